@@ -1,0 +1,114 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { AccountIdentifierTable, AccountTable, Database } from '../db/database.ts';
+
+export type Account = Selectable<AccountTable>;
+
+export async function findAccountByIdentifier(
+  db: Kysely<Database>,
+  canonical: string,
+): Promise<Account | undefined> {
+  return db
+    .selectFrom('account_identifiers')
+    .innerJoin('accounts', 'accounts.id', 'account_identifiers.account_id')
+    .selectAll('accounts')
+    .where('account_identifiers.identifier', '=', canonical)
+    .executeTakeFirst();
+}
+
+export async function findAccountById(
+  db: Kysely<Database>,
+  id: string,
+): Promise<Account | undefined> {
+  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface NewAccount {
+  id: string;
+  username: string;
+  canonicalUsername: string;
+  email: string | null;
+  canonicalEmail: string | null;
+  name: string;
+  passwordHash: string;
+  nowMs: number;
+}
+
+/** One transaction: the account and its identifiers, or nothing (the identifiers are unique). */
+export async function insertAccount(db: Kysely<Database>, account: NewAccount): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('accounts')
+      .values({
+        id: account.id,
+        username: account.username,
+        email: account.email,
+        name: account.name,
+        password_hash: account.passwordHash,
+        locked: 0,
+        created_at: account.nowMs,
+        updated_at: account.nowMs,
+      })
+      .execute();
+    const identifiers: Insertable<AccountIdentifierTable>[] = [
+      { identifier: account.canonicalUsername, account_id: account.id, kind: 'username' },
+    ];
+    if (account.canonicalEmail !== null && account.canonicalEmail !== account.canonicalUsername) {
+      identifiers.push({
+        identifier: account.canonicalEmail,
+        account_id: account.id,
+        kind: 'email',
+      });
+    }
+    await trx.insertInto('account_identifiers').values(identifiers).execute();
+  });
+}
+
+export async function isIdentifierTaken(
+  db: Kysely<Database>,
+  canonicals: string[],
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('account_identifiers')
+    .select('identifier')
+    .where('identifier', 'in', canonicals)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function updatePasswordHash(
+  db: Kysely<Database>,
+  id: string,
+  hash: string,
+  nowMs: number,
+): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ password_hash: hash, updated_at: nowMs })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setAccountLocked(
+  db: Kysely<Database>,
+  id: string,
+  locked: boolean,
+  nowMs: number,
+): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ locked: locked ? 1 : 0, updated_at: nowMs })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listAccounts(db: Kysely<Database>): Promise<Account[]> {
+  return db.selectFrom('accounts').selectAll().orderBy('created_at').orderBy('username').execute();
+}
+
+export async function countAccounts(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('accounts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,96 @@
+/**
+ * buildApp(config, deps): every plugin and route in reading order. No listening here (main.ts
+ * does that), so tests build the app and talk to it with `inject()`.
+ */
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { type Argon2Params, createPasswordHasher } from './accounts/password-hasher.ts';
+import type { Config } from './config.ts';
+import { createDb } from './db/create-db.ts';
+import type { Database } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createProvider } from './oidc/create-provider.ts';
+import { mountOidcPlugin } from './oidc/mount-oidc.ts';
+import { loadSigningKeys } from './oidc/signing-keys.ts';
+import { createMetrics } from './ops/metrics.ts';
+import { opsRoutes } from './ops/ops-routes.ts';
+import { createAttemptLimiter } from './security/attempt-limiter.ts';
+import { cookiePolicyFor } from './security/cookies.ts';
+import { createSecretBox, deriveKey } from './security/secret-box.ts';
+import { securityHeadersPlugin } from './security/security-headers.ts';
+import { signInRoutes } from './sign-in/sign-in-routes.tsx';
+import { accountRoutes } from './ui/account-routes.tsx';
+import { installErrorHandler } from './ui/error-handler.tsx';
+import { pageContextPlugin } from './ui/page-context.ts';
+
+export interface AppDeps {
+  /** A database to use instead of opening the configured one (tests); the caller closes it. */
+  db?: Kysely<Database>;
+  now?: () => number;
+  argon2?: Argon2Params;
+  logger?: boolean;
+}
+
+const publicDir = join(import.meta.dirname, '..', 'public');
+
+export async function buildApp(config: Readonly<Config>, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const now = deps.now ?? Date.now;
+  const db = deps.db ?? createDb(config.database);
+  await migrateToLatest(db);
+  const box = createSecretBox(config.secretKey);
+  const signingKeys = await loadSigningKeys(db, box, now());
+  const hasher = createPasswordHasher(deps.argon2);
+  // Compute the dummy hash now, so the first unknown-user attempt costs what the others cost.
+  await hasher.verifyDummy('warm-up');
+  const limiter = createAttemptLimiter(db);
+  const metrics = createMetrics();
+  const cookies = cookiePolicyFor(config.publicUrl);
+  const https = config.publicUrl.startsWith('https:');
+  const provider = createProvider({
+    issuer: config.issuer,
+    db,
+    clients: config.clients,
+    signingKeys,
+    cookieKeys: [deriveKey(config.secretKey, 'oidc-cookies').toString('base64url')],
+    now,
+    proxy: config.trustedProxies.length > 0,
+  });
+
+  const app = Fastify({
+    logger: deps.logger === false ? false : {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.csrf'],
+    },
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
+    bodyLimit: 64 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  if (deps.db === undefined) app.addHook('onClose', async () => db.destroy());
+
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(securityHeadersPlugin, { https });
+  await app.register(pageContextPlugin, { secureCookies: https });
+  installErrorHandler(app);
+  await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', cacheControl: true, maxAge: 3600_000 });
+  await app.register(opsRoutes, { db, metrics });
+  await app.register(mountOidcPlugin, { provider });
+  await app.register(signInRoutes, {
+    provider,
+    db,
+    hasher,
+    limiter,
+    now,
+    metrics,
+    cookies,
+    csrfKey: deriveKey(config.secretKey, 'csrf'),
+    publicOrigin: new URL(config.publicUrl).origin,
+  });
+  await app.register(accountRoutes);
+  app.get('/', async (_request, reply) => reply.redirect('/account'));
+  return app;
+}

@@ -1,0 +1,52 @@
+/**
+ * Audit trail of authentication events (G-37): UTC time, canonical account id, IP, user agent,
+ * reason code, request id. Never a secret: no password, code or token is ever a field here.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { AuditEventTable, Database } from '../db/database.ts';
+
+export type AuditEventType =
+  | 'sign_in.succeeded'
+  | 'sign_in.failed'
+  | 'sign_out'
+  | 'account.created'
+  | 'account.locked'
+  | 'account.unlocked'
+  | 'account.password_changed';
+
+export interface AuditEvent {
+  type: AuditEventType;
+  accountId?: string | null;
+  clientId?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  reason?: string | null;
+  requestId?: string | null;
+}
+
+export type AuditRecord = Selectable<AuditEventTable>;
+
+export async function recordAuditEvent(db: Kysely<Database>, event: AuditEvent, nowMs: number): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      occurred_at: nowMs,
+      type: event.type,
+      account_id: event.accountId ?? null,
+      client_id: event.clientId ?? null,
+      ip: event.ip ?? null,
+      user_agent: event.userAgent?.slice(0, 512) ?? null,
+      reason: event.reason ?? null,
+      request_id: event.requestId ?? null,
+    })
+    .execute();
+}
+
+export async function listAuditEvents(
+  db: Kysely<Database>,
+  filter: { accountId?: string; limit: number },
+): Promise<AuditRecord[]> {
+  let query = db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(filter.limit);
+  if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId);
+  return query.execute();
+}

@@ -1,0 +1,129 @@
+/**
+ * The only reader of the environment. `loadConfig(env)` validates every variable once, at start,
+ * and returns a frozen `Config` that flows down through `buildApp(config)` into plugin options.
+ * A bad value throws a `TypeError` naming the variable (fail fast, as oidc-provider does).
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface ClientConfig {
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+}
+
+export interface Config {
+  /** Public base URL of the identity server (what browsers and phones reach). */
+  publicUrl: string;
+  /** OIDC issuer: publicUrl + '/oidc'. */
+  issuer: string;
+  host: string;
+  port: number;
+  dataDir: string;
+  database: DatabaseConfig;
+  redisUrl: string | undefined;
+  /** 32 bytes: root of the keys for cookies, CSRF tokens and secrets at rest. */
+  secretKey: Buffer;
+  trustedProxies: string[];
+  clients: ClientConfig[];
+  logLevel: string;
+  organizationName: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Readonly<Config> {
+  const port = readPort(env, 'SESAME_PORT', 3000);
+  const host = env.SESAME_HOST ?? 'localhost';
+  const publicUrl = readUrl(env, 'SESAME_PUBLIC_URL', `http://localhost:${port}`);
+  const dataDir = resolve(env.SESAME_DATA_DIR ?? './data');
+  const secretKey = readSecretKey(env, dataDir);
+  return Object.freeze({
+    publicUrl,
+    issuer: `${publicUrl}/oidc`,
+    host,
+    port,
+    dataDir,
+    database: readDatabase(env, dataDir),
+    redisUrl: env.REDIS_URL ? readUrl(env, 'REDIS_URL', '') : undefined,
+    secretKey,
+    trustedProxies: readList(env.SESAME_TRUSTED_PROXIES),
+    clients: [readPortalClient(env, secretKey)],
+    logLevel: readEnum(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'], 'info'),
+    organizationName: env.SESAME_ORGANIZATION_NAME ?? 'Sesame',
+  });
+}
+
+/** The portal's client secret: configured, or derived from the secret key so that a
+ * launcher running both apps on one machine needs no extra setting. */
+export function derivePortalClientSecret(secretKey: Buffer): string {
+  return createHmac('sha256', secretKey).update('sesame:portal-client-secret').digest('base64url');
+}
+
+function readPortalClient(env: Env, secretKey: Buffer): ClientConfig {
+  const portalUrl = readUrl(env, 'PORTAL_PUBLIC_URL', `http://localhost:${readPort(env, 'PORTAL_PORT', 3001)}`);
+  return {
+    clientId: env.PORTAL_CLIENT_ID ?? 'espace-client',
+    clientSecret: env.PORTAL_CLIENT_SECRET ?? derivePortalClientSecret(secretKey),
+    redirectUris: [`${portalUrl}/callback`],
+    postLogoutRedirectUris: [`${portalUrl}/`],
+  };
+}
+
+function readDatabase(env: Env, dataDir: string): DatabaseConfig {
+  const url = env.DATABASE_URL;
+  if (url === undefined || url === '') return { kind: 'sqlite', file: join(dataDir, 'sesame.sqlite') };
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { kind: 'postgres', url };
+  if (url.startsWith('sqlite:')) return { kind: 'sqlite', file: url.slice('sqlite:'.length) };
+  throw new TypeError('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');
+}
+
+function readSecretKey(env: Env, dataDir: string): Buffer {
+  const configured = env.SESAME_SECRET_KEY;
+  if (configured !== undefined && configured !== '') {
+    const key = Buffer.from(configured, 'base64');
+    if (key.length !== 32) throw new TypeError('SESAME_SECRET_KEY must be 32 bytes, base64-encoded');
+    return key;
+  }
+  // Embedded default: a key made once and kept beside the SQLite file, outside the database.
+  const file = join(dataDir, 'secret.key');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+  }
+  return readSecretKey({ SESAME_SECRET_KEY: readFileSync(file, 'utf8').trim() }, dataDir);
+}
+
+function readPort(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`${name} must be a port number`);
+  return port;
+}
+
+function readUrl(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  try {
+    const url = new URL(raw);
+    return url.href.replace(/\/$/, '');
+  } catch {
+    throw new TypeError(`${name} must be an absolute URL`);
+  }
+}
+
+function readEnum<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!values.includes(raw as T)) throw new TypeError(`${name} must be one of ${values.join(', ')}`);
+  return raw as T;
+}
+
+function readList(raw: string | undefined): string[] {
+  return (raw ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+}

@@ -1,0 +1,30 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config.ts';
+import type { Database } from './database.ts';
+import { openNodeSqliteDatabase } from './node-sqlite-database.ts';
+
+// int8 columns hold millisecond timestamps and counters: read them as numbers, not strings.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export interface CreateDbOptions {
+  /** PostgreSQL schema to use (tests give each app its own). */
+  schema?: string;
+}
+
+export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}): Kysely<Database> {
+  if (config.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: 10,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: openNodeSqliteDatabase(config.file) }),
+  });
+}

@@ -1,0 +1,29 @@
+/**
+ * The error catalogue: every coded error maps to one HTTP status and one message key of the
+ * i18n catalogues. One handler (ui/error-handler.ts) renders them as HTML or JSON; 5xx never
+ * carry details, and no message tells whether an account exists (G-11).
+ */
+import type { MessageKey } from './ui/i18n/messages.ts';
+
+export const errorCatalogue = {
+  'sign_in.failed': { status: 401, message: 'errors.signInFailed' },
+  'sign_in.flow_expired': { status: 400, message: 'errors.flowExpired' },
+  'request.csrf': { status: 403, message: 'errors.csrf' },
+  'request.invalid': { status: 400, message: 'errors.invalidRequest' },
+  'request.not_found': { status: 404, message: 'errors.notFound' },
+  'request.too_many': { status: 429, message: 'errors.tooMany' },
+  internal: { status: 500, message: 'errors.internal' },
+} as const satisfies Record<string, { status: number; message: MessageKey }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  constructor(code: ErrorCode, options?: ErrorOptions) {
+    super(code, options);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorCatalogue[code].status;
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The OpenID Provider (oidc-provider, OpenID Certified). Only `oidc/` imports oidc-provider.
+ * Authorization code + PKCE S256 only, exact redirect URIs, RP-initiated logout, refresh token
+ * rotation; the interaction (sign-in) UI lives in `sign-in/` and hands back `{ accountId, amr, acr }`.
+ */
+import type { Kysely } from 'kysely';
+import Provider, { type Configuration, type JWK, type KoaContextWithOIDC } from 'oidc-provider';
+import type { ClientConfig } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { findAccountById } from '../accounts/queries.ts';
+import { createKyselyAdapterFactory } from './kysely-adapter.ts';
+import { logoutSource, postLogoutSuccessSource, renderError } from './oidc-pages.tsx';
+
+export interface ProviderOptions {
+  issuer: string;
+  db: Kysely<Database>;
+  clients: ClientConfig[];
+  signingKeys: JWK[];
+  cookieKeys: string[];
+  now: () => number;
+  /** Behind trusted proxies: honour X-Forwarded-Proto/Host. */
+  proxy: boolean;
+}
+
+export const ttlSeconds = {
+  AuthorizationCode: 60,
+  AccessToken: 3600,
+  IdToken: 3600,
+  RefreshToken: 14 * 24 * 3600,
+  Grant: 14 * 24 * 3600,
+  // G-27: absolute session lifetime ≤ 12 h at AAL2.
+  Session: 12 * 3600,
+  Interaction: 3600,
+} as const;
+
+export function createProvider(options: ProviderOptions): Provider {
+  const { db } = options;
+  const configuration: Configuration = {
+    adapter: createKyselyAdapterFactory(db, options.now),
+    clients: options.clients.map((client) => ({
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+      redirect_uris: client.redirectUris,
+      post_logout_redirect_uris: client.postLogoutRedirectUris,
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_basic',
+      require_auth_time: true,
+    })),
+    jwks: { keys: options.signingKeys },
+    cookies: {
+      keys: options.cookieKeys,
+      long: { signed: true, httpOnly: true, sameSite: 'lax' },
+      short: { signed: true, httpOnly: true, sameSite: 'lax' },
+    },
+    // RFC 9700: PKCE for every authorization code request; oidc-provider 9 supports only S256.
+    pkce: { required: () => true },
+    responseTypes: ['code'],
+    clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
+    scopes: ['openid', 'profile', 'email', 'offline_access'],
+    claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'] },
+    // The portal reads the client's name from the ID token: put scope claims in it too.
+    conformIdTokenClaims: false,
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
+      revocation: { enabled: true },
+      userinfo: { enabled: true },
+    },
+    findAccount: async (_ctx, sub) => {
+      const account = await findAccountById(db, sub);
+      if (account === undefined) return undefined;
+      return {
+        accountId: account.id,
+        claims: async () => ({
+          sub: account.id,
+          name: account.name,
+          email: account.email ?? undefined,
+          email_verified: account.email === null ? undefined : false,
+          preferred_username: account.username,
+        }),
+      };
+    },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    // First-party clients from configuration: consent is implied, as in Okta's org apps.
+    loadExistingGrant: async (ctx: KoaContextWithOIDC) => loadFirstPartyGrant(ctx),
+    issueRefreshToken: async (_ctx, client, code) =>
+      client.grantTypeAllowed('refresh_token') && code.scopes.has('openid'),
+    rotateRefreshToken: true,
+    ttl: { ...ttlSeconds },
+    renderError,
+    acrValues: ['urn:sesame:loa:1fa', 'urn:sesame:loa:2fa'],
+  };
+  const provider = new Provider(options.issuer, configuration);
+  provider.proxy = options.proxy;
+  return provider;
+}
+
+async function loadFirstPartyGrant(ctx: KoaContextWithOIDC) {
+  const { client, session, params } = ctx.oidc;
+  if (client === undefined || session?.accountId === undefined) return undefined;
+  const grantId = session.grantIdFor(client.clientId);
+  const existing = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
+  const grant = existing ?? new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
+  grant.addOIDCScope(String(params?.scope ?? 'openid'));
+  await grant.save();
+  return grant;
+}

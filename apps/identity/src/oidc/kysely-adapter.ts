@@ -1,0 +1,100 @@
+/**
+ * oidc-provider's storage seam (Adapter: upsert, find, findByUid, findByUserCode, consume,
+ * destroy, revokeByGrantId) on Kysely, so codes, grants and sessions survive a restart and are
+ * shared by every identity instance. One table, keyed by (model, id).
+ */
+import type { Adapter, AdapterPayload } from 'oidc-provider';
+import { errors } from 'oidc-provider';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+const grantable = new Set([
+  'AccessToken',
+  'AuthorizationCode',
+  'RefreshToken',
+  'DeviceCode',
+  'BackchannelAuthenticationRequest',
+]);
+
+export function createKyselyAdapterFactory(db: Kysely<Database>, now: () => number) {
+  return (model: string): Adapter => createKyselyAdapter(db, model, now);
+}
+
+function createKyselyAdapter(db: Kysely<Database>, model: string, now: () => number): Adapter {
+  const findWhere = async (column: 'id' | 'uid' | 'user_code', value: string) => {
+    const row = await db
+      .selectFrom('oidc_models')
+      .select(['payload', 'expires_at', 'consumed_at'])
+      .where('model', '=', model)
+      .where(column, '=', value)
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    if (row.expires_at !== null && row.expires_at <= now()) return undefined;
+    const payload = JSON.parse(row.payload) as AdapterPayload;
+    return row.consumed_at === null ? payload : { ...payload, consumed: Math.floor(row.consumed_at / 1000) };
+  };
+
+  return {
+    async upsert(id, payload, expiresIn) {
+      const values = {
+        model,
+        id,
+        payload: JSON.stringify(payload),
+        grant_id: grantable.has(model) || model === 'Grant' ? (payload.grantId ?? null) : null,
+        user_code: payload.userCode ?? null,
+        uid: payload.uid ?? null,
+        expires_at: expiresIn ? now() + expiresIn * 1000 : null,
+        consumed_at: null,
+      };
+      await db
+        .insertInto('oidc_models')
+        .values(values)
+        .onConflict((oc) =>
+          oc.columns(['model', 'id']).doUpdateSet({
+            payload: values.payload,
+            grant_id: values.grant_id,
+            user_code: values.user_code,
+            uid: values.uid,
+            expires_at: values.expires_at,
+          }),
+        )
+        .execute();
+    },
+    find: (id) => findWhere('id', id),
+    findByUid: (uid) => findWhere('uid', uid),
+    findByUserCode: (userCode) => findWhere('user_code', userCode),
+    async consume(id) {
+      // One atomic statement: of two parallel redemptions of one code, exactly one wins (G-31).
+      const won = await db
+        .updateTable('oidc_models')
+        .set({ consumed_at: now() })
+        .where('model', '=', model)
+        .where('id', '=', id)
+        .where('consumed_at', 'is', null)
+        .returning('grant_id')
+        .executeTakeFirst();
+      if (won === undefined) {
+        const row = await db.selectFrom('oidc_models').select('grant_id').where('model', '=', model).where('id', '=', id).executeTakeFirst();
+        // RFC 6749 §4.1.2: a code used twice revokes the tokens issued from it.
+        if (row?.grant_id) await revokeGrant(db, row.grant_id);
+        throw new errors.InvalidGrant(`${model} already consumed`);
+      }
+    },
+    async destroy(id) {
+      await db.deleteFrom('oidc_models').where('model', '=', model).where('id', '=', id).execute();
+    },
+    async revokeByGrantId(grantId) {
+      await revokeGrant(db, grantId);
+    },
+  };
+}
+
+async function revokeGrant(db: Kysely<Database>, grantId: string): Promise<void> {
+  await db.deleteFrom('oidc_models').where('grant_id', '=', grantId).execute();
+}
+
+/** Housekeeping: forget what has expired. */
+export async function deleteExpiredOidcModels(db: Kysely<Database>, nowMs: number): Promise<number> {
+  const result = await db.deleteFrom('oidc_models').where('expires_at', '<=', nowMs).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

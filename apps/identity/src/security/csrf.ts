@@ -1,0 +1,27 @@
+/**
+ * CSRF defence for every form (G-29): the browser must not say the request is cross-site
+ * (Fetch Metadata), the Origin, when sent, must be ours, and the form must carry a token that is
+ * an HMAC of a value only this browser holds in a cookie (synchronizer token).
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+
+export function csrfToken(key: Buffer, binding: string): string {
+  return createHmac('sha256', key).update(`csrf:${binding}`).digest('base64url');
+}
+
+export function isCsrfSafe(
+  request: FastifyRequest,
+  options: { key: Buffer; binding: string; publicOrigin: string; token: unknown },
+): boolean {
+  // Fetch Metadata: a browser tells us when a request comes from another site.
+  if (request.headers['sec-fetch-site'] === 'cross-site') return false;
+  // An Origin header, when present, must be our own public origin.
+  const origin = request.headers.origin;
+  if (origin !== undefined && origin !== options.publicOrigin) return false;
+  // The synchronizer token must be the HMAC of this browser's binding value.
+  if (typeof options.token !== 'string') return false;
+  const expected = Buffer.from(csrfToken(options.key, options.binding));
+  const given = Buffer.from(options.token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

@@ -1,0 +1,65 @@
+/**
+ * Sign-in flows: one row per oidc-provider interaction, bound to the browser by a flow cookie
+ * whose SHA-256 only is stored. The token is replaced after every step (G-25).
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { FlowState, SignInStep } from './flow.ts';
+
+export interface FlowRow extends FlowState {
+  id: string;
+  expiresAt: number;
+}
+
+export function hashFlowToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export async function findFlow(db: Kysely<Database>, id: string, token: string | undefined, nowMs: number): Promise<FlowRow | undefined> {
+  if (token === undefined) return undefined;
+  const row = await db
+    .selectFrom('sign_in_flows')
+    .selectAll()
+    .where('id', '=', id)
+    .where('token_hash', '=', hashFlowToken(token))
+    .where('expires_at', '>', nowMs)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  return { id: row.id, accountId: row.account_id, stepsDone: JSON.parse(row.steps_done) as SignInStep[], expiresAt: row.expires_at };
+}
+
+/** Start (or restart, before any step is done) the flow of an interaction for this browser. */
+export async function startFlow(db: Kysely<Database>, id: string, token: string, nowMs: number, ttlSeconds: number): Promise<void> {
+  const values = { id, token_hash: hashFlowToken(token), account_id: null, steps_done: '[]', created_at: nowMs, expires_at: nowMs + ttlSeconds * 1000 };
+  await db
+    .insertInto('sign_in_flows')
+    .values(values)
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({ token_hash: values.token_hash, created_at: nowMs, expires_at: values.expires_at }).where('sign_in_flows.account_id', 'is', null),
+    )
+    .execute();
+}
+
+/**
+ * Record a passed step and swap the flow token, in one statement guarded by the old token:
+ * of two parallel submissions, only one advances the flow.
+ */
+export async function advanceFlow(
+  db: Kysely<Database>,
+  flow: FlowRow,
+  oldToken: string,
+  next: { accountId: string; step: SignInStep; newToken: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('sign_in_flows')
+    .set({ account_id: next.accountId, steps_done: JSON.stringify([...flow.stepsDone, next.step]), token_hash: hashFlowToken(next.newToken) })
+    .where('id', '=', flow.id)
+    .where('token_hash', '=', hashFlowToken(oldToken))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deleteFlow(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('sign_in_flows').where('id', '=', id).execute();
+}

@@ -1,0 +1,60 @@
+import { Layout, type PageProps } from '../ui/layout.tsx';
+
+export interface SignInPageProps extends Omit<PageProps, 'title' | 'children'> {
+  action: string;
+  csrf: string;
+  clientName: string;
+  username?: string;
+  failed?: boolean;
+}
+
+/** Step 2 of the guide: « Nom d'utilisateur », « Mot de passe », « Me connecter ». */
+export function SignInPage(props: SignInPageProps) {
+  const { t } = props;
+  return (
+    <Layout {...props} title={t('signIn.title')}>
+      <h1>{t('signIn.title')}</h1>
+      <p class="muted">{t('signIn.intro', { client: props.clientName })}</p>
+      {props.failed ? (
+        <p class="alert error" role="alert" id="sign-in-error">
+          {t('errors.signInFailed')}
+        </p>
+      ) : null}
+      <form method="post" action={props.action} novalidate={false}>
+        <input type="hidden" name="csrf" value={props.csrf} />
+        <div>
+          <label for="username">{t('signIn.username')}</label>
+          <input
+            id="username"
+            name="username"
+            type="text"
+            autocomplete="username"
+            autocapitalize="none"
+            spellcheck={false}
+            required
+            maxLength={254}
+            value={props.username ?? ''}
+            autofocus={!props.username}
+            aria-describedby={props.failed ? 'sign-in-error' : undefined}
+          />
+        </div>
+        <div>
+          <label for="password">{t('signIn.password')}</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            maxLength={1024}
+            autofocus={Boolean(props.username)}
+          />
+        </div>
+        <button class="button" type="submit">
+          {t('signIn.submit')}
+        </button>
+      </form>
+      <p class="help">{t('signIn.help')}</p>
+    </Layout>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * Test helper: a fresh identity app on a fresh database (in-memory SQLite, or a throw-away
+ * PostgreSQL schema when TEST_DATABASE_URL is set), with a fixed, movable clock and cheap argon2
+ * parameters (the hashing cost is not what these tests are about).
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { type Kysely, sql } from 'kysely';
+import { createAccount } from '../src/accounts/create-account.ts';
+import { createPasswordHasher } from '../src/accounts/password-hasher.ts';
+import { buildApp } from '../src/app.ts';
+import { type Config, type DatabaseConfig, loadConfig } from '../src/config.ts';
+import { createDb } from '../src/db/create-db.ts';
+import type { Database } from '../src/db/database.ts';
+
+export const cheapArgon2 = { memoryCostKiB: 1024, timeCost: 1, parallelism: 1 };
+
+export type Backend = 'sqlite' | 'postgres';
+
+/** The backends to run storage and HTTP suites on: SQLite always, PostgreSQL when configured. */
+export function testBackends(): Backend[] {
+  return process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+export interface TestDb {
+  db: Kysely<Database>;
+  config: DatabaseConfig;
+  close(): Promise<void>;
+}
+
+export async function openTestDb(backend: Backend): Promise<TestDb> {
+  if (backend === 'sqlite') {
+    const config: DatabaseConfig = { kind: 'sqlite', file: ':memory:' };
+    const db = createDb(config);
+    return { db, config, close: () => db.destroy() };
+  }
+  const url = process.env.TEST_DATABASE_URL as string;
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const admin = createDb({ kind: 'postgres', url });
+  await sql`create schema ${sql.id(schema)}`.execute(admin);
+  const config: DatabaseConfig = { kind: 'postgres', url };
+  const db = createDb(config, { schema });
+  return {
+    db,
+    config,
+    close: async () => {
+      await db.destroy();
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
+      await admin.destroy();
+    },
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Kysely<Database>;
+  config: Readonly<Config>;
+  clock: { now: number; advance(seconds: number): void };
+  createUser(input: { username: string; password: string; email?: string; name?: string }): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function buildTestApp(backend: Backend = 'sqlite', env: Record<string, string> = {}): Promise<TestApp> {
+  const testDb = await openTestDb(backend);
+  const config = loadConfig({
+    SESAME_SECRET_KEY: randomBytes(32).toString('base64'),
+    PORTAL_CLIENT_SECRET: 'portal-test-secret',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const clock = {
+    now: Date.now(),
+    advance(seconds: number) {
+      clock.now += seconds * 1000;
+    },
+  };
+  const now = () => clock.now;
+  const app = await buildApp(config, { db: testDb.db, now, argon2: cheapArgon2, logger: false });
+  const hasher = createPasswordHasher(cheapArgon2);
+  return {
+    app,
+    db: testDb.db,
+    config,
+    clock,
+    async createUser(input) {
+      const result = await createAccount({ db: testDb.db, hasher, now }, input);
+      if (!result.ok) throw new Error(`test user not created: ${result.code} ${result.reason}`);
+      return result.accountId;
+    },
+    async close() {
+      await app.close();
+      await testDb.close();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * English messages: the reference shape of the catalogue. `fr.ts` must satisfy `Messages`, so a
+ * string missing in French fails the type check. Placeholders look like `{name}`.
+ */
+export const en = {
+  meta: {
+    siteName: 'Client portal',
+    company: 'Boréal Finance',
+    skipToContent: 'Skip to main content',
+    languageNavLabel: 'Language',
+    switchLanguage: 'Français',
+    switchLanguageLang: 'fr',
+    footerText: 'Boréal Finance. Demonstration client portal signed in through Sesame.',
+  },
+  home: {
+    title: 'Welcome to your client portal',
+    lead: 'View your accounts, balances and documents in one secure place.',
+    signIn: 'Sign in',
+    secureTitle: 'Secure sign-in',
+    secureText:
+      'You sign in through Sesame with your username, your password and a second verification method, such as the Sesame Verify app.',
+    featuresTitle: 'In your client portal',
+    featureAccounts: 'Your accounts and their balances',
+    featureDocuments: 'Your statements and tax documents',
+    featureSecurity: 'Your security settings and sign-in methods',
+  },
+  dashboard: {
+    title: 'Your client portal',
+    greeting: 'Hello, {name}',
+    greetingAnonymous: 'Hello',
+    intro: 'Here is a summary of your accounts.',
+    accountsTitle: 'My accounts',
+    accountNumber: 'Account {number}',
+    balance: 'Balance',
+    accountChequing: 'Chequing account',
+    accountTfsa: 'Tax-Free Savings Account (TFSA)',
+    accountRrsp: 'Registered Retirement Savings Plan (RRSP)',
+    totalBalance: 'Total:',
+    documentsTitle: 'Recent documents',
+    documentDate: 'Date',
+    documentName: 'Document',
+    docStatement: 'Monthly statement',
+    docNoticeOfAssessment: 'Notice of assessment',
+    docTfsaReceipt: 'TFSA contribution receipt',
+    docRrspReceipt: 'RRSP contribution receipt',
+    securityTitle: 'Security',
+    securityText:
+      'Manage your password, your authenticators and your devices on your Sesame security page.',
+    securityLink: 'Security',
+    signedInAt: 'Signed in on {date}.',
+    mfaUsed: 'Your sign-in used multi-factor authentication.',
+    mfaNotUsed:
+      'Your sign-in used a single factor. Add a verification method to protect your account.',
+    signOut: 'Sign out',
+    userMenuLabel: 'Your session',
+  },
+  error: {
+    title: 'Something went wrong',
+    generic: 'We could not complete your request. Please try again in a few moments.',
+    signInFailed: 'We could not complete your sign-in. Please try again.',
+    signInCancelled: 'The sign-in was cancelled or refused.',
+    sessionExpired: 'Your session has expired or this request could not be verified.',
+    notFound: 'This page does not exist.',
+    backHome: 'Back to the home page',
+  },
+};
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** The catalogue's shape, with every message widened to `string`. */
+export type Messages = Widen<typeof en>;

@@ -1,0 +1,3 @@
+export { buildPortalApp, type PortalDeps } from './app.ts';
+export { loadPortalConfig, type PortalConfig } from './config.ts';
+export { type StartedPortal, startPortal } from './main.ts';
