@@ -38,7 +38,10 @@ export interface AppDeps {
 
 const publicDir = join(import.meta.dirname, '..', 'public');
 
-export async function buildApp(config: Readonly<Config>, deps: AppDeps = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  config: Readonly<Config>,
+  deps: AppDeps = {},
+): Promise<FastifyInstance> {
   const now = deps.now ?? Date.now;
   const db = deps.db ?? createDb(config.database);
   await migrateToLatest(db);
@@ -62,10 +65,19 @@ export async function buildApp(config: Readonly<Config>, deps: AppDeps = {}): Pr
   });
 
   const app = Fastify({
-    logger: deps.logger === false ? false : {
-      level: config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.csrf'],
-    },
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: [
+              'req.headers.cookie',
+              'req.headers.authorization',
+              'res.headers["set-cookie"]',
+              '*.password',
+              '*.csrf',
+            ],
+          },
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     bodyLimit: 64 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -76,7 +88,12 @@ export async function buildApp(config: Readonly<Config>, deps: AppDeps = {}): Pr
   await app.register(securityHeadersPlugin, { https });
   await app.register(pageContextPlugin, { secureCookies: https });
   installErrorHandler(app);
-  await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', cacheControl: true, maxAge: 3600_000 });
+  await app.register(fastifyStatic, {
+    root: publicDir,
+    prefix: '/assets/',
+    cacheControl: true,
+    maxAge: 3600_000,
+  });
   await app.register(opsRoutes, { db, metrics });
   await app.register(mountOidcPlugin, { provider });
   await app.register(signInRoutes, {

@@ -53,7 +53,12 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     secretKey,
     trustedProxies: readList(env.SESAME_TRUSTED_PROXIES),
     clients: [readPortalClient(env, secretKey)],
-    logLevel: readEnum(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'], 'info'),
+    logLevel: readEnum(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'silent'],
+      'info',
+    ),
     organizationName: env.SESAME_ORGANIZATION_NAME ?? 'Sesame',
   });
 }
@@ -65,7 +70,11 @@ export function derivePortalClientSecret(secretKey: Buffer): string {
 }
 
 function readPortalClient(env: Env, secretKey: Buffer): ClientConfig {
-  const portalUrl = readUrl(env, 'PORTAL_PUBLIC_URL', `http://localhost:${readPort(env, 'PORTAL_PORT', 3001)}`);
+  const portalUrl = readUrl(
+    env,
+    'PORTAL_PUBLIC_URL',
+    `http://localhost:${readPort(env, 'PORTAL_PORT', 3001)}`,
+  );
   return {
     clientId: env.PORTAL_CLIENT_ID ?? 'espace-client',
     clientSecret: env.PORTAL_CLIENT_SECRET ?? derivePortalClientSecret(secretKey),
@@ -76,8 +85,10 @@ function readPortalClient(env: Env, secretKey: Buffer): ClientConfig {
 
 function readDatabase(env: Env, dataDir: string): DatabaseConfig {
   const url = env.DATABASE_URL;
-  if (url === undefined || url === '') return { kind: 'sqlite', file: join(dataDir, 'sesame.sqlite') };
-  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { kind: 'postgres', url };
+  if (url === undefined || url === '')
+    return { kind: 'sqlite', file: join(dataDir, 'sesame.sqlite') };
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://'))
+    return { kind: 'postgres', url };
   if (url.startsWith('sqlite:')) return { kind: 'sqlite', file: url.slice('sqlite:'.length) };
   throw new TypeError('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');
 }
@@ -86,7 +97,8 @@ function readSecretKey(env: Env, dataDir: string): Buffer {
   const configured = env.SESAME_SECRET_KEY;
   if (configured !== undefined && configured !== '') {
     const key = Buffer.from(configured, 'base64');
-    if (key.length !== 32) throw new TypeError('SESAME_SECRET_KEY must be 32 bytes, base64-encoded');
+    if (key.length !== 32)
+      throw new TypeError('SESAME_SECRET_KEY must be 32 bytes, base64-encoded');
     return key;
   }
   // Embedded default: a key made once and kept beside the SQLite file, outside the database.
@@ -102,7 +114,8 @@ function readPort(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`${name} must be a port number`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new TypeError(`${name} must be a port number`);
   return port;
 }
 
@@ -120,10 +133,14 @@ function readUrl(env: Env, name: string, fallback: string): string {
 function readEnum<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!values.includes(raw as T)) throw new TypeError(`${name} must be one of ${values.join(', ')}`);
+  if (!values.includes(raw as T))
+    throw new TypeError(`${name} must be one of ${values.join(', ')}`);
   return raw as T;
 }
 
 function readList(raw: string | undefined): string[] {
-  return (raw ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }

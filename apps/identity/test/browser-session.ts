@@ -36,16 +36,33 @@ export class BrowserSession {
     return current;
   }
 
-  async request(method: 'GET' | 'POST', url: string, payload?: string, extra: Record<string, string> = {}) {
+  async request(
+    method: 'GET' | 'POST',
+    url: string,
+    payload?: string,
+    extra: Record<string, string> = {},
+  ) {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const response = await this.app.inject({
       method,
       url,
       ...(payload === undefined ? {} : { payload }),
-      headers: { accept: 'text/html', host: new URL(this.origin).host, ...this.headers, ...extra, ...(cookie ? { cookie } : {}) },
+      headers: {
+        accept: 'text/html',
+        host: new URL(this.origin).host,
+        ...this.headers,
+        ...extra,
+        ...(cookie ? { cookie } : {}),
+      },
     });
-    for (const c of response.cookies as Array<{ name: string; value: string; maxAge?: number; expires?: Date }>) {
-      const expired = c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() < Date.now());
+    for (const c of response.cookies as Array<{
+      name: string;
+      value: string;
+      maxAge?: number;
+      expires?: Date;
+    }>) {
+      const expired =
+        c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() < Date.now());
       if (expired || c.value === '') this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
@@ -54,7 +71,9 @@ export class BrowserSession {
 }
 
 export function hiddenField(html: string, name: string): string {
-  const match = new RegExp(`name="${name}" value="([^"]*)"`).exec(html) ?? new RegExp(`value="([^"]*)" name="${name}"`).exec(html);
+  const match =
+    new RegExp(`name="${name}" value="([^"]*)"`).exec(html) ??
+    new RegExp(`value="([^"]*)" name="${name}"`).exec(html);
   if (!match?.[1]) throw new Error(`no hidden field ${name}`);
   return match[1];
 }
@@ -67,7 +86,10 @@ export function pkcePair() {
 
 export const portalRedirectUri = 'http://localhost:3001/callback';
 
-export function authorizeUrl(params: Record<string, string> = {}): { url: string; verifier: string } {
+export function authorizeUrl(params: Record<string, string> = {}): {
+  url: string;
+  verifier: string;
+} {
   const { verifier, challenge } = pkcePair();
   const query = new URLSearchParams({
     client_id: 'espace-client',
@@ -88,12 +110,18 @@ export async function openSignIn(browser: BrowserSession, params: Record<string,
   const { url, verifier } = authorizeUrl(params);
   const page = await browser.follow(await browser.get(url));
   const action = /action="([^"]+\/login)"/.exec(page.body)?.[1];
-  if (page.statusCode !== 200 || action === undefined) throw new Error(`no sign-in page: ${page.statusCode} ${page.body.slice(0, 300)}`);
+  if (page.statusCode !== 200 || action === undefined)
+    throw new Error(`no sign-in page: ${page.statusCode} ${page.body.slice(0, 300)}`);
   return { page, action, csrf: hiddenField(page.body, 'csrf'), verifier };
 }
 
 /** Sign in with a password; returns the response after following redirects on the identity server. */
-export async function signIn(browser: BrowserSession, username: string, password: string, params: Record<string, string> = {}) {
+export async function signIn(
+  browser: BrowserSession,
+  username: string,
+  password: string,
+  params: Record<string, string> = {},
+) {
   const { action, csrf, verifier } = await openSignIn(browser, params);
   const response = await browser.post(action, { csrf, username, password });
   return { response: await browser.follow(response), verifier };

@@ -56,11 +56,19 @@ export interface TestApp {
   db: Kysely<Database>;
   config: Readonly<Config>;
   clock: { now: number; advance(seconds: number): void };
-  createUser(input: { username: string; password: string; email?: string; name?: string }): Promise<string>;
+  createUser(input: {
+    username: string;
+    password: string;
+    email?: string;
+    name?: string;
+  }): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function buildTestApp(backend: Backend = 'sqlite', env: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  backend: Backend = 'sqlite',
+  env: Record<string, string> = {},
+): Promise<TestApp> {
   const testDb = await openTestDb(backend);
   const config = loadConfig({
     SESAME_SECRET_KEY: randomBytes(32).toString('base64'),

@@ -1,50 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildPortalApp, type PortalDeps } from './app.ts';
-import { loadPortalConfig } from './config.ts';
 import type { PortalOidcClient } from './oidc-client.ts';
-import { createSessionStore, type SessionStore, type SignedInUser } from './session-store.ts';
-
-const config = loadPortalConfig({
-  PORTAL_CLIENT_SECRET: 'test-secret',
-  SESAME_ISSUER: 'http://id.test:3000/oidc',
-  SESAME_ACCOUNT_URL: 'http://id.test:3000/account',
-});
-
-/** Route tests that never reach the issuer: any call to it is a test failure. */
-const unreachableOidc: PortalOidcClient = {
-  buildAuthorizationRequest: () => Promise.reject(new Error('issuer not expected')),
-  finishSignIn: () => Promise.reject(new Error('issuer not expected')),
-  buildEndSessionUrl: () => Promise.reject(new Error('issuer not expected')),
-};
-
-const marie: SignedInUser = {
-  sub: 'user-1',
-  name: 'Marie Tremblay',
-  email: 'marie@example.com',
-  amr: ['pwd', 'otp'],
-  acr: 'urn:sesame:mfa',
-  authTime: 1_760_000_000,
-  idToken: 'header.payload.signature',
-};
+import { createSessionStore } from './session-store.ts';
+import { marie, signedIn, testConfig, unreachableOidc } from './testing/portal-test-kit.ts';
 
 let app: FastifyInstance;
 afterEach(() => app?.close());
 
 function build(deps: PortalDeps = {}): FastifyInstance {
-  app = buildPortalApp(config, { oidc: unreachableOidc, ...deps });
+  app = buildPortalApp(testConfig, { oidc: unreachableOidc, ...deps });
   return app;
 }
-
-function signedIn(): { sessions: SessionStore; cookie: string; csrfToken: string } {
-  const sessions = createSessionStore();
-  const session = sessions.create({ user: marie });
-  return { sessions, cookie: `portal_session=${session.id}`, csrfToken: session.csrfToken };
-}
-
-const EXPECTED_CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self' http://id.test:3000; " +
-  "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
 describe('home page', () => {
   it('is in French by default, with a « Me connecter » link to /login', async () => {
@@ -105,6 +72,12 @@ describe('?lang=', () => {
     const response = await build().inject('/?lang=de');
     expect(response.statusCode).toBe(302);
     expect(response.headers.location).toBe('/');
+    expect(response.cookies).toEqual([]);
+  });
+
+  it('leaves unknown paths to the 404 page', async () => {
+    const response = await build().inject('/nope?lang=en');
+    expect(response.statusCode).toBe(404);
     expect(response.cookies).toEqual([]);
   });
 
@@ -182,62 +155,6 @@ describe('dashboard', () => {
   });
 });
 
-describe('POST /logout', () => {
-  it('is refused (403) without a CSRF token', async () => {
-    const { sessions, cookie } = signedIn();
-    const response = await build({ sessions }).inject({
-      method: 'POST',
-      url: '/logout',
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: '',
-    });
-    expect(response.statusCode).toBe(403);
-    expect(response.body).toContain('href="/"');
-    expect(sessions.size).toBe(1);
-  });
-
-  it('is refused (403) with a wrong CSRF token', async () => {
-    const { sessions, cookie, csrfToken } = signedIn();
-    const response = await build({ sessions }).inject({
-      method: 'POST',
-      url: '/logout',
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `csrf=${csrfToken.slice(0, -1)}A`,
-    });
-    expect(response.statusCode).toBe(403);
-    expect(sessions.size).toBe(1);
-  });
-
-  it("is refused (403) with another session's token or without a session", async () => {
-    const { sessions, csrfToken } = signedIn();
-    const other = sessions.create({ user: marie });
-    build({ sessions });
-    for (const cookie of [`portal_session=${other.id}`, '']) {
-      const response = await app.inject({
-        method: 'POST',
-        url: '/logout',
-        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: `csrf=${csrfToken}`,
-      });
-      expect(response.statusCode).toBe(403);
-    }
-    expect(sessions.size).toBe(2);
-  });
-
-  it('with the right token, ends the session and goes home when the issuer is unreachable', async () => {
-    const { sessions, cookie, csrfToken } = signedIn();
-    const response = await build({ sessions }).inject({
-      method: 'POST',
-      url: '/logout',
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `csrf=${csrfToken}`,
-    });
-    expect(response.statusCode).toBe(303);
-    expect(response.headers.location).toBe('/');
-    expect(sessions.size).toBe(0);
-  });
-});
-
 describe('errors', () => {
   it('shows a friendly 404 page', async () => {
     const response = await build().inject('/nope');
@@ -269,44 +186,6 @@ describe('errors', () => {
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.body).not.toContain('JSON');
-  });
-});
-
-describe('security headers', () => {
-  it.each([
-    ['GET', '/'],
-    ['GET', '/?lang=en'],
-    ['GET', '/dashboard'],
-    ['GET', '/healthz'],
-    ['GET', '/assets/portal.css'],
-    ['GET', '/callback'],
-    ['GET', '/missing'],
-    ['POST', '/logout'],
-  ])('are on %s %s', async (method, url) => {
-    const response = await build().inject({ method: method as 'GET' | 'POST', url });
-    expect(response.headers['content-security-policy']).toBe(EXPECTED_CSP);
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['referrer-policy']).toBe('no-referrer');
-    expect(response.headers['x-frame-options']).toBe('DENY');
-    expect(response.headers['strict-transport-security']).toBeUndefined();
-  });
-
-  it('are on the signed-in dashboard too, with no-store', async () => {
-    const { sessions, cookie } = signedIn();
-    const response = await build({ sessions }).inject({ url: '/dashboard', headers: { cookie } });
-    expect(response.headers['content-security-policy']).toBe(EXPECTED_CSP);
-    expect(response.headers['cache-control']).toBe('no-store');
-  });
-
-  it('include HSTS when the portal is served over https', async () => {
-    app = buildPortalApp(
-      { ...config, publicUrl: 'https://client.example.com' },
-      { oidc: unreachableOidc },
-    );
-    const response = await app.inject('/');
-    expect(response.headers['strict-transport-security']).toBe(
-      'max-age=31536000; includeSubDomains',
-    );
   });
 });
 

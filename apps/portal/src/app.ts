@@ -12,7 +12,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import type { PortalConfig } from './config.ts';
-import { isLang, LANG_COOKIE } from './i18n/language.ts';
+import { LANG_COOKIE, languageSwitchTarget } from './i18n/language.ts';
 import { createOidcClient, type PortalOidcClient } from './oidc-client.ts';
 import { sendErrorPage } from './request-context.ts';
 import { authRoutes } from './routes/auth-routes.ts';
@@ -62,14 +62,10 @@ function createLanguageSwitchHook(config: PortalConfig) {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     // Only known pages: the 404 page must not turn arbitrary paths into redirects.
     if (request.routeOptions.url === undefined) return;
-    const url = new URL(request.url, 'http://portal.invalid');
-    if (!url.searchParams.has('lang')) return;
-    const lang = url.searchParams.get('lang');
-    url.searchParams.delete('lang');
-    if (isLang(lang)) reply.setCookie(LANG_COOKIE, lang, cookieOptions);
-    // One leading slash only: "//host" would be an open redirect.
-    const path = url.pathname.replace(/^\/+/, '/');
-    return reply.redirect(`${path}${url.search}`, 302);
+    const target = languageSwitchTarget(request.url);
+    if (target === undefined) return;
+    if (target.lang !== undefined) reply.setCookie(LANG_COOKIE, target.lang, cookieOptions);
+    return reply.redirect(target.location, 302);
   };
 }
 

@@ -19,17 +19,31 @@ export interface NewAccountInput {
 
 export type CreateAccountResult =
   | { ok: true; accountId: string }
-  | { ok: false; code: 'accounts.invalid_username' | 'accounts.invalid_email' | 'accounts.identifier_taken' | 'accounts.weak_password'; reason: string };
+  | {
+      ok: false;
+      code:
+        | 'accounts.invalid_username'
+        | 'accounts.invalid_email'
+        | 'accounts.identifier_taken'
+        | 'accounts.weak_password';
+      reason: string;
+    };
 
 export async function createAccount(
   deps: { db: Kysely<Database>; hasher: PasswordHasher; now: () => number },
   input: NewAccountInput,
 ): Promise<CreateAccountResult> {
   const username = validateUsername(input.username);
-  if (!username.ok) return { ok: false, code: 'accounts.invalid_username', reason: username.reason };
+  if (!username.ok)
+    return { ok: false, code: 'accounts.invalid_username', reason: username.reason };
   const email = input.email === undefined ? undefined : validateEmail(input.email);
-  if (email !== undefined && !email.ok) return { ok: false, code: 'accounts.invalid_email', reason: email.reason };
-  const policy = checkPasswordPolicy(input.password, { username: input.username, email: input.email, name: input.name });
+  if (email !== undefined && !email.ok)
+    return { ok: false, code: 'accounts.invalid_email', reason: email.reason };
+  const policy = checkPasswordPolicy(input.password, {
+    username: input.username,
+    email: input.email,
+    name: input.name,
+  });
   if (!policy.ok) return { ok: false, code: 'accounts.weak_password', reason: policy.reason };
   const canonicals = [username.canonical, ...(email ? [email.canonical] : [])];
   if (await isIdentifierTaken(deps.db, canonicals)) return takenResult();

@@ -26,7 +26,11 @@ export interface AuditEvent {
 
 export type AuditRecord = Selectable<AuditEventTable>;
 
-export async function recordAuditEvent(db: Kysely<Database>, event: AuditEvent, nowMs: number): Promise<void> {
+export async function recordAuditEvent(
+  db: Kysely<Database>,
+  event: AuditEvent,
+  nowMs: number,
+): Promise<void> {
   await db
     .insertInto('audit_events')
     .values({

@@ -19,7 +19,8 @@ export function openNodeSqliteDatabase(file: string): SqliteDatabase {
           const { changes, lastInsertRowid } = stmt.run(...(parameters as never[]));
           return { changes, lastInsertRowid };
         },
-        iterate: (parameters) => stmt.iterate(...(parameters as never[])) as IterableIterator<unknown>,
+        iterate: (parameters) =>
+          stmt.iterate(...(parameters as never[])) as IterableIterator<unknown>,
       };
     },
   };

@@ -5,9 +5,9 @@
  */
 import type { Kysely } from 'kysely';
 import Provider, { type Configuration, type JWK, type KoaContextWithOIDC } from 'oidc-provider';
+import { findAccountById } from '../accounts/queries.ts';
 import type { ClientConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { findAccountById } from '../accounts/queries.ts';
 import { createKyselyAdapterFactory } from './kysely-adapter.ts';
 import { logoutSource, postLogoutSuccessSource, renderError } from './oidc-pages.tsx';
 
@@ -101,7 +101,9 @@ async function loadFirstPartyGrant(ctx: KoaContextWithOIDC) {
   if (client === undefined || session?.accountId === undefined) return undefined;
   const grantId = session.grantIdFor(client.clientId);
   const existing = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
-  const grant = existing ?? new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
+  const grant =
+    existing ??
+    new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
   grant.addOIDCScope(String(params?.scope ?? 'openid'));
   await grant.save();
   return grant;

@@ -3,9 +3,10 @@
  * destroy, revokeByGrantId) on Kysely, so codes, grants and sessions survive a restart and are
  * shared by every identity instance. One table, keyed by (model, id).
  */
+
+import type { Kysely } from 'kysely';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { errors } from 'oidc-provider';
-import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 
 const grantable = new Set([
@@ -31,7 +32,9 @@ function createKyselyAdapter(db: Kysely<Database>, model: string, now: () => num
     if (row === undefined) return undefined;
     if (row.expires_at !== null && row.expires_at <= now()) return undefined;
     const payload = JSON.parse(row.payload) as AdapterPayload;
-    return row.consumed_at === null ? payload : { ...payload, consumed: Math.floor(row.consumed_at / 1000) };
+    return row.consumed_at === null
+      ? payload
+      : { ...payload, consumed: Math.floor(row.consumed_at / 1000) };
   };
 
   return {
@@ -74,7 +77,12 @@ function createKyselyAdapter(db: Kysely<Database>, model: string, now: () => num
         .returning('grant_id')
         .executeTakeFirst();
       if (won === undefined) {
-        const row = await db.selectFrom('oidc_models').select('grant_id').where('model', '=', model).where('id', '=', id).executeTakeFirst();
+        const row = await db
+          .selectFrom('oidc_models')
+          .select('grant_id')
+          .where('model', '=', model)
+          .where('id', '=', id)
+          .executeTakeFirst();
         // RFC 6749 §4.1.2: a code used twice revokes the tokens issued from it.
         if (row?.grant_id) await revokeGrant(db, row.grant_id);
         throw new errors.InvalidGrant(`${model} already consumed`);
@@ -94,7 +102,13 @@ async function revokeGrant(db: Kysely<Database>, grantId: string): Promise<void>
 }
 
 /** Housekeeping: forget what has expired. */
-export async function deleteExpiredOidcModels(db: Kysely<Database>, nowMs: number): Promise<number> {
-  const result = await db.deleteFrom('oidc_models').where('expires_at', '<=', nowMs).executeTakeFirst();
+export async function deleteExpiredOidcModels(
+  db: Kysely<Database>,
+  nowMs: number,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('oidc_models')
+    .where('expires_at', '<=', nowMs)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -54,12 +54,23 @@ export async function logoutSource(ctx: KoaContextWithOIDC, form: string): Promi
         <p>{kit.t('signOut.question')}</p>
         {/* oidc-provider's form: its action and anti-CSRF field, nothing user-supplied. */}
         <div dangerouslySetInnerHTML={{ __html: form }} />
-        <button id="sign-out" class="button" type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>
+        <button
+          id="sign-out"
+          class="button"
+          type="submit"
+          form="op.logoutForm"
+          name="logout"
+          value="yes"
+          autofocus
+        >
           {kit.t('signOut.submit')}
         </button>
         {hinted ? (
           // The application asked for this sign-out with its ID token: confirm it straight away.
-          <script nonce={kit.nonce} dangerouslySetInnerHTML={{ __html: "document.getElementById('sign-out').click();" }} />
+          <script
+            nonce={kit.nonce}
+            dangerouslySetInnerHTML={{ __html: "document.getElementById('sign-out').click();" }}
+          />
         ) : null}
       </Layout>,
     ),

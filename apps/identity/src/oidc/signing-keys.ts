@@ -10,9 +10,18 @@ import type { SecretBox } from '../security/secret-box.ts';
 
 const purpose = 'oidc-signing-key';
 
-export async function loadSigningKeys(db: Kysely<Database>, box: SecretBox, nowMs: number): Promise<JWK[]> {
-  const rows = await db.selectFrom('signing_keys').selectAll().orderBy('created_at', 'desc').execute();
-  if (rows.length > 0) return rows.map((row) => JSON.parse(box.open(row.sealed_jwk, purpose)) as JWK);
+export async function loadSigningKeys(
+  db: Kysely<Database>,
+  box: SecretBox,
+  nowMs: number,
+): Promise<JWK[]> {
+  const rows = await db
+    .selectFrom('signing_keys')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .execute();
+  if (rows.length > 0)
+    return rows.map((row) => JSON.parse(box.open(row.sealed_jwk, purpose)) as JWK);
   const { privateKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
   const jwk = { ...(await exportJWK(privateKey)), kid: randomUUID(), alg: 'RS256', use: 'sig' };
   await db

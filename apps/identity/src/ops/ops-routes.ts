@@ -4,7 +4,10 @@ import type { Database } from '../db/database.ts';
 import type { Metrics } from './metrics.ts';
 
 /** Liveness, readiness (the database answers) and Prometheus metrics. */
-export async function opsRoutes(app: FastifyInstance, options: { db: Kysely<Database>; metrics: Metrics }) {
+export async function opsRoutes(
+  app: FastifyInstance,
+  options: { db: Kysely<Database>; metrics: Metrics },
+) {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     try {

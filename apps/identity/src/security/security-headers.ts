@@ -54,11 +54,13 @@ async function securityHeaders(app: FastifyInstance, options: SecurityHeadersOpt
     const res = reply.raw;
     res.setHeader('content-security-policy', contentSecurityPolicy(request.cspNonce));
     res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'no-referrer');
+    // same-origin, not no-referrer: with no-referrer, browsers send `Origin: null` on our own form posts.
+    res.setHeader('referrer-policy', 'same-origin');
     res.setHeader('x-frame-options', 'DENY');
     res.setHeader('cross-origin-opener-policy', 'same-origin');
     res.setHeader('permissions-policy', 'camera=(self), geolocation=(), microphone=()');
-    if (options.https) res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (options.https)
+      res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
 }
 

@@ -21,7 +21,11 @@ export interface CheckPasswordDeps {
 
 export type CheckPasswordResult =
   | { ok: true; account: Account }
-  | { ok: false; reason: 'unknown_account' | 'bad_password' | 'account_locked' | 'throttled'; accountId: string | null };
+  | {
+      ok: false;
+      reason: 'unknown_account' | 'bad_password' | 'account_locked' | 'throttled';
+      accountId: string | null;
+    };
 
 export function accountLimitKey(accountId: string): string {
   return `account:${accountId}`;
@@ -54,7 +58,12 @@ export async function checkPassword(
   }
   await Promise.all(reservations.map((reservation) => deps.limiter.release(reservation)));
   if (deps.hasher.needsRehash(account.password_hash)) {
-    await updatePasswordHash(deps.db, account.id, await deps.hasher.hash(input.password), deps.now());
+    await updatePasswordHash(
+      deps.db,
+      account.id,
+      await deps.hasher.hash(input.password),
+      deps.now(),
+    );
   }
   return { ok: true, account };
 }

@@ -29,7 +29,12 @@ export function nextStep(state: FlowState): SignInStep | 'done' {
 
 /** What is handed to oidc-provider once every step is done; throws if one is missing (G-22). */
 export function flowResult(state: FlowState): FlowResult {
-  if (state.accountId === null || nextStep(state) !== 'done') throw new Error('sign-in flow is not complete');
+  if (state.accountId === null || nextStep(state) !== 'done')
+    throw new Error('sign-in flow is not complete');
   const amr = state.stepsDone.map((step) => amrOf[step]);
-  return { accountId: state.accountId, amr, acr: amr.length > 1 ? 'urn:sesame:loa:2fa' : 'urn:sesame:loa:1fa' };
+  return {
+    accountId: state.accountId,
+    amr,
+    acr: amr.length > 1 ? 'urn:sesame:loa:2fa' : 'urn:sesame:loa:1fa',
+  };
 }

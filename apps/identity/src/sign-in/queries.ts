@@ -16,7 +16,12 @@ export function hashFlowToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-export async function findFlow(db: Kysely<Database>, id: string, token: string | undefined, nowMs: number): Promise<FlowRow | undefined> {
+export async function findFlow(
+  db: Kysely<Database>,
+  id: string,
+  token: string | undefined,
+  nowMs: number,
+): Promise<FlowRow | undefined> {
   if (token === undefined) return undefined;
   const row = await db
     .selectFrom('sign_in_flows')
@@ -26,17 +31,42 @@ export async function findFlow(db: Kysely<Database>, id: string, token: string |
     .where('expires_at', '>', nowMs)
     .executeTakeFirst();
   if (row === undefined) return undefined;
-  return { id: row.id, accountId: row.account_id, stepsDone: JSON.parse(row.steps_done) as SignInStep[], expiresAt: row.expires_at };
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    stepsDone: JSON.parse(row.steps_done) as SignInStep[],
+    expiresAt: row.expires_at,
+  };
 }
 
 /** Start (or restart, before any step is done) the flow of an interaction for this browser. */
-export async function startFlow(db: Kysely<Database>, id: string, token: string, nowMs: number, ttlSeconds: number): Promise<void> {
-  const values = { id, token_hash: hashFlowToken(token), account_id: null, steps_done: '[]', created_at: nowMs, expires_at: nowMs + ttlSeconds * 1000 };
+export async function startFlow(
+  db: Kysely<Database>,
+  id: string,
+  token: string,
+  nowMs: number,
+  ttlSeconds: number,
+): Promise<void> {
+  const values = {
+    id,
+    token_hash: hashFlowToken(token),
+    account_id: null,
+    steps_done: '[]',
+    created_at: nowMs,
+    expires_at: nowMs + ttlSeconds * 1000,
+  };
   await db
     .insertInto('sign_in_flows')
     .values(values)
     .onConflict((oc) =>
-      oc.column('id').doUpdateSet({ token_hash: values.token_hash, created_at: nowMs, expires_at: values.expires_at }).where('sign_in_flows.account_id', 'is', null),
+      oc
+        .column('id')
+        .doUpdateSet({
+          token_hash: values.token_hash,
+          created_at: nowMs,
+          expires_at: values.expires_at,
+        })
+        .where('sign_in_flows.account_id', 'is', null),
     )
     .execute();
 }
@@ -53,7 +83,11 @@ export async function advanceFlow(
 ): Promise<boolean> {
   const result = await db
     .updateTable('sign_in_flows')
-    .set({ account_id: next.accountId, steps_done: JSON.stringify([...flow.stepsDone, next.step]), token_hash: hashFlowToken(next.newToken) })
+    .set({
+      account_id: next.accountId,
+      steps_done: JSON.stringify([...flow.stepsDone, next.step]),
+      token_hash: hashFlowToken(next.newToken),
+    })
     .where('id', '=', flow.id)
     .where('token_hash', '=', hashFlowToken(oldToken))
     .executeTakeFirst();

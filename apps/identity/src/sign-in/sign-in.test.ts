@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BrowserSession, openSignIn, portalRedirectUri, signIn } from '../../test/browser-session.ts';
+import {
+  BrowserSession,
+  openSignIn,
+  portalRedirectUri,
+  signIn,
+} from '../../test/browser-session.ts';
 import { buildTestApp, type TestApp, testBackends } from '../../test/build-test-app.ts';
 
 describe.each(testBackends())('password sign-in (%s)', (backend) => {
@@ -7,7 +12,12 @@ describe.each(testBackends())('password sign-in (%s)', (backend) => {
   let browser: BrowserSession;
   beforeEach(async () => {
     t = await buildTestApp(backend);
-    await t.createUser({ username: 'Claire.Tremblay', email: 'claire@example.ca', name: 'Claire Tremblay', password: 'rivière gelée 2026' });
+    await t.createUser({
+      username: 'Claire.Tremblay',
+      email: 'claire@example.ca',
+      name: 'Claire Tremblay',
+      password: 'rivière gelée 2026',
+    });
     browser = new BrowserSession(t.app, t.config.publicUrl);
   });
   afterEach(() => t.close());
@@ -25,7 +35,9 @@ describe.each(testBackends())('password sign-in (%s)', (backend) => {
     expect(page.body).toContain('Sign me in');
     expect(page.body).toContain('lang="en-CA"');
     // The user's own choice beats the application's ui_locales.
-    const toggled = await browser.follow(await browser.get(`${action.replace(/\/login$/, '')}?lang=fr`));
+    const toggled = await browser.follow(
+      await browser.get(`${action.replace(/\/login$/, '')}?lang=fr`),
+    );
     expect(toggled.body).toContain('Me connecter');
   });
 
@@ -51,7 +63,11 @@ describe.each(testBackends())('password sign-in (%s)', (backend) => {
 
   it('records success and failure in the audit trail without the password', async () => {
     await signIn(browser, 'claire.tremblay', 'wrong password!');
-    await signIn(new BrowserSession(t.app, t.config.publicUrl), 'claire.tremblay', 'rivière gelée 2026');
+    await signIn(
+      new BrowserSession(t.app, t.config.publicUrl),
+      'claire.tremblay',
+      'rivière gelée 2026',
+    );
     const events = await t.db.selectFrom('audit_events').selectAll().orderBy('id').execute();
     expect(events.map((e) => [e.type, e.reason])).toEqual([
       ['sign_in.failed', 'bad_password'],

@@ -17,12 +17,22 @@ export function codeOf(error: FastifyError | AppError): ErrorCode {
   return status >= 400 && status < 500 ? 'request.invalid' : 'internal';
 }
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode): FastifyReply {
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+): FastifyReply {
   const { status, message } = errorCatalogue[code];
   const t = request.page?.t;
-  const wantsHtml = (request.headers.accept ?? '').includes('text/html') || request.method === 'POST' && request.headers['content-type']?.startsWith('application/x-www-form-urlencoded');
+  const wantsHtml =
+    (request.headers.accept ?? '').includes('text/html') ||
+    (request.method === 'POST' &&
+      request.headers['content-type']?.startsWith('application/x-www-form-urlencoded'));
   if (!wantsHtml || t === undefined) {
-    return reply.status(status).header('cache-control', 'no-store').send({ error: code, message: t ? t(message) : code });
+    return reply
+      .status(status)
+      .header('cache-control', 'no-store')
+      .send({ error: code, message: t ? t(message) : code });
   }
   const page = (
     <Layout {...pageBase(request)} title={t('errors.title')}>

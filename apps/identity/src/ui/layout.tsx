@@ -29,13 +29,19 @@ export function Layout({ locale, t, title, path, children }: PageProps) {
           {t('app.skipToContent')}
         </a>
         <header class="site-header">
-          <span class="brand" aria-label={t('app.name')}>
+          <span class="brand">
             <span class="brand-mark" aria-hidden="true">
               ◆
             </span>{' '}
             {t('app.name')}
           </span>
-          <a class="lang-toggle" href={toggleHref} hreflang={other} lang={other} aria-label={t('app.languageToggleLabel')}>
+          <a
+            class="lang-toggle"
+            href={toggleHref}
+            hreflang={other}
+            lang={other}
+            aria-label={t('app.languageToggleLabel')}
+          >
             {t('app.languageToggle')}
           </a>
         </header>

@@ -4,7 +4,13 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { isLocale, type Locale, pickLocale, type Translate, translatorFor } from './i18n/messages.ts';
+import {
+  isLocale,
+  type Locale,
+  pickLocale,
+  type Translate,
+  translatorFor,
+} from './i18n/messages.ts';
 
 export const languageCookie = 'sesame_lang';
 

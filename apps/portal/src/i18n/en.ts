@@ -47,7 +47,7 @@ export const en = {
     securityText:
       'Manage your password, your authenticators and your devices on your Sesame security page.',
     securityLink: 'Security',
-    signedInAt: 'Signed in on {date}.',
+    signedInAt: 'Last sign-in: {date}',
     mfaUsed: 'Your sign-in used multi-factor authentication.',
     mfaNotUsed:
       'Your sign-in used a single factor. Add a verification method to protect your account.',

@@ -46,7 +46,7 @@ export const fr = {
     securityText:
       "Gérez votre mot de passe, vos méthodes d'authentification et vos appareils dans votre page de sécurité Sesame.",
     securityLink: 'Sécurité',
-    signedInAt: 'Connexion le {date}.',
+    signedInAt: 'Dernière connexion : {date}',
     mfaUsed: "Votre connexion a utilisé l'authentification multifacteur.",
     mfaNotUsed:
       'Votre connexion a utilisé un seul facteur. Ajoutez une méthode de vérification pour protéger votre compte.',

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
-import { format, languageFromAcceptLanguage, resolveLanguage } from './language.ts';
+import {
+  format,
+  languageFromAcceptLanguage,
+  languageSwitchTarget,
+  resolveLanguage,
+} from './language.ts';
 
 function keysOf(value: object, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, child]) =>
@@ -51,5 +56,27 @@ describe('language choice', () => {
 
   it('fills placeholders and leaves unknown ones', () => {
     expect(format('Bonjour, {name} {x}', { name: 'Marie' })).toBe('Bonjour, Marie {x}');
+  });
+});
+
+describe('languageSwitchTarget', () => {
+  it('returns the language and the same path without the parameter', () => {
+    expect(languageSwitchTarget('/dashboard?a=1&lang=en&b=2')).toEqual({
+      lang: 'en',
+      location: '/dashboard?a=1&b=2',
+    });
+    expect(languageSwitchTarget('/?lang=fr')).toEqual({ lang: 'fr', location: '/' });
+    expect(languageSwitchTarget('/?lang=de')).toEqual({ lang: undefined, location: '/' });
+    expect(languageSwitchTarget('/dashboard?a=1')).toBeUndefined();
+  });
+
+  it.each([
+    '//evil.example/?lang=en',
+    '/.//evil.example?lang=en',
+    '/\\evil.example?lang=en',
+    '///evil.example?lang=en',
+  ])('never yields an off-site location for %j', (url) => {
+    const location = languageSwitchTarget(url)?.location ?? '';
+    expect(location).toMatch(/^\/(?![/\\])/);
   });
 });

@@ -54,3 +54,19 @@ export function resolveLanguage(
 export function format(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }
+
+/**
+ * For a request URL carrying `lang`: the language chosen (when supported) and the same path
+ * without the parameter, other parameters kept. Undefined when there is no `lang` parameter.
+ */
+export function languageSwitchTarget(
+  requestUrl: string,
+): { lang: Lang | undefined; location: string } | undefined {
+  const url = new URL(requestUrl, 'http://portal.invalid');
+  if (!url.searchParams.has('lang')) return undefined;
+  const lang = url.searchParams.get('lang');
+  url.searchParams.delete('lang');
+  // One leading slash only: "//host" in a Location header would be an open redirect.
+  const path = url.pathname.replace(/^\/+/, '/');
+  return { lang: isLang(lang) ? lang : undefined, location: `${path}${url.search}` };
+}

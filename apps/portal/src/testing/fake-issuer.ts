@@ -4,8 +4,8 @@
  * userinfo endpoint. ID tokens are really signed (RS256). The real round trip is tested
  * end to end against the Sesame identity server.
  */
-import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createHash, generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface IssuedCode {
@@ -19,7 +19,6 @@ export interface IssuedCode {
 
 export interface FakeIssuer {
   readonly issuer: string;
-  readonly origin: string;
   issueCode(code: IssuedCode): string;
   /** Form bodies received by the token endpoint. */
   readonly tokenRequests: URLSearchParams[];
@@ -32,67 +31,31 @@ export interface FakeIssuerOptions {
   redirectUri: string;
 }
 
+interface IssuerState {
+  readonly options: FakeIssuerOptions;
+  readonly privateKey: KeyObject;
+  readonly jwk: Record<string, unknown>;
+  readonly codes: Map<string, IssuedCode>;
+  readonly accessTokens: Map<string, IssuedCode>;
+  readonly tokenRequests: URLSearchParams[];
+  issuer: string;
+}
+
+type Answer = [status: number, body: unknown];
+
 export async function startFakeIssuer(options: FakeIssuerOptions): Promise<FakeIssuer> {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'test', alg: 'RS256', use: 'sig' };
-  const codes = new Map<string, IssuedCode>();
-  const accessTokens = new Map<string, IssuedCode>();
-  const tokenRequests: URLSearchParams[] = [];
-  let issuer = '';
-
-  const signJwt = (payload: Record<string, unknown>): string => {
-    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const input = `${encode({ alg: 'RS256', kid: 'test', typ: 'JWT' })}.${encode(payload)}`;
-    return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
+  const state: IssuerState = {
+    options,
+    privateKey,
+    jwk: { ...publicKey.export({ format: 'jwk' }), kid: 'test', alg: 'RS256', use: 'sig' },
+    codes: new Map(),
+    accessTokens: new Map(),
+    tokenRequests: [],
+    issuer: '',
   };
-
-  const token = (body: URLSearchParams, authorization: string | undefined): [number, unknown] => {
-    tokenRequests.push(body);
-    if (!hasClientCredentials(authorization, options)) return [401, { error: 'invalid_client' }];
-    const issued = codes.get(body.get('code') ?? '');
-    codes.delete(body.get('code') ?? '');
-    const challenge = createHash('sha256')
-      .update(body.get('code_verifier') ?? '')
-      .digest('base64url');
-    if (issued === undefined || challenge !== issued.codeChallenge)
-      return [400, { error: 'invalid_grant' }];
-    if (body.get('redirect_uri') !== options.redirectUri) return [400, { error: 'invalid_grant' }];
-    const now = Math.floor(Date.now() / 1000);
-    const accessToken = randomBytes(16).toString('base64url');
-    accessTokens.set(accessToken, issued);
-    const idToken = signJwt({
-      iss: issuer,
-      aud: options.clientId,
-      iat: now,
-      exp: now + 300,
-      nonce: issued.nonce,
-      ...issued.claims,
-    });
-    return [
-      200,
-      { access_token: accessToken, token_type: 'Bearer', expires_in: 300, id_token: idToken },
-    ];
-  };
-
-  const route = async (request: IncomingMessage): Promise<[number, unknown]> => {
-    const path = new URL(request.url ?? '/', issuer).pathname;
-    if (path === '/oidc/.well-known/openid-configuration') return [200, discoveryDocument(issuer)];
-    if (path === '/oidc/jwks') return [200, { keys: [jwk] }];
-    if (path === '/oidc/token' && request.method === 'POST') {
-      return token(new URLSearchParams(await readBody(request)), request.headers.authorization);
-    }
-    if (path === '/oidc/me') {
-      const issued = accessTokens.get(
-        (request.headers.authorization ?? '').replace(/^Bearer /, ''),
-      );
-      if (issued === undefined) return [401, { error: 'invalid_token' }];
-      return [200, { sub: issued.claims.sub, ...issued.userinfo }];
-    }
-    return [404, { error: 'not_found' }];
-  };
-
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    route(request).then(
+  const server = createServer((request, response) => {
+    route(state, request).then(
       ([status, body]) => {
         response
           .writeHead(status, { 'content-type': 'application/json' })
@@ -102,16 +65,13 @@ export async function startFakeIssuer(options: FakeIssuerOptions): Promise<FakeI
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  issuer = `${origin}/oidc`;
-
+  state.issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}/oidc`;
   return {
-    issuer,
-    origin,
-    tokenRequests,
+    issuer: state.issuer,
+    tokenRequests: state.tokenRequests,
     issueCode(code) {
       const value = randomBytes(16).toString('base64url');
-      codes.set(value, code);
+      state.codes.set(value, code);
       return value;
     },
     close: () =>
@@ -119,6 +79,82 @@ export async function startFakeIssuer(options: FakeIssuerOptions): Promise<FakeI
         server.close((error) => (error ? reject(error) : resolve())),
       ),
   };
+}
+
+async function route(state: IssuerState, request: IncomingMessage): Promise<Answer> {
+  const path = new URL(request.url ?? '/', state.issuer).pathname;
+  if (path === '/oidc/.well-known/openid-configuration')
+    return [200, discoveryDocument(state.issuer)];
+  if (path === '/oidc/jwks') return [200, { keys: [state.jwk] }];
+  if (path === '/oidc/token' && request.method === 'POST') {
+    return redeemCode(
+      state,
+      new URLSearchParams(await readBody(request)),
+      request.headers.authorization,
+    );
+  }
+  if (path === '/oidc/me') {
+    const issued = state.accessTokens.get(
+      (request.headers.authorization ?? '').replace(/^Bearer /, ''),
+    );
+    if (issued === undefined) return [401, { error: 'invalid_token' }];
+    return [200, { sub: issued.claims.sub, ...issued.userinfo }];
+  }
+  return [404, { error: 'not_found' }];
+}
+
+function redeemCode(
+  state: IssuerState,
+  body: URLSearchParams,
+  authorization: string | undefined,
+): Answer {
+  state.tokenRequests.push(body);
+  if (!hasClientCredentials(authorization, state.options))
+    return [401, { error: 'invalid_client' }];
+  const code = body.get('code') ?? '';
+  const issued = state.codes.get(code);
+  state.codes.delete(code);
+  const challenge = createHash('sha256')
+    .update(body.get('code_verifier') ?? '')
+    .digest('base64url');
+  if (issued === undefined || challenge !== issued.codeChallenge)
+    return [400, { error: 'invalid_grant' }];
+  if (body.get('redirect_uri') !== state.options.redirectUri)
+    return [400, { error: 'invalid_grant' }];
+  const accessToken = randomBytes(16).toString('base64url');
+  state.accessTokens.set(accessToken, issued);
+  const now = Math.floor(Date.now() / 1000);
+  const claims = {
+    iss: state.issuer,
+    aud: state.options.clientId,
+    iat: now,
+    exp: now + 300,
+    nonce: issued.nonce,
+  };
+  const idToken = signJwt(state.privateKey, { ...claims, ...issued.claims });
+  return [
+    200,
+    { access_token: accessToken, token_type: 'Bearer', expires_in: 300, id_token: idToken },
+  ];
+}
+
+function signJwt(privateKey: KeyObject, payload: Record<string, unknown>): string {
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const input = `${encode({ alg: 'RS256', kid: 'test', typ: 'JWT' })}.${encode(payload)}`;
+  return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
+}
+
+/** RFC 6749 §2.3.1: Basic credentials, each part form-urlencoded first. */
+function hasClientCredentials(
+  authorization: string | undefined,
+  options: FakeIssuerOptions,
+): boolean {
+  if (authorization?.startsWith('Basic ') !== true) return false;
+  const decoded = Buffer.from(authorization.slice(6), 'base64').toString('utf8');
+  const [id = '', secret = ''] = decoded
+    .split(':')
+    .map((part) => decodeURIComponent(part.replace(/\+/g, ' ')));
+  return id === options.clientId && secret === options.clientSecret;
 }
 
 function discoveryDocument(issuer: string): Record<string, unknown> {
@@ -135,19 +171,6 @@ function discoveryDocument(issuer: string): Record<string, unknown> {
     code_challenge_methods_supported: ['S256'],
     token_endpoint_auth_methods_supported: ['client_secret_basic'],
   };
-}
-
-/** RFC 6749 §2.3.1: Basic credentials, each part form-urlencoded first. */
-function hasClientCredentials(
-  authorization: string | undefined,
-  options: FakeIssuerOptions,
-): boolean {
-  if (authorization?.startsWith('Basic ') !== true) return false;
-  const decoded = Buffer.from(authorization.slice(6), 'base64').toString('utf8');
-  const [id = '', secret = ''] = decoded
-    .split(':')
-    .map((part) => decodeURIComponent(part.replace(/\+/g, ' ')));
-  return id === options.clientId && secret === options.clientSecret;
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {

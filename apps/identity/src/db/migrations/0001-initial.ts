@@ -16,7 +16,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('account_identifiers')
     .addColumn('identifier', 'text', (c) => c.primaryKey())
-    .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('account_id', 'text', (c) =>
+      c.notNull().references('accounts.id').onDelete('cascade'),
+    )
     .addColumn('kind', 'text', (c) => c.notNull())
     .execute();
   await db.schema
@@ -38,7 +40,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('oidc_models_grant').on('oidc_models').column('grant_id').execute();
   await db.schema.createIndex('oidc_models_uid').on('oidc_models').column('uid').execute();
-  await db.schema.createIndex('oidc_models_expiry').on('oidc_models').column('expires_at').execute();
+  await db.schema
+    .createIndex('oidc_models_expiry')
+    .on('oidc_models')
+    .column('expires_at')
+    .execute();
   await db.schema
     .createTable('signing_keys')
     .addColumn('kid', 'text', (c) => c.primaryKey())
@@ -75,7 +81,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('reason', 'text')
     .addColumn('request_id', 'text')
     .execute();
-  await db.schema.createIndex('audit_events_time').on('audit_events').column('occurred_at').execute();
+  await db.schema
+    .createIndex('audit_events_time')
+    .on('audit_events')
+    .column('occurred_at')
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

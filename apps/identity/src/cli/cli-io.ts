@@ -1,0 +1,47 @@
+/** What a command needs from the outside world, and the two kinds of errors it may report. */
+import type { Kysely } from 'kysely';
+import type { PasswordHasher } from '../accounts/password-hasher.ts';
+import type { Database } from '../db/database.ts';
+
+export interface CliIo {
+  db: Kysely<Database>;
+  hasher: PasswordHasher;
+  now: () => number;
+  /** Receives whole lines, each ending with a newline. */
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<string>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+/** The command line itself is wrong (unknown command, bad flag): exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+  /** The help command the error message points to. */
+  readonly helpCommand: string;
+
+  constructor(message: string, helpCommand = 'sesame --help') {
+    super(message);
+    this.helpCommand = helpCommand;
+  }
+}
+
+/** The command was understood but cannot be done (no such account, weak password): exit code 1. */
+export class CommandError extends Error {
+  override name = 'CommandError';
+}
+
+/** A parsed command line: either text to show, or a command to run against the database. */
+export type ParsedCommand =
+  | { kind: 'help'; text: string }
+  | { kind: 'run'; run: (io: CliIo) => Promise<void> };
+
+/** `--password-stdin`: the input less one trailing newline (what `echo` or a file adds). */
+export function stripTrailingNewline(input: string): string {
+  if (input.endsWith('\r\n')) return input.slice(0, -2);
+  if (input.endsWith('\n')) return input.slice(0, -1);
+  return input;
+}

@@ -1,0 +1,49 @@
+/**
+ * Entry of `npx sesame` (via bin/sesame.js): the environment's config, the database opened and
+ * migrated only when a command needs it, the exit code in `process.exitCode`.
+ */
+import type { Kysely } from 'kysely';
+import { createPasswordHasher } from '../accounts/password-hasher.ts';
+import { loadConfig } from '../config.ts';
+import { createDb } from '../db/create-db.ts';
+import type { Database } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { type CliIo, CommandError } from './cli-io.ts';
+import { readProcessStdin } from './read-stdin.ts';
+import { describeUnexpected, runCliWith } from './run-cli.ts';
+
+const output = {
+  stdout: (text: string) => void process.stdout.write(text),
+  stderr: (text: string) => void process.stderr.write(text),
+};
+
+// `sesame audit | head`: the reader went away; that is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
+let db: Kysely<Database> | undefined;
+try {
+  process.exitCode = await runCliWith(process.argv.slice(2), output, connect);
+} finally {
+  await db?.destroy();
+}
+
+async function connect(): Promise<CliIo> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    throw new CommandError(`configuration: ${describeUnexpected(error)}`);
+  }
+  db = createDb(config.database);
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    // migrateToLatest names the migration; the cause says what went wrong (refused, denied…).
+    const cause = (error as { cause?: unknown }).cause ?? error;
+    throw new CommandError(`cannot open the database: ${describeUnexpected(cause)}`);
+  }
+  const hasher = createPasswordHasher();
+  return { db, hasher, now: Date.now, ...output, readStdin: readProcessStdin };
+}

@@ -1,0 +1,204 @@
+/** `sesame users …`: create, list, lock, unlock, set-password. */
+import { type CreateAccountResult, createAccount } from '../accounts/create-account.ts';
+import { generatePassword } from '../accounts/generate-password.ts';
+import { checkPasswordPolicy, type PasswordContext } from '../accounts/password-policy.ts';
+import { listAccounts, setAccountLocked, updatePasswordHash } from '../accounts/queries.ts';
+import { recordAuditEvent } from '../audit/record-audit-event.ts';
+import { createAttemptLimiter } from '../security/attempt-limiter.ts';
+import { accountLimitKey } from '../sign-in/check-password.ts';
+import {
+  type CliIo,
+  CommandError,
+  type ParsedCommand,
+  stripTrailingNewline,
+  UsageError,
+} from './cli-io.ts';
+import {
+  describeEmailProblem,
+  describePasswordProblem,
+  describeUsernameProblem,
+} from './describe-account-error.ts';
+import { formatJson, formatTable, formatUtc } from './format-output.ts';
+import { HELP_OPTION, noPositionals, onePositional, parseCommandArgs } from './parse-command-args.ts';
+import { requireAccount } from './require-account.ts';
+import { USERS_USAGE } from './usage.ts';
+
+/** Audit reason of every change made through this tool. */
+const AUDIT_REASON = 'cli';
+/** A generated password holding a context word is drawn again; this many times at most. */
+const MAX_PASSWORD_DRAWS = 20;
+
+const HELP: ParsedCommand = { kind: 'help', text: USERS_USAGE };
+
+type SubcommandParser = (args: string[]) => ParsedCommand;
+
+const SUBCOMMANDS: Record<string, SubcommandParser> = {
+  create: parseCreate,
+  list: parseList,
+  lock: (args) => parseSetLocked(args, true),
+  unlock: (args) => parseSetLocked(args, false),
+  'set-password': parseSetPassword,
+};
+
+export function parseUsersCommand(args: string[]): ParsedCommand {
+  const [name, ...rest] = args;
+  if (name === undefined) {
+    throw new UsageError(`missing command after 'users'`, 'sesame users --help');
+  }
+  if (name === '--help' || name === '-h' || name === 'help') return HELP;
+  const parse = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
+  if (parse === undefined) throw new UsageError(`unknown command 'users ${name}'`, 'sesame users --help');
+  try {
+    return parse(rest);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(`users ${name}: ${error.message}`, 'sesame users --help');
+  }
+}
+
+function parseCreate(args: string[]): ParsedCommand {
+  const { values, positionals } = parseCommandArgs(args, {
+    email: { type: 'string' },
+    name: { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+    ...HELP_OPTION,
+  });
+  if (values.help) return HELP;
+  const username = onePositional(positionals, '<username>');
+  const input = { username, email: values.email, name: values.name };
+  const passwordFromStdin = values['password-stdin'] === true;
+  return { kind: 'run', run: (io) => createUser(io, input, passwordFromStdin) };
+}
+
+async function createUser(
+  io: CliIo,
+  input: { username: string; email: string | undefined; name: string | undefined },
+  passwordFromStdin: boolean,
+): Promise<void> {
+  const password = passwordFromStdin
+    ? stripTrailingNewline(await io.readStdin())
+    : generateAcceptablePassword(input);
+  const result = await createAccount(io, { ...input, password });
+  if (!result.ok) throw new CommandError(describeCreateFailure(result));
+  await recordAuditEvent(
+    io.db,
+    { type: 'account.created', accountId: result.accountId, reason: AUDIT_REASON },
+    io.now(),
+  );
+  io.stdout(`Created account ${input.username.trim()} (id ${result.accountId}).\n`);
+  if (!passwordFromStdin) io.stdout(`Password (shown once): ${password}\n`);
+}
+
+/** A generated password, drawn again if by chance it holds one of the person's own words. */
+function generateAcceptablePassword(context: PasswordContext): string {
+  for (let draw = 0; draw < MAX_PASSWORD_DRAWS; draw += 1) {
+    const password = generatePassword();
+    if (checkPasswordPolicy(password, context).ok) return password;
+  }
+  throw new Error('no generated password passes the password policy');
+}
+
+function describeCreateFailure(result: Extract<CreateAccountResult, { ok: false }>): string {
+  switch (result.code) {
+    case 'accounts.invalid_username':
+      return describeUsernameProblem(result.reason);
+    case 'accounts.invalid_email':
+      return describeEmailProblem(result.reason);
+    case 'accounts.weak_password':
+      return describePasswordProblem(result.reason);
+    case 'accounts.identifier_taken':
+      return 'username or email already used by another account';
+  }
+}
+
+function parseList(args: string[]): ParsedCommand {
+  const { values, positionals } = parseCommandArgs(args, {
+    json: { type: 'boolean' },
+    ...HELP_OPTION,
+  });
+  if (values.help) return HELP;
+  noPositionals(positionals);
+  return { kind: 'run', run: (io) => listUsers(io, values.json === true) };
+}
+
+async function listUsers(io: CliIo, json: boolean): Promise<void> {
+  const accounts = await listAccounts(io.db);
+  if (json) {
+    const rows = accounts.map((account) => ({
+      id: account.id,
+      username: account.username,
+      email: account.email,
+      name: account.name,
+      locked: account.locked === 1,
+      createdAt: formatUtc(account.created_at),
+    }));
+    io.stdout(formatJson(rows));
+    return;
+  }
+  if (accounts.length === 0) {
+    io.stdout('No accounts.\n');
+    return;
+  }
+  const rows = accounts.map((account) => [
+    account.username,
+    account.email ?? '-',
+    account.name,
+    account.locked === 1 ? 'locked' : 'active',
+    formatUtc(account.created_at),
+  ]);
+  io.stdout(formatTable(['USERNAME', 'EMAIL', 'NAME', 'STATUS', 'CREATED (UTC)'], rows));
+}
+
+function parseSetLocked(args: string[], locked: boolean): ParsedCommand {
+  const { values, positionals } = parseCommandArgs(args, { ...HELP_OPTION });
+  if (values.help) return HELP;
+  const identifier = onePositional(positionals, '<username>');
+  return { kind: 'run', run: (io) => setLocked(io, identifier, locked) };
+}
+
+async function setLocked(io: CliIo, identifier: string, locked: boolean): Promise<void> {
+  const account = await requireAccount(io.db, identifier);
+  await setAccountLocked(io.db, account.id, locked, io.now());
+  // An administrator's unlock also lifts the lockout left by failed sign-ins (hard limit included).
+  if (!locked) await createAttemptLimiter(io.db).clear(accountLimitKey(account.id));
+  await recordAuditEvent(
+    io.db,
+    { type: locked ? 'account.locked' : 'account.unlocked', accountId: account.id, reason: AUDIT_REASON },
+    io.now(),
+  );
+  io.stdout(
+    locked
+      ? `Locked ${account.username}.\n`
+      : `Unlocked ${account.username}; failed sign-in counter reset.\n`,
+  );
+}
+
+function parseSetPassword(args: string[]): ParsedCommand {
+  const { values, positionals } = parseCommandArgs(args, {
+    'password-stdin': { type: 'boolean' },
+    ...HELP_OPTION,
+  });
+  if (values.help) return HELP;
+  const identifier = onePositional(positionals, '<username>');
+  // A password never goes on the command line, where `ps` and the shell history would keep it.
+  if (values['password-stdin'] !== true) throw new UsageError('--password-stdin is required');
+  return { kind: 'run', run: (io) => setPassword(io, identifier) };
+}
+
+async function setPassword(io: CliIo, identifier: string): Promise<void> {
+  const account = await requireAccount(io.db, identifier);
+  const password = stripTrailingNewline(await io.readStdin());
+  const policy = checkPasswordPolicy(password, {
+    username: account.username,
+    email: account.email ?? undefined,
+    name: account.name,
+  });
+  if (!policy.ok) throw new CommandError(describePasswordProblem(policy.reason));
+  await updatePasswordHash(io.db, account.id, await io.hasher.hash(password), io.now());
+  await recordAuditEvent(
+    io.db,
+    { type: 'account.password_changed', accountId: account.id, reason: AUDIT_REASON },
+    io.now(),
+  );
+  io.stdout(`Password of ${account.username} changed.\n`);
+}
