@@ -7,11 +7,14 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
 export class BrowserSession {
   readonly cookies = new Map<string, string>();
-  constructor(
-    private readonly app: FastifyInstance,
-    private readonly origin: string,
-    readonly headers: Record<string, string> = {},
-  ) {}
+  private readonly app: FastifyInstance;
+  private readonly origin: string;
+  readonly headers: Record<string, string>;
+  constructor(app: FastifyInstance, origin: string, headers: Record<string, string> = {}) {
+    this.app = app;
+    this.origin = origin;
+    this.headers = headers;
+  }
 
   async get(url: string): Promise<LightMyRequestResponse> {
     return this.request('GET', url);
