@@ -58,7 +58,12 @@ export function createProvider(options: ProviderOptions): Provider {
     responseTypes: ['code'],
     clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
     scopes: ['openid', 'profile', 'email', 'offline_access'],
-    claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'] },
+    // acr, amr and auth_time ride on the openid scope: every ID token says how the user signed in.
+    claims: {
+      openid: ['sub', 'acr', 'amr', 'auth_time'],
+      profile: ['name', 'preferred_username'],
+      email: ['email', 'email_verified'],
+    },
     // The portal reads the client's name from the ID token: put scope claims in it too.
     conformIdTokenClaims: false,
     features: {
