@@ -2,7 +2,9 @@
 // `npx sesame …`: the admin command line. Runs the TypeScript sources through tsx.
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
-  process.stderr.write(`sesame: needs Node.js 24 or later (this is ${process.version}); run it with npx sesame\n`);
+  process.stderr.write(
+    `sesame: needs Node.js 24 or later (this is ${process.version}); run it with npx sesame\n`,
+  );
   process.exit(1);
 }
 const { register } = await import('tsx/esm/api');

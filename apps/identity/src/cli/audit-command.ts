@@ -28,7 +28,11 @@ export function parseAuditCommand(args: string[]): ParsedCommand {
     });
     if (values.help) return { kind: 'help', text: AUDIT_USAGE };
     noPositionals(positionals);
-    const options = { user: values.user, limit: parseLimit(values.limit), json: values.json === true };
+    const options = {
+      user: values.user,
+      limit: parseLimit(values.limit),
+      json: values.json === true,
+    };
     return { kind: 'run', run: (io) => showAudit(io, options) };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -61,11 +65,17 @@ async function showAudit(io: CliIo, options: AuditOptions): Promise<void> {
     return;
   }
   const headers = ['TIME (UTC)', 'TYPE', 'USER', 'REASON', 'IP', 'CLIENT', 'USER AGENT'];
-  io.stdout(formatTable(headers, events.map((event) => toRow(event, usernames))));
+  io.stdout(
+    formatTable(
+      headers,
+      events.map((event) => toRow(event, usernames)),
+    ),
+  );
 }
 
 function toRow(event: AuditRecord, usernames: Map<string, string>): string[] {
-  const user = event.account_id === null ? '-' : (usernames.get(event.account_id) ?? event.account_id);
+  const user =
+    event.account_id === null ? '-' : (usernames.get(event.account_id) ?? event.account_id);
   return [
     formatUtc(event.occurred_at),
     event.type,

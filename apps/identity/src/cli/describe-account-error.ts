@@ -1,6 +1,10 @@
 /** Readable English reasons for the codes of account validation and password policy. */
 import type { EmailValidation, UsernameValidation } from '../accounts/canonical-identifier.ts';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordPolicyViolation } from '../accounts/password-policy.ts';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type PasswordPolicyViolation,
+} from '../accounts/password-policy.ts';
 
 type UsernameProblem = Extract<UsernameValidation, { ok: false }>['reason'];
 type EmailProblem = Extract<EmailValidation, { ok: false }>['reason'];

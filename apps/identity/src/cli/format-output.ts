@@ -20,7 +20,9 @@ export function truncate(text: string, max: number): string {
 
 /** Columns aligned on the widest cell; every line ends with a newline. */
 export function formatTable(headers: string[], rows: string[][]): string {
-  const cells = [headers, ...rows].map((row) => row.map((cell) => cell.replace(UNSAFE_IN_TABLE, '\uFFFD')));
+  const cells = [headers, ...rows].map((row) =>
+    row.map((cell) => cell.replace(UNSAFE_IN_TABLE, '\uFFFD')),
+  );
   const widths = headers.map((_, column) =>
     Math.max(...cells.map((row) => Array.from(row[column] ?? '').length)),
   );

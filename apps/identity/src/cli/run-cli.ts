@@ -12,8 +12,8 @@ import {
   type ParsedCommand,
   UsageError,
 } from './cli-io.ts';
-import { parseUsersCommand } from './users-commands.ts';
 import { AUDIT_USAGE, MAIN_USAGE, USERS_USAGE } from './usage.ts';
+import { parseUsersCommand } from './users-commands.ts';
 
 type Output = Pick<CliIo, 'stdout' | 'stderr'>;
 

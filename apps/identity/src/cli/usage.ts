@@ -15,7 +15,8 @@ Commands:
       Replace the password with the one read from standard input.
 
 <username> may also be the account's email, in any case.
---password-stdin reads the password from standard input (one trailing newline is removed).
+--password-stdin reads the password from standard input, less one trailing newline;
+on a terminal it is asked for without echo.
 `;
 
 export const AUDIT_USAGE = `Usage: sesame audit [--user <username>] [--limit N] [--json]

@@ -19,7 +19,12 @@ import {
   describeUsernameProblem,
 } from './describe-account-error.ts';
 import { formatJson, formatTable, formatUtc } from './format-output.ts';
-import { HELP_OPTION, noPositionals, onePositional, parseCommandArgs } from './parse-command-args.ts';
+import {
+  HELP_OPTION,
+  noPositionals,
+  onePositional,
+  parseCommandArgs,
+} from './parse-command-args.ts';
 import { requireAccount } from './require-account.ts';
 import { USERS_USAGE } from './usage.ts';
 
@@ -47,7 +52,8 @@ export function parseUsersCommand(args: string[]): ParsedCommand {
   }
   if (name === '--help' || name === '-h' || name === 'help') return HELP;
   const parse = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
-  if (parse === undefined) throw new UsageError(`unknown command 'users ${name}'`, 'sesame users --help');
+  if (parse === undefined)
+    throw new UsageError(`unknown command 'users ${name}'`, 'sesame users --help');
   try {
     return parse(rest);
   } catch (error) {
@@ -163,7 +169,11 @@ async function setLocked(io: CliIo, identifier: string, locked: boolean): Promis
   if (!locked) await createAttemptLimiter(io.db).clear(accountLimitKey(account.id));
   await recordAuditEvent(
     io.db,
-    { type: locked ? 'account.locked' : 'account.unlocked', accountId: account.id, reason: AUDIT_REASON },
+    {
+      type: locked ? 'account.locked' : 'account.unlocked',
+      accountId: account.id,
+      reason: AUDIT_REASON,
+    },
     io.now(),
   );
   io.stdout(

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import type { Database } from './database.ts';
+import { isPostgres } from './dialect.ts';
 import * as m0001 from './migrations/0001-initial.ts';
 
 /** Numbered migrations, one set for both backends. Add a line per new file. */
@@ -9,10 +10,28 @@ const migrations: Record<string, Migration> = {
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(await migrationTableSchema(db)),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error !== undefined || failed !== undefined) {
     throw new Error(`migration ${failed?.migrationName ?? ''} failed`, { cause: error });
   }
+}
+
+/**
+ * PostgreSQL: name the schema of Kysely's own tables. Without it, Kysely takes a
+ * `kysely_migration_lock` in ANY schema of the database as its own, skips creating it here, and
+ * fails (seen with parallel test schemas, and possible beside another Kysely application).
+ */
+async function migrationTableSchema(
+  db: Kysely<Database>,
+): Promise<{ migrationTableSchema?: string }> {
+  if (!isPostgres(db)) return {};
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  return schema ? { migrationTableSchema: schema } : {};
 }
