@@ -8,6 +8,8 @@ export interface AccountTable {
   name: string;
   password_hash: string;
   locked: number;
+  /** 1 when an administrator requires MFA for this account (beside the organization's setting). */
+  mfa_required: Generated<number>;
   created_at: number;
   updated_at: number;
 }
@@ -64,6 +66,62 @@ export interface AuditEventTable {
   request_id: string | null;
 }
 
+export interface OrgSettingTable {
+  key: string;
+  value: string;
+}
+
+export type AuthenticatorKind = 'sesame-verify' | 'totp';
+
+export interface AuthenticatorTable {
+  id: string;
+  account_id: string;
+  kind: AuthenticatorKind;
+  /** 'pending' until confirmed (a valid code, or the device's registration); only 'active' counts. */
+  status: 'pending' | 'active';
+  /** What the user sees: the device's name, or the app's name. */
+  label: string;
+  /** The TOTP secret, sealed with AES-256-GCM (purpose 'totp-secret:<id>'). */
+  sealed_secret: string;
+  /** Last accepted TOTP time step: only later steps are accepted (RFC 6238 §5.2). */
+  last_used_step: number | null;
+  created_at: number;
+  activated_at: number | null;
+  last_used_at: number | null;
+}
+
+export interface DeviceTable {
+  id: string;
+  account_id: string;
+  authenticator_id: string;
+  platform: 'ios' | 'android' | 'other';
+  name: string;
+  /** The ES256 public key the device made; its private key never leaves the device. */
+  public_jwk: string;
+  created_at: number;
+  last_seen_at: number | null;
+}
+
+export interface ActivationTable {
+  id: string;
+  account_id: string;
+  /** The sign-in flow (interaction) that asked for it: the page waiting for the device. */
+  flow_id: string;
+  platform: 'ios' | 'android';
+  token_hash: string;
+  code_hash: string;
+  created_at: number;
+  expires_at: number;
+  redeemed_at: number | null;
+  authenticator_id: string | null;
+}
+
+export interface DeviceRequestIdTable {
+  jti: string;
+  device_id: string;
+  expires_at: number;
+}
+
 export interface Database {
   accounts: AccountTable;
   account_identifiers: AccountIdentifierTable;
@@ -72,4 +130,9 @@ export interface Database {
   attempt_counters: AttemptCounterTable;
   sign_in_flows: SignInFlowTable;
   audit_events: AuditEventTable;
+  org_settings: OrgSettingTable;
+  authenticators: AuthenticatorTable;
+  devices: DeviceTable;
+  activations: ActivationTable;
+  device_request_ids: DeviceRequestIdTable;
 }

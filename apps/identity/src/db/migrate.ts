@@ -3,10 +3,12 @@ import { type Migration, Migrator } from 'kysely/migration';
 import type { Database } from './database.ts';
 import { isPostgres } from './dialect.ts';
 import * as m0001 from './migrations/0001-initial.ts';
+import * as m0002 from './migrations/0002-mfa.ts';
 
 /** Numbered migrations, one set for both backends. Add a line per new file. */
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-mfa': m0002,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

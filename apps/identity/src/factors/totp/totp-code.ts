@@ -62,7 +62,8 @@ export function checkTotpCode(options: {
     // ±1 step, in seconds, as otplib counts the tolerance.
     epochTolerance: totpDriftSteps * period,
   });
-  if (!result.valid) return { ok: false, reason: 'invalid' };
+  // otplib's result type covers HOTP too; a TOTP match always carries its time step.
+  if (!result.valid || !('timeStep' in result)) return { ok: false, reason: 'invalid' };
   // A step at or before the last accepted one is a replay, even inside the window (G-02).
   if (options.lastUsedStep !== null && result.timeStep <= options.lastUsedStep) {
     return { ok: false, reason: 'replayed' };

@@ -1,0 +1,36 @@
+/** The signed-in client's dashboard: the greeting and « Me déconnecter ». */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { type Lang, labels } from '../support/labels.ts';
+import { portalUrl } from '../support/sesame-server.ts';
+import { PortalHome } from './portal-home.ts';
+
+export class Dashboard {
+  readonly page: Page;
+  readonly lang: Lang;
+
+  readonly signOutButton: Locator;
+
+  constructor(page: Page, lang: Lang) {
+    this.page = page;
+    this.lang = lang;
+    this.signOutButton = page.getByRole('button', { name: labels[lang].signOut, exact: true });
+  }
+
+  greeting(name: string): Locator {
+    return this.page.getByRole('heading', { level: 1, name: labels[this.lang].greeting(name) });
+  }
+
+  async expectLoaded(name: string): Promise<void> {
+    await expect(this.page).toHaveURL(`${portalUrl}/dashboard`);
+    await expect(this.greeting(name)).toBeVisible();
+    await expect(this.signOutButton).toBeVisible();
+  }
+
+  /** Signs out of the portal and of Sesame, and lands back on the portal's home page. */
+  async signOut(): Promise<PortalHome> {
+    await this.signOutButton.click();
+    const home = new PortalHome(this.page, this.lang);
+    await home.expectLoaded();
+    return home;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Where the end-to-end run's own Sesame lives: dedicated ports (never the developer's 3000/3001)
+ * and a throw-away data directory under test-results/ (never ./data). Shared by the Playwright
+ * config, the global setup that starts the server, and the tests.
+ */
+import { fileURLToPath } from 'node:url';
+
+export const identityPort = 3100;
+export const portalPort = 3101;
+export const identityUrl = `http://localhost:${identityPort}`;
+export const portalUrl = `http://localhost:${portalPort}`;
+
+/** The repository root (where scripts/start.ts and node_modules are). */
+export const rootDir = fileURLToPath(new URL('../../', import.meta.url));
+/** Wiped and recreated at every run: the SQLite database, its key and the server's log. */
+export const serverDir = fileURLToPath(new URL('../../test-results/e2e-server/', import.meta.url));
+/** Refreshed at every run; the file names are stable so the docs can link to them. */
+export const screenshotsDir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+
+/** How the global setup hands the demo account (read from the launcher's output) to the tests. */
+const usernameVariable = 'SESAME_E2E_DEMO_USERNAME';
+const passwordVariable = 'SESAME_E2E_DEMO_PASSWORD';
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  name: string;
+}
+
+export function shareDemoAccount(account: { username: string; password: string }): void {
+  process.env[usernameVariable] = account.username;
+  process.env[passwordVariable] = account.password;
+}
+
+/** The demo account created by this run's server; its display name is fixed by the launcher. */
+export function demoAccount(): DemoAccount {
+  const username = process.env[usernameVariable];
+  const password = process.env[passwordVariable];
+  if (!username || !password) {
+    throw new Error('No demo account: run the tests with `npm run test:e2e` (global setup).');
+  }
+  return { username, password, name: 'Camille Tremblay' };
+}

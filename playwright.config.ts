@@ -1,0 +1,38 @@
+/**
+ * End-to-end tests (`npm run test:e2e`): Debian's Chromium drives a Sesame started by
+ * e2e/global-setup.ts on its own ports (identity 3100, portal 3101) and its own fresh database
+ * under test-results/e2e-server/, never the developer's ./data.
+ */
+import { defineConfig } from '@playwright/test';
+import { portalUrl } from './e2e/support/sesame-server.ts';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/playwright',
+  globalSetup: './e2e/global-setup.ts',
+  // One server, one demo account: tests run one after the other.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: 'list',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    baseURL: portalUrl,
+    browserName: 'chromium',
+    launchOptions: {
+      // `npx playwright install` cannot run here: the system's Chromium (Debian package).
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+});
