@@ -11,6 +11,8 @@ export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgre
 
 export interface ClientConfig {
   clientId: string;
+  /** Shown on the sign-in page: « Connectez-vous pour accéder à « Espace client » ». */
+  name: string;
   clientSecret: string;
   redirectUris: string[];
   postLogoutRedirectUris: string[];
@@ -31,7 +33,6 @@ export interface Config {
   trustedProxies: string[];
   clients: ClientConfig[];
   logLevel: string;
-  organizationName: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -59,7 +60,6 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       ['fatal', 'error', 'warn', 'info', 'debug', 'silent'],
       'info',
     ),
-    organizationName: env.SESAME_ORGANIZATION_NAME ?? 'Sesame',
   });
 }
 
@@ -77,6 +77,7 @@ function readPortalClient(env: Env, secretKey: Buffer): ClientConfig {
   );
   return {
     clientId: env.PORTAL_CLIENT_ID ?? 'espace-client',
+    name: 'Espace client',
     clientSecret: env.PORTAL_CLIENT_SECRET ?? derivePortalClientSecret(secretKey),
     redirectUris: [`${portalUrl}/callback`],
     postLogoutRedirectUris: [`${portalUrl}/`],

@@ -39,6 +39,7 @@ export function createProvider(options: ProviderOptions): Provider {
     adapter: createKyselyAdapterFactory(db, options.now),
     clients: options.clients.map((client) => ({
       client_id: client.clientId,
+      client_name: client.name,
       client_secret: client.clientSecret,
       redirect_uris: client.redirectUris,
       post_logout_redirect_uris: client.postLogoutRedirectUris,

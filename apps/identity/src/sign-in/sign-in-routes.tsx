@@ -30,7 +30,8 @@ export interface SignInRoutesOptions extends CheckPasswordDeps {
 
 const Params = Type.Object({ uid: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) });
 const LoginBody = Type.Object({
-  csrf: Type.String({ maxLength: 128 }),
+  // Optional here so that a missing token is refused as CSRF (403), like a wrong one (G-29).
+  csrf: Type.Optional(Type.String({ maxLength: 128 })),
   username: Type.String({ maxLength: 320 }),
   password: Type.String({ maxLength: 1024 }),
 });
@@ -44,13 +45,18 @@ export async function signInRoutes(
   const { provider, db, now } = options;
   const flowCookie = options.cookies.name('sesame-flow');
 
-  const interaction = async (request: FastifyRequest, reply: FastifyReply) => {
+  const interaction = async (request: FastifyRequest<{ Params: { uid: string } }>, reply: FastifyReply) => {
+    let details: Awaited<ReturnType<typeof provider.interactionDetails>>;
     try {
-      return await provider.interactionDetails(request.raw, reply.raw);
+      details = await provider.interactionDetails(request.raw, reply.raw);
     } catch (error) {
       // Missing or expired interaction cookie: the browser must start again from the application.
       throw new AppError('sign_in.flow_expired', { cause: error });
     }
+    // G-22: the page and form of one interaction act on that interaction only, never on another
+    // one whose cookie this browser happens to hold.
+    if (details.uid !== request.params.uid) throw new AppError('sign_in.flow_expired');
+    return details;
   };
 
   const render = async (
@@ -73,9 +79,7 @@ export async function signInRoutes(
         {...pageBase(request)}
         action={`/interaction/${details.uid}/login`}
         csrf={csrfToken(options.csrfKey, flowToken)}
-        clientName={
-          client?.clientName ?? (request.page.locale === 'fr' ? 'Espace client' : 'Client space')
-        }
+        clientName={client?.clientName ?? String(details.params.client_id)}
         {...extra}
       />
     );

@@ -5,7 +5,7 @@ export const en = {
   'app.languageToggle': 'Français',
   'app.languageToggleLabel': 'Afficher en français',
   'signIn.title': 'Sign in',
-  'signIn.intro': 'Sign in to continue to {client}.',
+  'signIn.intro': 'Sign in to continue to “{client}”.',
   'signIn.username': 'Username',
   'signIn.password': 'Password',
   'signIn.submit': 'Sign me in',

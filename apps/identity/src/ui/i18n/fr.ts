@@ -7,7 +7,7 @@ export const fr = {
   'app.languageToggle': 'English',
   'app.languageToggleLabel': 'Display in English',
   'signIn.title': 'Connexion',
-  'signIn.intro': 'Connectez-vous pour continuer vers {client}.',
+  'signIn.intro': 'Connectez-vous pour accéder à « {client} ».',
   'signIn.username': "Nom d'utilisateur",
   'signIn.password': 'Mot de passe',
   'signIn.submit': 'Me connecter',
