@@ -1,1 +1,1 @@
-export {};
+export * from './device-api.ts';
