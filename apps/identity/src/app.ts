@@ -23,6 +23,7 @@ import { createAttemptLimiter } from './security/attempt-limiter.ts';
 import { cookiePolicyFor } from './security/cookies.ts';
 import { createSecretBox, deriveKey } from './security/secret-box.ts';
 import { securityHeadersPlugin } from './security/security-headers.ts';
+import { createInteractionKit } from './sign-in/interaction-kit.ts';
 import { signInRoutes } from './sign-in/sign-in-routes.tsx';
 import { accountRoutes } from './ui/account-routes.tsx';
 import { installErrorHandler } from './ui/error-handler.tsx';
@@ -96,17 +97,15 @@ export async function buildApp(
   });
   await app.register(opsRoutes, { db, metrics });
   await app.register(mountOidcPlugin, { provider });
-  await app.register(signInRoutes, {
+  const kit = createInteractionKit({
     provider,
     db,
-    hasher,
-    limiter,
     now,
-    metrics,
     cookies,
     csrfKey: deriveKey(config.secretKey, 'csrf'),
     publicOrigin: new URL(config.publicUrl).origin,
   });
+  await app.register(signInRoutes, { kit, db, hasher, limiter, now, metrics, cookies });
   await app.register(accountRoutes);
   app.get('/', async (_request, reply) => reply.redirect('/account'));
   return app;

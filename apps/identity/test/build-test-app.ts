@@ -11,6 +11,7 @@ import { createPasswordHasher } from '../src/accounts/password-hasher.ts';
 import { buildApp } from '../src/app.ts';
 import { type Config, type DatabaseConfig, loadConfig } from '../src/config.ts';
 import { createDb } from '../src/db/create-db.ts';
+import { setOrgMfaRequired } from '../src/policy/mfa-policy.ts';
 import type { Database } from '../src/db/database.ts';
 
 export const cheapArgon2 = { memoryCostKiB: 1024, timeCost: 1, parallelism: 1 };
@@ -65,9 +66,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /**
+   * The organization's "MFA required for everyone" setting. On by default in Sesame; off by
+   * default here, so that the tests of the password step end at the password. MFA tests turn it on.
+   */
+  orgMfaRequired?: boolean;
+}
+
 export async function buildTestApp(
   backend: Backend = 'sqlite',
   env: Record<string, string> = {},
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
   const testDb = await openTestDb(backend);
   const config = loadConfig({
@@ -84,6 +94,7 @@ export async function buildTestApp(
   };
   const now = () => clock.now;
   const app = await buildApp(config, { db: testDb.db, now, argon2: cheapArgon2, logger: false });
+  await setOrgMfaRequired(testDb.db, options.orgMfaRequired ?? false);
   const hasher = createPasswordHasher(cheapArgon2);
   return {
     app,

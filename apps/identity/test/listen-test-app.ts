@@ -3,7 +3,7 @@
  * the public URL must be known before the app is built, so a free port is picked first.
  */
 import { createServer } from 'node:net';
-import { type Backend, buildTestApp, type TestApp } from './build-test-app.ts';
+import { type Backend, buildTestApp, type TestApp, type TestAppOptions } from './build-test-app.ts';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -23,10 +23,11 @@ export async function freePort(): Promise<number> {
 export async function listenTestApp(
   backend: Backend,
   env: Record<string, string> = {},
+  options: TestAppOptions = {},
 ): Promise<TestApp & { url: string }> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const t = await buildTestApp(backend, { SESAME_PUBLIC_URL: url, ...env });
+  const t = await buildTestApp(backend, { SESAME_PUBLIC_URL: url, ...env }, options);
   await t.app.listen({ host: '127.0.0.1', port });
   return { ...t, url };
 }

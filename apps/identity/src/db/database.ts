@@ -50,6 +50,8 @@ export interface SignInFlowTable {
   token_hash: string;
   account_id: string | null;
   steps_done: string;
+  /** JSON array of the steps to pass, decided after the password. */
+  plan: Generated<string>;
   created_at: number;
   expires_at: number;
 }

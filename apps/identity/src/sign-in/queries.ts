@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { FlowState, SignInStep } from './flow.ts';
+import type { FlowState, PassedStep, SignInStep } from './flow.ts';
 
 export interface FlowRow extends FlowState {
   id: string;
@@ -34,7 +34,8 @@ export async function findFlow(
   return {
     id: row.id,
     accountId: row.account_id,
-    stepsDone: JSON.parse(row.steps_done) as SignInStep[],
+    plan: JSON.parse(row.plan) as SignInStep[],
+    stepsDone: JSON.parse(row.steps_done) as PassedStep[],
     expiresAt: row.expires_at,
   };
 }
@@ -79,13 +80,14 @@ export async function advanceFlow(
   db: Kysely<Database>,
   flow: FlowRow,
   oldToken: string,
-  next: { accountId: string; step: SignInStep; newToken: string },
+  next: { accountId: string; passed: PassedStep; plan: SignInStep[]; newToken: string },
 ): Promise<boolean> {
   const result = await db
     .updateTable('sign_in_flows')
     .set({
       account_id: next.accountId,
-      steps_done: JSON.stringify([...flow.stepsDone, next.step]),
+      plan: JSON.stringify(next.plan),
+      steps_done: JSON.stringify([...flow.stepsDone, next.passed]),
       token_hash: hashFlowToken(next.newToken),
     })
     .where('id', '=', flow.id)

@@ -15,6 +15,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .alterTable('accounts')
     .addColumn('mfa_required', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
+  // The steps this sign-in must pass, decided once after the password (see sign-in/flow.ts).
+  await db.schema
+    .alterTable('sign_in_flows')
+    .addColumn('plan', 'text', (c) => c.notNull().defaultTo('["password"]'))
+    .execute();
   await db.schema
     .createTable('authenticators')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -69,4 +74,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await db.schema.dropTable(table).execute();
   }
   await db.schema.alterTable('accounts').dropColumn('mfa_required').execute();
+  await db.schema.alterTable('sign_in_flows').dropColumn('plan').execute();
 }

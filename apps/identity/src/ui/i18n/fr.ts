@@ -32,4 +32,82 @@ export const fr = {
   'account.title': 'Votre compte',
   'account.comingSoon':
     'Les paramètres de sécurité (méthodes d’authentification, appareils, connexions récentes) apparaîtront ici.',
+  'enroll.title': "Configurer l'authentification multifacteur",
+  'enroll.intro':
+    'Pour protéger votre compte, votre organisation exige une méthode de vérification supplémentaire.',
+  'enroll.fewMinutes': "L'activation ne prend que quelques minutes.",
+  'enroll.choose': 'Choisir',
+  'enroll.chooseLabel': 'Choisir {factor}',
+  'enroll.configured': 'Configurée',
+  'factor.sesameVerify.title': 'Sesame Verify',
+  'factor.sesameVerify.description':
+    "Approuvez vos connexions dans l'application Sesame Verify, ou saisissez son code à 6 chiffres.",
+  'factor.totp.title': "Autre application d'authentification",
+  'factor.totp.description':
+    "Google Authenticator, Microsoft Authenticator, 1Password… : saisissez un code à 6 chiffres de l'application.",
+  'device.title': 'Configurer Sesame Verify',
+  'device.question': 'Sélectionnez votre type de périphérique',
+  'device.iphone': 'iPhone',
+  'device.android': 'Android',
+  'device.next': 'Suivant',
+  'getApp.title': "Vous n'avez pas encore Sesame Verify ?",
+  'getApp.iphone':
+    "Sur votre iPhone, ouvrez {url} dans Safari, touchez Partager, puis « Sur l'écran d'accueil ».",
+  'getApp.android':
+    "Sur votre appareil Android, ouvrez {url} dans Chrome, touchez le menu ⋮, puis « Installer l'application ».",
+  'getApp.scan':
+    "Ou numérisez ce code avec l'appareil photo de votre téléphone pour ouvrir l'application.",
+  'qr.title': 'Numérisez le code QR',
+  'qr.step1': "Sur votre appareil mobile, ouvrez l'application Sesame Verify.",
+  'qr.step2':
+    'Appuyez sur Ajouter un compte, sélectionnez Organisation, puis Ajouter un compte depuis un nouvel appareil.',
+  'qr.step3': 'Appuyez sur Scanner un code QR et numérisez ce code.',
+  'qr.alt': 'Code QR à numériser avec Sesame Verify',
+  'qr.keepOpen':
+    "Gardez cette page ouverte : elle passera d'elle-même à l'étape suivante une fois votre appareil configuré.",
+  'qr.waiting': 'En attente de votre appareil…',
+  'qr.expired': 'Ce code a expiré.',
+  'qr.refresh': 'Actualiser le code',
+  'qr.cantScan': 'Impossible de numériser ?',
+  'qr.manualIntro': 'Dans Sesame Verify, touchez Saisir le code manuellement, puis entrez :',
+  'qr.orgAddress': "Adresse de l'organisation",
+  'qr.username': "Nom d'utilisateur",
+  'qr.activationCode': "Code d'activation",
+  'qr.codeValidity': "Ce code expire dans 10 minutes et ne peut servir qu'une seule fois.",
+  'qr.openOnThisDevice': 'Ouvrir Sesame Verify sur cet appareil',
+  'qr.withoutPush': 'Configurer sans notification push',
+  'qr.back': 'Choisir une autre méthode',
+  'totp.title': "Configurer une application d'authentification",
+  'totp.titleSesameVerify': 'Configurer Sesame Verify sans notification push',
+  'totp.step1':
+    "Dans votre application d'authentification, ajoutez un compte et numérisez ce code QR.",
+  'totp.alt': "Code QR pour ajouter votre compte à une application d'authentification",
+  'totp.cantScan': "Impossible de numériser ? Saisissez cette clé secrète dans l'application :",
+  'totp.secretKey': 'Clé secrète',
+  'totp.step2': "Saisissez ensuite le code à 6 chiffres affiché par l'application.",
+  'totp.code': 'Code à 6 chiffres',
+  'totp.verify': 'Vérifier',
+  'totp.invalid':
+    "Ce code n'est pas valide. Vérifiez l'heure de votre appareil et réessayez avec un nouveau code.",
+  'config.title': 'Vos méthodes de vérification',
+  'config.enrolledNotice': '{factor} est activé.',
+  'config.enrolled': 'Méthodes activées',
+  'config.on': '{factor} sur {device}',
+  'config.others': 'Autres méthodes',
+  'config.othersIntro':
+    "Vous pouvez activer une autre méthode d'authentification multifacteur maintenant, ou plus tard dans vos paramètres de sécurité.",
+  'config.finish': 'Terminer',
+  'config.keepApp':
+    "Conservez l'application Sesame Verify sur votre appareil mobile : vous devrez peut-être fournir un code de vérification unique généré par l'application pour vous connecter.",
+  'verify.title': 'Confirmez votre identité',
+  'verify.intro.sesame-verify':
+    'Ouvrez Sesame Verify sur {device} et saisissez le code à 6 chiffres affiché.',
+  'verify.intro.totp':
+    "Ouvrez votre application d'authentification et saisissez le code à 6 chiffres affiché pour ce compte.",
+  'verify.code': 'Code de vérification',
+  'verify.submit': 'Vérifier',
+  'verify.invalid':
+    "Ce code n'est pas valide ou a déjà été utilisé. Attendez le prochain code et réessayez.",
+  'verify.otherMethod': 'Essayer une autre méthode',
+  'verify.useThis': 'Utiliser {method}',
 } as const satisfies Catalogue;

@@ -1,0 +1,68 @@
+/**
+ * Authenticators of every kind (Sesame Verify, other TOTP apps): listing, the atomic consumption
+ * of a TOTP step, activation of a confirmed pending one, and removal. Only `active` ones count.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { AuthenticatorTable, Database } from '../db/database.ts';
+
+export type Authenticator = Selectable<AuthenticatorTable>;
+
+export async function listActiveAuthenticators(db: Kysely<Database>, accountId: string): Promise<Authenticator[]> {
+  return db
+    .selectFrom('authenticators')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'active')
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function findAuthenticator(db: Kysely<Database>, accountId: string, id: string): Promise<Authenticator | undefined> {
+  return db
+    .selectFrom('authenticators')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/**
+ * Consume a TOTP step: one statement that succeeds only if the step is later than the last one
+ * accepted, so the same code sent twice in parallel is accepted once (RFC 6238 §5.2, G-02).
+ */
+export async function consumeTotpStep(
+  db: Kysely<Database>,
+  authenticatorId: string,
+  step: number,
+  nowMs: number,
+  activate: boolean,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('authenticators')
+    .set({
+      last_used_step: step,
+      last_used_at: nowMs,
+      ...(activate ? { status: 'active' as const, activated_at: nowMs } : {}),
+    })
+    .where('id', '=', authenticatorId)
+    .where('status', '=', activate ? 'pending' : 'active')
+    .where((eb) => eb.or([eb('last_used_step', 'is', null), eb('last_used_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Forget pending (never confirmed) authenticators older than the cut-off: abandoned enrollments. */
+export async function deleteStalePendingAuthenticators(db: Kysely<Database>, accountId: string, olderThanMs: number): Promise<void> {
+  await db
+    .deleteFrom('authenticators')
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'pending')
+    .where('created_at', '<', olderThanMs)
+    .execute();
+}
+
+/** An administrator's reset (a trigger of the guide): every authenticator and device goes. */
+export async function deleteAllAuthenticators(db: Kysely<Database>, accountId: string): Promise<number> {
+  const result = await db.deleteFrom('authenticators').where('account_id', '=', accountId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

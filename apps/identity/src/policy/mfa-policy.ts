@@ -1,0 +1,44 @@
+/**
+ * MFA policy (the guide's three triggers): MFA is required for an account when the organization
+ * requires it for everyone (on by default) or an administrator requires it for the account. An
+ * account that must use MFA and has no active authenticator enrolls at its next sign-in — which
+ * covers a new account, MFA just turned on, and authenticators reset or removed.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+const orgMfaKey = 'mfa_required';
+
+export async function readOrgMfaRequired(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('org_settings').select('value').where('key', '=', orgMfaKey).executeTakeFirst();
+  // Unset means on: the guide's company requires MFA for every client.
+  return row === undefined || row.value === 'on';
+}
+
+export async function setOrgMfaRequired(db: Kysely<Database>, required: boolean): Promise<void> {
+  const value = required ? 'on' : 'off';
+  await db
+    .insertInto('org_settings')
+    .values({ key: orgMfaKey, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
+
+export interface MfaStanding {
+  required: boolean;
+  hasActiveAuthenticator: boolean;
+}
+
+export async function readMfaStanding(db: Kysely<Database>, accountId: string): Promise<MfaStanding> {
+  const [orgRequired, account, active] = await Promise.all([
+    readOrgMfaRequired(db),
+    db.selectFrom('accounts').select('mfa_required').where('id', '=', accountId).executeTakeFirst(),
+    db
+      .selectFrom('authenticators')
+      .select('id')
+      .where('account_id', '=', accountId)
+      .where('status', '=', 'active')
+      .executeTakeFirst(),
+  ]);
+  return { required: orgRequired || account?.mfa_required === 1, hasActiveAuthenticator: active !== undefined };
+}

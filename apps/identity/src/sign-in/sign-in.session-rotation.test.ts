@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { authorizeUrl, type BrowserSession, openSignIn } from '../../test/browser-session.ts';
+import { buildTestApp, type TestApp, testBackends } from '../../test/build-test-app.ts';
+import { auditEvents, newBrowser, signInForCode } from '../../test/sign-in-kit.ts';
+
+const password = 'rivière gelée 2026';
+const flowCookie = '__Host-sesame-flow';
+
+type SetCookie = {
+  name: string;
+  value: string;
+  path?: string;
+  httpOnly?: boolean;
+  secure?: boolean;
+  sameSite?: string;
+  maxAge?: number;
+};
+
+function cookiesOf(response: { cookies: unknown[] }): SetCookie[] {
+  return response.cookies as SetCookie[];
+}
+
+/** A browser holding only the given cookies of another one. */
+function browserWith(t: TestApp, from: Map<string, string>, names: string[]): BrowserSession {
+  const copy = newBrowser(t);
+  for (const name of names) copy.cookies.set(name, from.get(name) as string);
+  return copy;
+}
+
+describe.each(testBackends())('session rotation and cookies (G-25, G-26) (%s)', (backend) => {
+  let t: TestApp;
+  let accountId: string;
+  beforeEach(async () => {
+    t = await buildTestApp(backend);
+    accountId = await t.createUser({
+      username: 'claire.tremblay',
+      email: 'claire@example.ca',
+      name: 'Claire Tremblay',
+      password,
+    });
+  });
+  afterEach(() => t.close());
+
+  it('sets the flow cookie with __Host-, Secure, HttpOnly, Path=/, SameSite=Lax and an opaque value', async () => {
+    const { page } = await openSignIn(newBrowser(t));
+    const flow = cookiesOf(page).find((c) => c.name === flowCookie);
+    expect(flow).toMatchObject({ path: '/', httpOnly: true, secure: true });
+    expect(flow?.sameSite?.toLowerCase()).toBe('lax');
+    // 32 random bytes, base64url: nothing about the person, nothing guessable.
+    expect(flow?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('replaces the flow cookie after the password step; the old one no longer works', async () => {
+    const browser = newBrowser(t);
+    const { action, csrf } = await openSignIn(browser);
+    const before = new Map(browser.cookies);
+    const done = await browser.post(action, { csrf, username: 'claire.tremblay', password });
+    expect(done.statusCode).toBe(303);
+    const replaced = cookiesOf(done).find((c) => c.name === flowCookie);
+    expect(replaced?.value ?? '').not.toBe(before.get(flowCookie));
+    expect(browser.cookies.get(flowCookie)).not.toBe(before.get(flowCookie));
+
+    // The same cookies as before the step, replayed (e.g. stolen or from another tab).
+    const replay = browserWith(t, before, [...before.keys()]);
+    const again = await replay.post(action, { csrf, username: 'claire.tremblay', password });
+    expect(again.statusCode).toBe(400);
+    expect(again.headers.location).toBeUndefined();
+    expect((await auditEvents(t)).length).toBe(1);
+  });
+
+  it("gives oidc-provider's session a new id at each sign-in and invalidates the old one", async () => {
+    const browser = newBrowser(t);
+    await signInForCode(browser, 'claire.tremblay', password);
+    const first = new Map(browser.cookies);
+    expect(first.get('_session')).toBeTruthy();
+
+    await signInForCode(browser, 'CLAIRE.TREMBLAY', password, { prompt: 'login' });
+    const second = new Map(browser.cookies);
+    expect(second.get('_session')).toBeTruthy();
+    expect(second.get('_session')).not.toBe(first.get('_session'));
+
+    // Silent authorization (prompt=none) with each session cookie, in a browser of its own.
+    const silently = async (cookies: Map<string, string>) => {
+      const response = await browserWith(t, cookies, ['_session', '_session.sig']).get(
+        authorizeUrl({ prompt: 'none' }).url,
+      );
+      return new URL(String(response.headers.location)).searchParams;
+    };
+    expect((await silently(first)).get('error')).toBe('login_required');
+    expect((await silently(second)).get('code')).toBeTruthy();
+  });
+
+  it("keeps oidc-provider's session cookie HttpOnly, Path=/, SameSite=Lax, without personal data", async () => {
+    const browser = newBrowser(t);
+    const { action, csrf } = await openSignIn(browser);
+    const posted = await browser.post(action, { csrf, username: 'claire.tremblay', password });
+    const resumed = await browser.get(String(posted.headers.location));
+    const session = cookiesOf(resumed).find((c) => c.name === '_session');
+    expect(session).toMatchObject({ path: '/', httpOnly: true });
+    expect(session?.sameSite?.toLowerCase()).toBe('lax');
+    expect(session?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    for (const c of cookiesOf(resumed)) {
+      for (const personal of ['claire', 'Tremblay', 'example.ca', accountId]) {
+        expect(decodeURIComponent(c.value)).not.toContain(personal);
+      }
+    }
+  });
+});
