@@ -14,6 +14,8 @@ import type { Config } from './config.ts';
 import { createDb } from './db/create-db.ts';
 import type { Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { enrollmentRoutes } from './enrollment/enrollment-routes.tsx';
+import { createEventBus, type EventBus } from './events/event-bus.ts';
 import { createProvider } from './oidc/create-provider.ts';
 import { mountOidcPlugin } from './oidc/mount-oidc.ts';
 import { loadSigningKeys } from './oidc/signing-keys.ts';
@@ -24,6 +26,7 @@ import { cookiePolicyFor } from './security/cookies.ts';
 import { createSecretBox, deriveKey } from './security/secret-box.ts';
 import { securityHeadersPlugin } from './security/security-headers.ts';
 import { createInteractionKit } from './sign-in/interaction-kit.ts';
+import { secondFactorRoutes } from './sign-in/second-factor-routes.tsx';
 import { signInRoutes } from './sign-in/sign-in-routes.tsx';
 import { accountRoutes } from './ui/account-routes.tsx';
 import { installErrorHandler } from './ui/error-handler.tsx';
@@ -35,6 +38,8 @@ export interface AppDeps {
   now?: () => number;
   argon2?: Argon2Params;
   logger?: boolean;
+  /** An event bus to share between app instances (tests of several instances); the caller closes it. */
+  events?: EventBus;
 }
 
 const publicDir = join(import.meta.dirname, '..', 'public');
@@ -53,6 +58,7 @@ export async function buildApp(
   await hasher.verifyDummy('warm-up');
   const limiter = createAttemptLimiter(db);
   const metrics = createMetrics();
+  const events = deps.events ?? createEventBus(config.redisUrl);
   const cookies = cookiePolicyFor(config.publicUrl);
   const https = config.publicUrl.startsWith('https:');
   const provider = createProvider({
@@ -83,6 +89,7 @@ export async function buildApp(
     bodyLimit: 64 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (deps.db === undefined) app.addHook('onClose', async () => db.destroy());
+  if (deps.events === undefined) app.addHook('onClose', async () => events.close());
 
   await app.register(cookie);
   await app.register(formbody);
@@ -106,6 +113,9 @@ export async function buildApp(
     publicOrigin: new URL(config.publicUrl).origin,
   });
   await app.register(signInRoutes, { kit, db, hasher, limiter, now, metrics, cookies });
+  const factorDeps = { kit, db, box, events, limiter, now, publicUrl: config.publicUrl };
+  await app.register(enrollmentRoutes, factorDeps);
+  await app.register(secondFactorRoutes, factorDeps);
   await app.register(accountRoutes);
   app.get('/', async (_request, reply) => reply.redirect('/account'));
   return app;

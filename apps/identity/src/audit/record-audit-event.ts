@@ -12,7 +12,15 @@ export type AuditEventType =
   | 'account.created'
   | 'account.locked'
   | 'account.unlocked'
-  | 'account.password_changed';
+  | 'account.password_changed'
+  | 'authenticator.added'
+  | 'authenticator.removed'
+  | 'authenticator.confirm_failed'
+  | 'sign_in.second_factor_succeeded'
+  | 'sign_in.second_factor_failed'
+  | 'account.mfa_reset'
+  | 'account.mfa_requirement_changed'
+  | 'org.mfa_requirement_changed';
 
 export interface AuditEvent {
   type: AuditEventType;

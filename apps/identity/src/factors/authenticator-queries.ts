@@ -7,7 +7,10 @@ import type { AuthenticatorTable, Database } from '../db/database.ts';
 
 export type Authenticator = Selectable<AuthenticatorTable>;
 
-export async function listActiveAuthenticators(db: Kysely<Database>, accountId: string): Promise<Authenticator[]> {
+export async function listActiveAuthenticators(
+  db: Kysely<Database>,
+  accountId: string,
+): Promise<Authenticator[]> {
   return db
     .selectFrom('authenticators')
     .selectAll()
@@ -17,7 +20,11 @@ export async function listActiveAuthenticators(db: Kysely<Database>, accountId: 
     .execute();
 }
 
-export async function findAuthenticator(db: Kysely<Database>, accountId: string, id: string): Promise<Authenticator | undefined> {
+export async function findAuthenticator(
+  db: Kysely<Database>,
+  accountId: string,
+  id: string,
+): Promise<Authenticator | undefined> {
   return db
     .selectFrom('authenticators')
     .selectAll()
@@ -52,7 +59,11 @@ export async function consumeTotpStep(
 }
 
 /** Forget pending (never confirmed) authenticators older than the cut-off: abandoned enrollments. */
-export async function deleteStalePendingAuthenticators(db: Kysely<Database>, accountId: string, olderThanMs: number): Promise<void> {
+export async function deleteStalePendingAuthenticators(
+  db: Kysely<Database>,
+  accountId: string,
+  olderThanMs: number,
+): Promise<void> {
   await db
     .deleteFrom('authenticators')
     .where('account_id', '=', accountId)
@@ -62,7 +73,13 @@ export async function deleteStalePendingAuthenticators(db: Kysely<Database>, acc
 }
 
 /** An administrator's reset (a trigger of the guide): every authenticator and device goes. */
-export async function deleteAllAuthenticators(db: Kysely<Database>, accountId: string): Promise<number> {
-  const result = await db.deleteFrom('authenticators').where('account_id', '=', accountId).executeTakeFirst();
+export async function deleteAllAuthenticators(
+  db: Kysely<Database>,
+  accountId: string,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('authenticators')
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

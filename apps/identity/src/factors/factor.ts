@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AuthenticatorKind, Database } from '../db/database.ts';
 import type { EventBus } from '../events/event-bus.ts';
+import type { AttemptLimiter } from '../security/attempt-limiter.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import type { InteractionKit } from '../sign-in/interaction-kit.ts';
 import type { MessageKey } from '../ui/i18n/messages.ts';
@@ -15,6 +16,7 @@ export interface FactorDeps {
   db: Kysely<Database>;
   box: SecretBox;
   events: EventBus;
+  limiter: AttemptLimiter;
   now: () => number;
   /** Public base URL of the identity server (QR links, the organization address). */
   publicUrl: string;

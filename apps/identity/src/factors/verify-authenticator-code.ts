@@ -15,7 +15,9 @@ export function totpSecretPurpose(authenticatorId: string): string {
 }
 
 export function openTotpSecret(box: SecretBox, authenticator: Authenticator): Uint8Array {
-  const secret = decodeTotpSecret(box.open(authenticator.sealed_secret, totpSecretPurpose(authenticator.id)));
+  const secret = decodeTotpSecret(
+    box.open(authenticator.sealed_secret, totpSecretPurpose(authenticator.id)),
+  );
   if (secret === undefined) throw new Error('stored TOTP secret is not Base32');
   return secret;
 }
@@ -29,7 +31,8 @@ export async function verifyAuthenticatorCode(
   options: { activate: boolean } = { activate: false },
 ): Promise<CodeCheck> {
   // Only the state this check expects: pending when confirming, active when signing in.
-  if (authenticator.status !== (options.activate ? 'pending' : 'active')) return { ok: false, reason: 'invalid' };
+  if (authenticator.status !== (options.activate ? 'pending' : 'active'))
+    return { ok: false, reason: 'invalid' };
   const nowMs = deps.now();
   const checked = checkTotpCode({
     secret: openTotpSecret(deps.box, authenticator),
@@ -39,6 +42,12 @@ export async function verifyAuthenticatorCode(
   });
   if (!checked.ok) return checked;
   // The row may have moved on since it was read (a parallel request): the UPDATE decides.
-  const consumed = await consumeTotpStep(deps.db, authenticator.id, checked.step, nowMs, options.activate);
+  const consumed = await consumeTotpStep(
+    deps.db,
+    authenticator.id,
+    checked.step,
+    nowMs,
+    options.activate,
+  );
   return consumed ? { ok: true } : { ok: false, reason: 'replayed' };
 }

@@ -27,7 +27,10 @@ export interface FlowResult {
   acr: string;
 }
 
-export const acrValues = { oneFactor: 'urn:sesame:loa:1fa', twoFactors: 'urn:sesame:loa:2fa' } as const;
+export const acrValues = {
+  oneFactor: 'urn:sesame:loa:1fa',
+  twoFactors: 'urn:sesame:loa:2fa',
+} as const;
 
 /** The guide's rule: MFA required and no active authenticator → enroll; an authenticator → use it. */
 export function planSteps(standing: MfaStanding): SignInStep[] {
@@ -49,5 +52,9 @@ export function flowResult(state: FlowState): FlowResult {
   const amr = [...new Set(state.stepsDone.flatMap((passed) => passed.amr))];
   // Two factors: something known (pwd) and something held (otp), RFC 8176 / NIST 800-63B-4 AAL2.
   const twoFactors = amr.includes('pwd') && amr.some((method) => method !== 'pwd');
-  return { accountId: state.accountId, amr, acr: twoFactors ? acrValues.twoFactors : acrValues.oneFactor };
+  return {
+    accountId: state.accountId,
+    amr,
+    acr: twoFactors ? acrValues.twoFactors : acrValues.oneFactor,
+  };
 }

@@ -45,7 +45,10 @@ export function createInteractionKit(options: InteractionKitOptions) {
   const { provider, db, now } = options;
   const flowCookie = options.cookies.name('sesame-flow');
 
-  async function interaction(request: FastifyRequest, reply: FastifyReply): Promise<InteractionDetails> {
+  async function interaction(
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<InteractionDetails> {
     let details: InteractionDetails;
     try {
       details = await provider.interactionDetails(request.raw, reply.raw);
@@ -76,7 +79,12 @@ export function createInteractionKit(options: InteractionKitOptions) {
     const flow = await findFlow(db, details.uid, token, now());
     if (flow === undefined || token === undefined) throw new AppError('sign_in.flow_expired');
     if (csrf !== undefined) {
-      const safe = isCsrfSafe(request, { key: options.csrfKey, binding: token, publicOrigin: options.publicOrigin, token: csrf.token });
+      const safe = isCsrfSafe(request, {
+        key: options.csrfKey,
+        binding: token,
+        publicOrigin: options.publicOrigin,
+        token: csrf.token,
+      });
       if (!safe) throw new AppError('request.csrf');
     }
     // A page of another step (back button, an old tab): the flow decides where the user is.
@@ -97,7 +105,14 @@ export function createInteractionKit(options: InteractionKitOptions) {
     const plan = passed.plan ?? flow.plan;
     const step = { step: passed.step, amr: passed.amr };
     // Guarded by the old token: of two parallel submissions, one advances the flow.
-    if (!(await advanceFlow(db, flow, token, { accountId: passed.accountId, passed: step, plan, newToken }))) {
+    if (
+      !(await advanceFlow(db, flow, token, {
+        accountId: passed.accountId,
+        passed: step,
+        plan,
+        newToken,
+      }))
+    ) {
       throw new AppError('sign_in.flow_expired');
     }
     const state = { accountId: passed.accountId, plan, stepsDone: [...flow.stepsDone, step] };
@@ -118,13 +133,26 @@ export function createInteractionKit(options: InteractionKitOptions) {
   }
 
   /** Pages whose form ends in a redirect to the client: allow its origin in form-action. */
-  function allowClientRedirect(request: FastifyRequest, reply: FastifyReply, details: InteractionDetails): void {
+  function allowClientRedirect(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    details: InteractionDetails,
+  ): void {
     const redirectUri = String(details.params.redirect_uri ?? '');
-    allowFormActions(reply, request.cspNonce, URL.canParse(redirectUri) ? [new URL(redirectUri).origin] : []);
+    allowFormActions(
+      reply,
+      request.cspNonce,
+      URL.canParse(redirectUri) ? [new URL(redirectUri).origin] : [],
+    );
   }
 
   async function audit(request: FastifyRequest, event: AuditEvent): Promise<void> {
-    const fields = { ...event, ip: request.ip, userAgent: request.headers['user-agent'] ?? null, requestId: request.id };
+    const fields = {
+      ...event,
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+      requestId: request.id,
+    };
     request.log.info({ audit: { ...fields, userAgent: undefined } }, event.type);
     await recordAuditEvent(db, fields, now());
   }

@@ -22,7 +22,9 @@ export interface SignInRoutesOptions extends CheckPasswordDeps {
   metrics: Metrics;
 }
 
-export const InteractionParams = Type.Object({ uid: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) });
+export const InteractionParams = Type.Object({
+  uid: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }),
+});
 const LoginBody = Type.Object({
   // Optional here so that a missing token is refused as CSRF (403), like a wrong one (G-29).
   csrf: Type.Optional(Type.String({ maxLength: 128 })),
@@ -33,7 +35,10 @@ const LoginBody = Type.Object({
 /** Where each step's page lives. */
 const stepPaths = { enroll: 'enroll', mfa: 'verify' } as const;
 
-export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOptions): Promise<void> {
+export async function signInRoutes(
+  app: FastifyInstance,
+  options: SignInRoutesOptions,
+): Promise<void> {
   const { db, now, kit } = options;
 
   const render = async (
@@ -65,7 +70,8 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
       const existing = await findFlow(db, details.uid, cookieToken, now());
       if (existing !== undefined) {
         const step = nextStep(existing);
-        if (step === 'enroll' || step === 'mfa') return reply.redirect(`/interaction/${details.uid}/${stepPaths[step]}`, 303);
+        if (step === 'enroll' || step === 'mfa')
+          return reply.redirect(`/interaction/${details.uid}/${stepPaths[step]}`, 303);
         return render(request, reply, details, cookieToken as string, {});
       }
       const flowToken = randomBytes(32).toString('base64url');
@@ -81,7 +87,11 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
     async (request, reply) => {
       const context = await kit.flowAt(request, reply, 'password', { token: request.body.csrf });
       const { username, password } = request.body;
-      const result = await checkPassword(options, { identifier: username, password, ip: request.ip });
+      const result = await checkPassword(options, {
+        identifier: username,
+        password,
+        ip: request.ip,
+      });
       await kit.audit(request, {
         type: result.ok ? 'sign_in.succeeded' : 'sign_in.failed',
         accountId: result.ok ? result.account.id : result.accountId,
@@ -90,10 +100,16 @@ export async function signInRoutes(app: FastifyInstance, options: SignInRoutesOp
       });
       options.metrics.signIns.inc({ result: result.ok ? 'success' : result.reason });
       // G-11: unknown account, wrong password, locked or throttled: one status, one message.
-      if (!result.ok) return render(request, reply, context.details, context.token, { username, failed: true });
+      if (!result.ok)
+        return render(request, reply, context.details, context.token, { username, failed: true });
       // The plan of this sign-in, decided once from the account's MFA standing (the guide's triggers).
       const plan = planSteps(await readMfaStanding(db, result.account.id));
-      return kit.completeStep(request, reply, context, { step: 'password', amr: ['pwd'], accountId: result.account.id, plan });
+      return kit.completeStep(request, reply, context, {
+        step: 'password',
+        amr: ['pwd'],
+        accountId: result.account.id,
+        plan,
+      });
     },
   );
 }

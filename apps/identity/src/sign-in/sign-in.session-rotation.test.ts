@@ -68,6 +68,30 @@ describe.each(testBackends())('session rotation and cookies (G-25, G-26) (%s)', 
     expect((await auditEvents(t)).length).toBe(1);
   });
 
+  it('rotates the flow cookie when a second factor follows; the old one no longer works', async () => {
+    const mfa = await buildTestApp(backend, {}, { orgMfaRequired: true });
+    try {
+      await mfa.createUser({ username: 'claire.tremblay', password });
+      const browser = newBrowser(mfa);
+      const { action, csrf } = await openSignIn(browser);
+      const before = new Map(browser.cookies);
+      const done = await browser.post(action, { csrf, username: 'claire.tremblay', password });
+      expect(done.headers.location).toBe(action.replace(/\/login$/, ''));
+      const rotated = cookiesOf(done).find((c) => c.name === flowCookie);
+      expect(rotated?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(rotated?.value).not.toBe(before.get(flowCookie));
+      expect(rotated).toMatchObject({ path: '/', httpOnly: true, secure: true });
+
+      // The old cookie, replayed: no longer a flow of this interaction.
+      const replay = browserWith(mfa, before, [...before.keys()]);
+      const again = await replay.post(action, { csrf, username: 'claire.tremblay', password });
+      expect(again.statusCode).toBe(400);
+      expect(await mfa.db.selectFrom('audit_events').select('id').execute()).toHaveLength(1);
+    } finally {
+      await mfa.close();
+    }
+  });
+
   it("gives oidc-provider's session a new id at each sign-in and invalidates the old one", async () => {
     const browser = newBrowser(t);
     await signInForCode(browser, 'claire.tremblay', password);

@@ -15,6 +15,7 @@ import type { SecretBox } from '../../security/secret-box.ts';
 import { encodeTotpSecret, generateTotpSecret } from '../totp/totp-secret.ts';
 import { totpSecretPurpose } from '../verify-authenticator-code.ts';
 import { type Activation, attachAuthenticator } from './activation-queries.ts';
+import { enrollmentChannel } from './enrollment-events.ts';
 
 export interface RegisterDeviceDeps {
   db: Kysely<Database>;
@@ -43,11 +44,7 @@ export interface RegisteredDevice {
   secret: Uint8Array;
 }
 
-/** The event-bus channel of one enrollment flow; its page listens for `enrolled`. */
-export function enrollmentChannel(flowId: string): string {
-  return `enrollment:${flowId}`;
-}
-
+/** The message on the flow's channel; the QR page then looks in the database. */
 export const enrolledMessage = 'enrolled';
 
 export async function registerDevice(

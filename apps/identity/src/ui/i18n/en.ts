@@ -83,7 +83,7 @@ export const en = {
   'totp.invalid':
     'This code is not valid. Check that your device’s time is right and try again with a new code.',
   'config.title': 'Your verification methods',
-  'config.enrolledNotice': '{factor} is activated.',
+  'config.enrolledNotice': 'Method activated: {factor}.',
   'config.enrolled': 'Activated methods',
   'config.on': '{factor} on {device}',
   'config.others': 'Other methods',

@@ -90,7 +90,7 @@ export const fr = {
   'totp.invalid':
     "Ce code n'est pas valide. Vérifiez l'heure de votre appareil et réessayez avec un nouveau code.",
   'config.title': 'Vos méthodes de vérification',
-  'config.enrolledNotice': '{factor} est activé.',
+  'config.enrolledNotice': 'Méthode activée : {factor}.',
   'config.enrolled': 'Méthodes activées',
   'config.on': '{factor} sur {device}',
   'config.others': 'Autres méthodes',

@@ -1,0 +1,82 @@
+/**
+ * The enrollment step of a sign-in (the guide's steps 3 and 9): choose a method, then — after the
+ * method's own pages — the configuration page, whose « Terminer » ends the step. Each method's
+ * pages come from its folder under factors/, registered here from the registry.
+ */
+import type { FastifyInstance } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { listActiveAuthenticators } from '../factors/authenticator-queries.ts';
+import { describeAuthenticator } from '../factors/describe-authenticator.ts';
+import type { FactorDeps } from '../factors/factor.ts';
+import { factors } from '../factors/index.ts';
+import { InteractionParams } from '../sign-in/sign-in-routes.tsx';
+import { pageBase, sendPage } from '../ui/render-page.ts';
+import { ChoosePage } from './choose-page.tsx';
+import { ConfigurationPage } from './configuration-page.tsx';
+
+const DoneQuery = Type.Object({ added: Type.Optional(Type.String({ maxLength: 32 })) });
+const CsrfBody = Type.Object({ csrf: Type.Optional(Type.String({ maxLength: 128 })) });
+
+export async function enrollmentRoutes(app: FastifyInstance, deps: FactorDeps): Promise<void> {
+  const { kit, db } = deps;
+
+  app.get<{ Params: Static<typeof InteractionParams> }>(
+    '/interaction/:uid/enroll',
+    { schema: { params: InteractionParams } },
+    async (request, reply) => {
+      const { details } = await kit.flowAt(request, reply, 'enroll');
+      return sendPage(
+        reply,
+        <ChoosePage {...pageBase(request)} uid={details.uid} factors={factors} />,
+      );
+    },
+  );
+
+  app.get<{ Params: Static<typeof InteractionParams>; Querystring: Static<typeof DoneQuery> }>(
+    '/interaction/:uid/enroll/done',
+    { schema: { params: InteractionParams, querystring: DoneQuery } },
+    async (request, reply) => {
+      const context = await kit.flowAt(request, reply, 'enroll');
+      const active = await listActiveAuthenticators(db, context.accountId);
+      if (active.length === 0)
+        return reply.redirect(`/interaction/${context.details.uid}/enroll`, 303);
+      const configured = active.map((a) => ({
+        id: a.id,
+        description: describeAuthenticator(request.page.t, a),
+      }));
+      const kinds = new Set(active.map((authenticator) => authenticator.kind));
+      kit.allowClientRedirect(request, reply, context.details);
+      const page = (
+        <ConfigurationPage
+          {...pageBase(request)}
+          uid={context.details.uid}
+          csrf={kit.csrf(context.token)}
+          configured={configured}
+          others={factors.filter((factor) => !kinds.has(factor.kind))}
+          added={factors.find((factor) => factor.slug === request.query.added)}
+        />
+      );
+      return sendPage(reply, page);
+    },
+  );
+
+  app.post<{ Params: Static<typeof InteractionParams>; Body: Static<typeof CsrfBody> }>(
+    '/interaction/:uid/enroll/done',
+    { schema: { params: InteractionParams, body: CsrfBody } },
+    async (request, reply) => {
+      const context = await kit.flowAt(request, reply, 'enroll', { token: request.body.csrf });
+      // « Terminer » ends enrollment only once a method is active (G-22: nothing before that).
+      const active = await listActiveAuthenticators(db, context.accountId);
+      if (active.length === 0)
+        return reply.redirect(`/interaction/${context.details.uid}/enroll`, 303);
+      // Enrolling proves no second factor by itself: this sign-in's amr stays what it was (pwd).
+      return kit.completeStep(request, reply, context, {
+        step: 'enroll',
+        amr: [],
+        accountId: context.accountId,
+      });
+    },
+  );
+
+  for (const factor of factors) await app.register(factor.enrollmentRoutes, deps);
+}

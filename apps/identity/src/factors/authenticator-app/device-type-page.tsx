@@ -1,0 +1,37 @@
+import { Layout, type PageProps } from '../../ui/layout.tsx';
+
+export interface DeviceTypePageProps extends Omit<PageProps, 'title' | 'children'> {
+  action: string;
+  csrf: string;
+  backHref: string;
+}
+
+/** Step 4 of the guide: « iPhone » or « Android », then « Suivant ». */
+export function DeviceTypePage(props: DeviceTypePageProps) {
+  const { t } = props;
+  return (
+    <Layout {...props} title={t('device.title')}>
+      <h1>{t('device.title')}</h1>
+      <form method="post" action={props.action}>
+        <input type="hidden" name="csrf" value={props.csrf} />
+        <fieldset class="choices">
+          <legend>{t('device.question')}</legend>
+          <label class="choice">
+            <input type="radio" name="platform" value="ios" required checked />
+            <span>{t('device.iphone')}</span>
+          </label>
+          <label class="choice">
+            <input type="radio" name="platform" value="android" required />
+            <span>{t('device.android')}</span>
+          </label>
+        </fieldset>
+        <button class="button" type="submit">
+          {t('device.next')}
+        </button>
+      </form>
+      <p>
+        <a href={props.backHref}>{t('qr.back')}</a>
+      </p>
+    </Layout>
+  );
+}
