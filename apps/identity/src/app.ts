@@ -7,6 +7,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { buildAuthenticatorApp, serveAuthenticatorApp } from '@sesame/authenticator';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { type Argon2Params, createPasswordHasher } from './accounts/password-hasher.ts';
@@ -116,6 +117,8 @@ export async function buildApp(
   const factorDeps = { kit, db, box, events, limiter, now, publicUrl: config.publicUrl };
   await app.register(enrollmentRoutes, factorDeps);
   await app.register(secondFactorRoutes, factorDeps);
+  // Sesame Verify, the PWA, under /app/ of this origin: a scanned activation link opens it.
+  await app.register(serveAuthenticatorApp, { bundle: await buildAuthenticatorApp() });
   await app.register(accountRoutes);
   app.get('/', async (_request, reply) => reply.redirect('/account'));
   return app;

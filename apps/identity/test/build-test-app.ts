@@ -11,8 +11,8 @@ import { createPasswordHasher } from '../src/accounts/password-hasher.ts';
 import { buildApp } from '../src/app.ts';
 import { type Config, type DatabaseConfig, loadConfig } from '../src/config.ts';
 import { createDb } from '../src/db/create-db.ts';
-import { setOrgMfaRequired } from '../src/policy/mfa-policy.ts';
 import type { Database } from '../src/db/database.ts';
+import { setOrgMfaRequired } from '../src/policy/mfa-policy.ts';
 
 export const cheapArgon2 = { memoryCostKiB: 1024, timeCost: 1, parallelism: 1 };
 
@@ -36,7 +36,8 @@ export async function openTestDb(backend: Backend): Promise<TestDb> {
     return { db, config, close: () => db.destroy() };
   }
   const url = process.env.TEST_DATABASE_URL as string;
-  const schema = `test_${randomBytes(6).toString('hex')}`;
+  // Named with its creation time: test/global-setup.ts drops those over an hour old.
+  const schema = `test_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
   const admin = createDb({ kind: 'postgres', url });
   await sql`create schema ${sql.id(schema)}`.execute(admin);
   const config: DatabaseConfig = { kind: 'postgres', url };
@@ -44,9 +45,9 @@ export async function openTestDb(backend: Backend): Promise<TestDb> {
   return {
     db,
     config,
+    // The schema stays until the run ends (test/global-setup.ts drops them all).
     close: async () => {
       await db.destroy();
-      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
       await admin.destroy();
     },
   };

@@ -36,6 +36,12 @@ export function fromAddress(app: FastifyInstance, remoteAddress: string): Fastif
   });
 }
 
+/** A successful sign-in ends in a 303 to the client carrying a code. */
+export function gotCode(response: { statusCode: number; headers: Record<string, unknown> }) {
+  const location = response.headers.location;
+  return response.statusCode === 303 && typeof location === 'string' && location.includes('code=');
+}
+
 /** A fresh browser (own cookie jar, own interaction), optionally from another address. */
 export function newBrowser(
   t: TestApp,

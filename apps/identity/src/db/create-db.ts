@@ -19,7 +19,11 @@ export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}):
     const pool = new pg.Pool({
       connectionString: config.url,
       max: 10,
-      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+      // A schema of its own (tests). Parallel query workers were seen failing to resolve such a
+      // fresh schema from the search path ("schema … does not exist", where: parallel worker).
+      ...(options.schema
+        ? { options: `-c search_path=${options.schema} -c max_parallel_workers_per_gather=0` }
+        : {}),
     });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }

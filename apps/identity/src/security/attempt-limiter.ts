@@ -6,7 +6,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { isPostgres } from '../db/dialect.ts';
-import { type AttemptPolicy, type AttemptState, decideAttempt, releaseAttempt } from './attempt-policy.ts';
+import {
+  type AttemptPolicy,
+  type AttemptState,
+  decideAttempt,
+  releaseAttempt,
+} from './attempt-policy.ts';
 
 export interface Reservation {
   key: string;
@@ -16,7 +21,9 @@ export interface Reservation {
   policy: AttemptPolicy;
 }
 
-export type ReserveResult = { allowed: true; reservation: Reservation } | { allowed: false; retryAt: number | null };
+export type ReserveResult =
+  | { allowed: true; reservation: Reservation }
+  | { allowed: false; retryAt: number | null };
 
 export interface AttemptLimiter {
   reserve(key: string, policy: AttemptPolicy, nowMs: number): Promise<ReserveResult>;
@@ -32,26 +39,33 @@ export function createAttemptLimiter(db: Kysely<Database>): AttemptLimiter {
   return {
     reserve: (key, policy, nowMs) =>
       db.transaction().execute(async (trx) => {
-        // Make the row exist first, so that the row lock below serializes every attempt on this key.
-        await trx
-          .insertInto('attempt_counters')
-          .values({ key, failures: 0, window_started_at: nowMs, locked_until: null })
-          .onConflict((oc) => oc.column('key').doNothing())
-          .execute();
-        let query = trx.selectFrom('attempt_counters').selectAll().where('key', '=', key);
-        if (forUpdate) query = query.forUpdate();
-        const row = await query.executeTakeFirstOrThrow();
-        const stored = { failures: row.failures, windowStartedAt: row.window_started_at, lockedUntil: row.locked_until };
+        const row = await lockCounterRow(trx, key, nowMs, forUpdate);
+        const stored = {
+          failures: row.failures,
+          windowStartedAt: row.window_started_at,
+          lockedUntil: row.locked_until,
+        };
         const decision = decideAttempt(stored, nowMs, policy);
         if (!decision.allowed) return decision;
         await writeState(trx, key, decision.ifFailed);
-        const reservation = { key, state: decision.ifFailed, previousLockedUntil: row.locked_until, policy };
+        const reservation = {
+          key,
+          state: decision.ifFailed,
+          previousLockedUntil: row.locked_until,
+          policy,
+        };
         return { allowed: true as const, reservation };
       }),
     release: async ({ key, state, policy }) => {
       const next = releaseAttempt(state, policy);
+      // A consecutive count starts again from zero. The row stays: deleting it here would let a
+      // parallel reservation find no row to lock between its insert and its select.
       if (next === null) {
-        await db.deleteFrom('attempt_counters').where('key', '=', key).execute();
+        await writeState(db, key, {
+          failures: 0,
+          windowStartedAt: state.windowStartedAt,
+          lockedUntil: null,
+        });
         return;
       }
       await decrement(db, key, next.lockedUntil);
@@ -63,8 +77,37 @@ export function createAttemptLimiter(db: Kysely<Database>): AttemptLimiter {
   };
 }
 
+/**
+ * Make the row exist, then lock it, so that every attempt on this key is serialized (a row lock
+ * on PostgreSQL; SQLite runs one transaction at a time). An administrator's `clear` may delete
+ * the row in between: then insert it again.
+ */
+async function lockCounterRow(
+  trx: Kysely<Database>,
+  key: string,
+  nowMs: number,
+  forUpdate: boolean,
+) {
+  for (let tries = 0; tries < 3; tries += 1) {
+    await trx
+      .insertInto('attempt_counters')
+      .values({ key, failures: 0, window_started_at: nowMs, locked_until: null })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
+    let query = trx.selectFrom('attempt_counters').selectAll().where('key', '=', key);
+    if (forUpdate) query = query.forUpdate();
+    const row = await query.executeTakeFirst();
+    if (row !== undefined) return row;
+  }
+  throw new Error(`attempt counter ${key} could not be locked`);
+}
+
 /** Undo one counted failure, even if other attempts happened since. */
-async function decrement(db: Kysely<Database>, key: string, lockedUntil: number | null): Promise<void> {
+async function decrement(
+  db: Kysely<Database>,
+  key: string,
+  lockedUntil: number | null,
+): Promise<void> {
   await db
     .updateTable('attempt_counters')
     .set((eb) => ({ failures: eb('failures', '-', 1), locked_until: lockedUntil }))
@@ -76,7 +119,11 @@ async function decrement(db: Kysely<Database>, key: string, lockedUntil: number 
 async function writeState(db: Kysely<Database>, key: string, state: AttemptState): Promise<void> {
   await db
     .updateTable('attempt_counters')
-    .set({ failures: state.failures, window_started_at: state.windowStartedAt, locked_until: state.lockedUntil })
+    .set({
+      failures: state.failures,
+      window_started_at: state.windowStartedAt,
+      locked_until: state.lockedUntil,
+    })
     .where('key', '=', key)
     .execute();
 }

@@ -23,7 +23,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('authenticators')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('account_id', 'text', (c) =>
+      c.notNull().references('accounts.id').onDelete('cascade'),
+    )
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('label', 'text', (c) => c.notNull())
@@ -33,11 +35,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('activated_at', 'bigint')
     .addColumn('last_used_at', 'bigint')
     .execute();
-  await db.schema.createIndex('authenticators_account').on('authenticators').column('account_id').execute();
+  await db.schema
+    .createIndex('authenticators_account')
+    .on('authenticators')
+    .column('account_id')
+    .execute();
   await db.schema
     .createTable('devices')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('account_id', 'text', (c) =>
+      c.notNull().references('accounts.id').onDelete('cascade'),
+    )
     .addColumn('authenticator_id', 'text', (c) =>
       c.notNull().unique().references('authenticators.id').onDelete('cascade'),
     )
@@ -50,7 +58,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('activations')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('account_id', 'text', (c) =>
+      c.notNull().references('accounts.id').onDelete('cascade'),
+    )
     .addColumn('flow_id', 'text', (c) => c.notNull())
     .addColumn('platform', 'text', (c) => c.notNull())
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
@@ -70,7 +80,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['device_request_ids', 'activations', 'devices', 'authenticators', 'org_settings']) {
+  for (const table of [
+    'device_request_ids',
+    'activations',
+    'devices',
+    'authenticators',
+    'org_settings',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
   await db.schema.alterTable('accounts').dropColumn('mfa_required').execute();

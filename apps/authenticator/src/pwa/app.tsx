@@ -1,0 +1,190 @@
+/**
+ * Sesame Verify, the PWA: which screen is shown, the accounts, the language. Opening
+ * `/app/activate#token=…` (the QR code's link) goes straight to the confirmation screen.
+ */
+import { activationLinkPath } from '@sesame/contracts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { StoredAccount } from '../core/account-store.ts';
+import { parseActivationLink } from '../core/parse-activation-link.ts';
+import { AppContext, type AppServices } from './app-services.ts';
+import { type Lang, rememberLang, translator } from './i18n/i18n.ts';
+import type { Navigation, Notice, Step } from './navigation.ts';
+import { AccountScreen } from './screens/account-screen.tsx';
+import { AccountTypeScreen } from './screens/account-type-screen.tsx';
+import { AccountsScreen } from './screens/accounts-screen.tsx';
+import { AddOrganizationScreen } from './screens/add-organization-screen.tsx';
+import { ConfirmScreen } from './screens/confirm-screen.tsx';
+import { DeviceNameScreen } from './screens/device-name-screen.tsx';
+import { ManualEntryScreen } from './screens/manual-entry-screen.tsx';
+import { ScanIntroScreen } from './screens/scan-intro-screen.tsx';
+import { ScannerScreen } from './screens/scanner-screen.tsx';
+import { SettingsScreen } from './screens/settings-screen.tsx';
+
+const home: Step = { name: 'accounts' };
+
+/** The first screens, from the address the app was opened at. */
+export function initialSteps(href: string): { steps: Step[]; linkInvalid: boolean } {
+  const url = new URL(href);
+  if (url.pathname !== activationLinkPath) return { steps: [home], linkInvalid: false };
+  try {
+    const link = parseActivationLink(href);
+    return {
+      steps: [home, { name: 'confirm', pending: { issuer: link.issuer, token: link.token } }],
+      linkInvalid: false,
+    };
+  } catch {
+    return { steps: [home], linkInvalid: true };
+  }
+}
+
+export function App(props: { services: AppServices; lang: Lang; href: string }) {
+  const { services } = props;
+  const [lang, setLangState] = useState(props.lang);
+  const t = useMemo(() => translator(lang), [lang]);
+  const initial = useMemo(() => initialSteps(props.href), [props.href]);
+  const [stack, setStack] = useState<Step[]>(initial.steps);
+  const [notice, setNotice] = useState<Notice | null>(
+    initial.linkInvalid ? { kind: 'error', text: t('errors.link.invalid') } : null,
+  );
+  const [accounts, setAccounts] = useState<StoredAccount[] | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const nav = useHistoryNavigation(stack, setStack, setNotice);
+
+  const reload = useCallback(async () => {
+    try {
+      setAccounts(await services.store.list());
+      setLoadFailed(false);
+    } catch {
+      setAccounts([]);
+      setLoadFailed(true);
+    }
+  }, [services.store]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    rememberLang(globalThis.localStorage, next);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t('app.name');
+  }, [lang, t]);
+
+  const context = useMemo(() => ({ services, lang, t, setLang }), [services, lang, t, setLang]);
+  const step = stack[stack.length - 1] ?? home;
+  return <AppContext.Provider value={context}>{renderStep(step)}</AppContext.Provider>;
+
+  function renderStep(current: Step) {
+    switch (current.name) {
+      case 'accounts':
+        return (
+          <AccountsScreen accounts={accounts} loadFailed={loadFailed} notice={notice} nav={nav} />
+        );
+      case 'account-type':
+        return <AccountTypeScreen nav={nav} />;
+      case 'add-organization':
+        return <AddOrganizationScreen nav={nav} />;
+      case 'scan-intro':
+        return <ScanIntroScreen nav={nav} />;
+      case 'scanner':
+        return <ScannerScreen nav={nav} />;
+      case 'manual':
+        return <ManualEntryScreen nav={nav} />;
+      case 'confirm':
+        return <ConfirmScreen pending={current.pending} nav={nav} />;
+      case 'device-name':
+        return <DeviceNameScreen pending={current.pending} nav={nav} onActivated={reload} />;
+      case 'account':
+        return (
+          <AccountScreen
+            key={current.id}
+            account={accounts?.find((account) => account.id === current.id)}
+            nav={nav}
+            onChanged={reload}
+          />
+        );
+      case 'settings':
+        return <SettingsScreen nav={nav} />;
+    }
+  }
+}
+
+/**
+ * The stack of screens, mirrored in the browser's history: every screen pushes an entry, the
+ * back gesture pops one. `home` rewinds the history to the first entry.
+ */
+function useHistoryNavigation(
+  stack: Step[],
+  setStack: (update: (steps: Step[]) => Step[]) => void,
+  setNotice: (notice: Notice | null) => void,
+): Navigation {
+  const depth = useRef(stack.length - 1);
+  const afterRewind = useRef<Step | null>(null);
+  const rewinding = useRef(false);
+
+  useEffect(() => {
+    // The token must not stay in the address bar or the history: the app lives at /app/.
+    history.replaceState({ depth: 0 }, '', '/app/');
+    if (depth.current > 0) history.pushState({ depth: depth.current }, '', '/app/');
+    const onPop = () => {
+      if (rewinding.current) {
+        rewinding.current = false;
+        const next = afterRewind.current;
+        afterRewind.current = null;
+        if (next) {
+          depth.current = 1;
+          history.pushState({ depth: 1 }, '', '/app/');
+          setStack(() => [home, next]);
+        }
+        return;
+      }
+      depth.current = Math.max(0, depth.current - 1);
+      setStack((steps) => (steps.length > 1 ? steps.slice(0, -1) : steps));
+    };
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, [setStack]);
+
+  return useMemo(() => {
+    const rewind = (then: Step | null) => {
+      const steps = depth.current;
+      setStack(() => (then ? [home, then] : [home]));
+      if (steps === 0) {
+        if (then) {
+          depth.current = 1;
+          history.pushState({ depth: 1 }, '', '/app/');
+        }
+        return;
+      }
+      rewinding.current = true;
+      afterRewind.current = then;
+      depth.current = 0;
+      history.go(-steps);
+    };
+    return {
+      go(step) {
+        setNotice(null);
+        depth.current += 1;
+        history.pushState({ depth: depth.current }, '', '/app/');
+        setStack((steps) => [...steps, step]);
+      },
+      replace(step) {
+        setStack((steps) => [...steps.slice(0, -1), step]);
+      },
+      back() {
+        if (depth.current > 0) history.back();
+        else setStack((steps) => (steps.length > 1 ? steps.slice(0, -1) : steps));
+      },
+      home(notice) {
+        setNotice(notice ?? null);
+        rewind(null);
+      },
+      restart(step) {
+        setNotice(null);
+        rewind(step);
+      },
+    };
+  }, [setStack, setNotice]);
+}

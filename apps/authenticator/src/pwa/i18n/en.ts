@@ -1,0 +1,119 @@
+/** English catalogue of Sesame Verify. The French one (the reference copy) must have every key. */
+export const en = {
+  'app.name': 'Sesame Verify',
+  'app.back': 'Back',
+  'app.cancel': 'Cancel',
+  'app.settings': 'Settings',
+  'app.next': 'Next',
+  'app.busy': 'Please wait…',
+
+  'accounts.title': 'Accounts',
+  'accounts.emptyTitle': 'No account yet',
+  'accounts.emptyText':
+    'Add your organization’s account to get verification codes, even without a connection.',
+  'accounts.add': 'Add an account',
+  'accounts.added':
+    'Account added. Your 6-digit code appears below. You do not need to type it on your computer: its page moves on by itself.',
+  'accounts.removed': 'Account removed.',
+  'accounts.options': 'Options for {account}',
+  'accounts.codeLabel': 'Code for {account}: {code}. Tap to copy.',
+  'accounts.secondsLeft': '{seconds} s',
+  'accounts.secondsLeftLong': 'New code in {seconds} seconds',
+  'accounts.copied': 'Code copied',
+  'accounts.copyFailed': 'Could not copy the code',
+  'accounts.loadFailed': 'Your accounts could not be read on this device.',
+
+  'type.title': 'Choose the account type',
+  'type.organization': 'Organization',
+  'type.organizationHelp':
+    'Work, school or client portal (Espace client) account protected by Sesame',
+  'type.other': 'Other',
+  'type.otherHelp':
+    'Accounts of other services (Google, Facebook…): not available yet. Use another authenticator app for them.',
+
+  'organization.title': 'Add an organization account',
+  'organization.text':
+    'Are you setting up Sesame Verify on this phone for your account? On your computer, sign in to the client portal: a QR code appears.',
+  'organization.newDevice': 'Add an account from a new device',
+
+  'scan.title': 'Scan a QR code',
+  'scan.text':
+    'Scan the QR code shown on your computer’s screen with this phone. Keep that page open.',
+  'scan.start': 'Scan a QR code',
+  'scan.manual': 'Enter the code manually',
+  'scan.viewfinder': 'Camera viewfinder',
+  'scan.hint': 'Place the QR code inside the frame.',
+  'scan.starting': 'Starting the camera…',
+  'scan.notActivation': 'This QR code is not a Sesame Verify activation code.',
+  'scan.otherOrganization':
+    'This QR code belongs to another organization ({org}). Open it with that organization’s Sesame Verify.',
+  'scan.openOther': 'Open {org}',
+  'scan.cameraDenied':
+    'Camera access was denied. Allow the camera for this site in your browser settings, or enter the code manually.',
+  'scan.cameraMissing':
+    'No camera is available on this device (or the page is not served over HTTPS). Enter the code manually.',
+  'scan.cameraFailed': 'The camera could not be started. Enter the code manually.',
+
+  'manual.title': 'Enter the code manually',
+  'manual.text':
+    'On your computer, click “Can’t scan?”: the organization address and an activation code appear.',
+  'manual.issuer': 'Organization address',
+  'manual.issuerHelp': 'For example, https://id.example.com',
+  'manual.username': 'Username',
+  'manual.code': 'Activation code',
+  'manual.codeHelp': 'The 8 characters shown on your computer, for example ABCD-2345.',
+  'manual.required': 'Fill in this field.',
+  'manual.badIssuer': 'Enter an https:// address, as shown on your computer.',
+  'manual.otherOrganization':
+    'This app can only add accounts of {org}. Open Sesame Verify from your organization’s address.',
+
+  'confirm.title': 'Add this account?',
+  'confirm.text': 'You are adding an account of the organization:',
+  'confirm.check': 'Make sure this is your organization’s address before you continue.',
+
+  'device.title': 'Name this device',
+  'device.name': 'Device name',
+  'device.help':
+    'This name helps you recognize this phone in your security settings. It is sent to your organization.',
+  'device.done': 'Done',
+  'device.activating': 'Activating…',
+  'device.nameRequired': 'Enter a name for this device.',
+  'device.fallbackName': 'My phone',
+  'device.rescan': 'Scan again',
+
+  'account.organization': 'Organization',
+  'account.displayName': 'Name',
+  'account.username': 'Username',
+  'account.device': 'This device',
+  'account.created': 'Added on',
+  'account.rename': 'Rename',
+  'account.renameLabel': 'Account name',
+  'account.renameHelp': 'Leave empty to show the organization’s address.',
+  'account.save': 'Save',
+  'account.remove': 'Remove the account',
+  'account.removeQuestion': 'Remove this account from Sesame Verify?',
+  'account.removeText':
+    'This phone will no longer give codes for {org}, and your organization will forget it. To sign in, you will need another method.',
+  'account.removeConfirm': 'Remove',
+  'account.removing': 'Removing…',
+  'account.removeOffline':
+    'Could not reach {org}. Remove the account from this phone only? The device stays listed in your security settings, where you can remove it later.',
+  'account.removeLocally': 'Remove from this phone only',
+
+  'settings.title': 'Settings',
+  'settings.language': 'Language',
+  'settings.about': 'About',
+  'settings.aboutText':
+    'Sesame Verify gives the codes of your Sesame accounts. Codes also work offline. The keys of this device never leave it.',
+
+  'errors.activation.invalid':
+    'This activation code is no longer valid: it is wrong, expired or already used. On your computer, click “Refresh the code”, then scan the new code.',
+  'errors.link.invalid': 'This link is not a Sesame Verify activation link.',
+  'errors.rate_limited': 'Too many attempts. Wait a few minutes, then try again.',
+  'errors.network': 'Could not reach {org}. Check your internet connection, then try again.',
+  'errors.server': '{org} could not complete the request. Try again in a few minutes.',
+  'errors.unexpected': 'Something went wrong. Try again.',
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Catalogue = Record<MessageKey, string>;

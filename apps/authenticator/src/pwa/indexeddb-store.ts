@@ -1,0 +1,126 @@
+/**
+ * The PWA's account store, in IndexedDB. Structured clone keeps CryptoKeys as handles: the
+ * device's private key is stored as the non-extractable key it was made as, and so is the AES
+ * key that seals every TOTP secret (`secret-sealing.ts`). Nothing secret is ever in clear on disk.
+ */
+import type { Platform } from '@sesame/contracts';
+import type { AccountStore, StoredAccount } from '../core/account-store.ts';
+import { normalizeLabel } from '../core/account-store.ts';
+import { generateSealingKey, openSecret, type SealedSecret, sealSecret } from './secret-sealing.ts';
+
+const databaseName = 'sesame-verify';
+const accountsStore = 'accounts';
+const keysStore = 'keys';
+const sealingKeyId = 'totp-sealing-key';
+
+/** What is written to IndexedDB: the account with its secret sealed. */
+interface AccountRecord {
+  id: string;
+  issuer: string;
+  username: string;
+  displayName: string;
+  label?: string;
+  deviceName: string;
+  platform: Platform;
+  sealedSecret: SealedSecret;
+  privateKey: CryptoKey;
+  createdAt: number;
+}
+
+export async function openIndexedDbStore(factory: IDBFactory = indexedDB): Promise<AccountStore> {
+  const db = await openDatabase(factory);
+  const sealingKey = await loadSealingKey(db);
+
+  const toAccount = async (record: AccountRecord): Promise<StoredAccount> => {
+    const { sealedSecret, ...rest } = record;
+    return { ...rest, secret: await openSecret(sealingKey, record.id, sealedSecret) };
+  };
+
+  const store: AccountStore = {
+    async list() {
+      const records = await request<AccountRecord[]>(
+        db.transaction(accountsStore).objectStore(accountsStore).getAll(),
+      );
+      records.sort((a, b) => a.createdAt - b.createdAt);
+      return Promise.all(records.map(toAccount));
+    },
+    async get(id) {
+      const record = await request<AccountRecord | undefined>(
+        db.transaction(accountsStore).objectStore(accountsStore).get(id),
+      );
+      return record ? toAccount(record) : undefined;
+    },
+    async put(account) {
+      const { secret, ...rest } = account;
+      const record: AccountRecord = {
+        ...rest,
+        sealedSecret: await sealSecret(sealingKey, account.id, secret),
+      };
+      await write(db, (store) => store.put(record));
+    },
+    async remove(id) {
+      await write(db, (store) => store.delete(id));
+    },
+    async rename(id, label) {
+      const account = await store.get(id);
+      if (!account) return undefined;
+      const renamed = { ...account, label: normalizeLabel(label) || undefined };
+      await store.put(renamed);
+      return renamed;
+    },
+  };
+  return store;
+}
+
+function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
+  const open = factory.open(databaseName, 1);
+  open.onupgradeneeded = () => {
+    open.result.createObjectStore(accountsStore, { keyPath: 'id' });
+    open.result.createObjectStore(keysStore);
+  };
+  return request(open);
+}
+
+/** The sealing key is made once, on first use, inside one transaction (two tabs: one key). */
+async function loadSealingKey(db: IDBDatabase): Promise<CryptoKey> {
+  const existing = await request<CryptoKey | undefined>(
+    db.transaction(keysStore).objectStore(keysStore).get(sealingKeyId),
+  );
+  if (existing) return existing;
+  const fresh = await generateSealingKey();
+  const tx = db.transaction(keysStore, 'readwrite');
+  const store = tx.objectStore(keysStore);
+  // `add` fails if another tab stored one meanwhile: then that one is the key.
+  store.add(fresh, sealingKeyId);
+  try {
+    await done(tx);
+    return fresh;
+  } catch {
+    const winner = await request<CryptoKey | undefined>(
+      db.transaction(keysStore).objectStore(keysStore).get(sealingKeyId),
+    );
+    if (!winner) throw new Error('No sealing key');
+    return winner;
+  }
+}
+
+function write(db: IDBDatabase, change: (store: IDBObjectStore) => IDBRequest): Promise<void> {
+  const tx = db.transaction(accountsStore, 'readwrite');
+  change(tx.objectStore(accountsStore));
+  return done(tx);
+}
+
+function request<T>(req: IDBRequest): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result as T);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('Transaction aborted'));
+  });
+}

@@ -1,0 +1,79 @@
+/** The home screen: the accounts with their codes, or the empty state with "Ajouter un compte". */
+import { useState } from 'preact/hooks';
+import type { StoredAccount } from '../../core/account-store.ts';
+import { useApp } from '../app-services.ts';
+import { AccountCard } from '../components/account-card.tsx';
+import { SesameMark, SettingsIcon } from '../components/icons.tsx';
+import { Alert, Screen } from '../components/screen.tsx';
+import type { Navigation, Notice } from '../navigation.ts';
+import { useNow } from '../use-now.ts';
+
+export function AccountsScreen(props: {
+  accounts: StoredAccount[] | null;
+  loadFailed: boolean;
+  notice: Notice | null;
+  nav: Navigation;
+}) {
+  const { t, services } = useApp();
+  const nowMs = useNow(services.now);
+  const [toast, setToast] = useState('');
+  const copy = async (code: string) => {
+    try {
+      await services.copyText(code);
+      setToast(t('accounts.copied'));
+    } catch {
+      setToast(t('accounts.copyFailed'));
+    }
+    setTimeout(() => setToast(''), 2500);
+  };
+  const add = () => props.nav.go({ name: 'account-type' });
+  const settings = (
+    <button
+      type="button"
+      class="icon-button"
+      aria-label={t('app.settings')}
+      onClick={() => props.nav.go({ name: 'settings' })}
+    >
+      <SettingsIcon />
+    </button>
+  );
+  const accounts = props.accounts ?? [];
+  return (
+    <Screen name="accounts" title={t('app.name')} actions={settings}>
+      {props.notice && (
+        <Alert kind={props.notice.kind} testId="notice">
+          {props.notice.text}
+        </Alert>
+      )}
+      {props.loadFailed && <Alert kind="error">{t('accounts.loadFailed')}</Alert>}
+      {props.accounts !== null && accounts.length === 0 && (
+        <section class="empty" data-testid="empty-state">
+          <SesameMark size={88} />
+          <h2>{t('accounts.emptyTitle')}</h2>
+          <p class="muted">{t('accounts.emptyText')}</p>
+        </section>
+      )}
+      {accounts.length > 0 && (
+        <ul class="accounts" aria-label={t('accounts.title')}>
+          {accounts.map((account) => (
+            <AccountCard
+              key={account.id}
+              account={account}
+              nowMs={nowMs}
+              onCopy={(code) => void copy(code)}
+              onOptions={() => props.nav.go({ name: 'account', id: account.id })}
+            />
+          ))}
+        </ul>
+      )}
+      {props.accounts !== null && (
+        <button type="button" class="button" onClick={add}>
+          {t('accounts.add')}
+        </button>
+      )}
+      <p class="toast" role="status" aria-live="polite">
+        {toast}
+      </p>
+    </Screen>
+  );
+}
