@@ -15,6 +15,7 @@ import type { Config } from './config.ts';
 import { createDb } from './db/create-db.ts';
 import type { Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { deviceApiRoutes } from './devices/device-api-routes.ts';
 import { enrollmentRoutes } from './enrollment/enrollment-routes.tsx';
 import { createEventBus, type EventBus } from './events/event-bus.ts';
 import { createProvider } from './oidc/create-provider.ts';
@@ -117,6 +118,14 @@ export async function buildApp(
   const factorDeps = { kit, db, box, events, limiter, now, publicUrl: config.publicUrl };
   await app.register(enrollmentRoutes, factorDeps);
   await app.register(secondFactorRoutes, factorDeps);
+  await app.register(deviceApiRoutes, {
+    db,
+    box,
+    limiter,
+    events,
+    now,
+    publicUrl: config.publicUrl,
+  });
   // Sesame Verify, the PWA, under /app/ of this origin: a scanned activation link opens it.
   await app.register(serveAuthenticatorApp, { bundle: await buildAuthenticatorApp() });
   await app.register(accountRoutes);

@@ -1,3 +1,3 @@
 export { buildApp } from './app.ts';
-export { loadConfig, derivePortalClientSecret } from './config.ts';
+export { derivePortalClientSecret, loadConfig } from './config.ts';
 export { startIdentity } from './main.ts';

@@ -14,3 +14,25 @@ export async function findUsernamesByIds(
     .execute();
   return new Map(rows.map((row) => [row.id, row.username]));
 }
+
+/** How many active authenticators each account has (accounts without any are absent). */
+export async function countActiveAuthenticatorsByAccount(
+  db: Kysely<Database>,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('authenticators')
+    .select(['account_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('status', '=', 'active')
+    .groupBy('account_id')
+    .execute();
+  return new Map(rows.map((row) => [row.account_id, Number(row.n)]));
+}
+
+export async function countDevices(db: Kysely<Database>, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('devices')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('account_id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -17,6 +17,8 @@ describe('sesame: help and usage errors', () => {
       expect(run.stdout).toMatch(/^Usage: sesame <command> \[options\]/);
       expect(run.stdout).toContain('users create <username>');
       expect(run.stdout).toContain('audit [--user <username>] [--limit N] [--json]');
+      expect(run.stdout).toContain('org require-mfa on|off');
+      expect(run.stdout).toContain('users reset-mfa <username>');
     }
   });
 

@@ -12,13 +12,15 @@ import {
   type ParsedCommand,
   UsageError,
 } from './cli-io.ts';
-import { AUDIT_USAGE, MAIN_USAGE, USERS_USAGE } from './usage.ts';
+import { parseOrgCommand } from './org-commands.ts';
+import { AUDIT_USAGE, MAIN_USAGE, ORG_USAGE, USERS_USAGE } from './usage.ts';
 import { parseUsersCommand } from './users-commands.ts';
 
 type Output = Pick<CliIo, 'stdout' | 'stderr'>;
 
 const GROUPS: Record<string, { parse: (args: string[]) => ParsedCommand; usage: string }> = {
   users: { parse: parseUsersCommand, usage: USERS_USAGE },
+  org: { parse: parseOrgCommand, usage: ORG_USAGE },
   audit: { parse: parseAuditCommand, usage: AUDIT_USAGE },
 };
 

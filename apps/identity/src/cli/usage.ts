@@ -6,17 +6,36 @@ Commands:
   create <username> [--email E] [--name "Given Family"] [--password-stdin]
       Create an account. Without --password-stdin a password is generated and shown once.
   list [--json]
-      List the accounts: username, email, name, status, creation time (UTC).
+      List the accounts: username, email, name, status, who requires MFA of the account
+      (account: its own flag, org: the organization's setting, no), how many active
+      authenticators it has, creation time (UTC).
   lock <username>
       Lock the account: it can no longer sign in.
   unlock <username>
       Unlock the account and reset its failed sign-in counter.
   set-password <username> --password-stdin
       Replace the password with the one read from standard input.
+  require-mfa <username> [--off]
+      Require MFA of this account, whatever the organization's setting; --off removes
+      the account's own requirement (the organization's may still apply).
+  reset-mfa <username>
+      Remove every authenticator and device of the account. Where MFA is required, the
+      account enrolls again at its next sign-in.
 
 <username> may also be the account's email, in any case.
 --password-stdin reads the password from standard input, less one trailing newline;
 on a terminal it is asked for without echo.
+`;
+
+export const ORG_USAGE = `Usage: sesame org <command> [options]
+
+Commands:
+  show
+      Show the organization's settings.
+  require-mfa on|off
+      Require MFA of every account (on, the default) or only of the accounts required
+      one by one with 'sesame users require-mfa' (off). Where MFA is required, an
+      account without an active authenticator enrolls at its next sign-in.
 `;
 
 export const AUDIT_USAGE = `Usage: sesame audit [--user <username>] [--limit N] [--json]
@@ -40,8 +59,12 @@ Commands:
   users lock <username>
   users unlock <username>
   users set-password <username> --password-stdin
+  users require-mfa <username> [--off]
+  users reset-mfa <username>
+  org show
+  org require-mfa on|off
   audit [--user <username>] [--limit N] [--json]
-  help [users | audit]
+  help [users | org | audit]
 
 Run 'sesame <command> --help' for details.
 Exit status: 0 done, 1 failed, 2 wrong usage.

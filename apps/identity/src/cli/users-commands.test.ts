@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackends } from '../../test/build-test-app.ts';
 import { canonicalizeIdentifier } from '../accounts/canonical-identifier.ts';
 import { findAccountByIdentifier } from '../accounts/queries.ts';
+import { setOrgMfaRequired } from '../policy/mfa-policy.ts';
+import { insertAuthenticator, insertDevice } from '../policy/mfa-test-rows.ts';
 import { accountLimitKey } from '../sign-in/check-password.ts';
-import { type CliHarness, openCliHarness } from './cli-test-kit.ts';
+import { type CliHarness, openCliHarness, START_MS } from './cli-test-kit.ts';
 
 const PASSWORD = 'rivière gelée 2026';
 
@@ -145,17 +147,48 @@ describe.each(testBackends())('sesame users (%s)', (backend) => {
       await t.run(['users', 'lock', 'marc']);
     });
 
-    it('shows a table with status and UTC creation time', async () => {
+    it('shows a table with status, MFA, authenticators and UTC creation time', async () => {
       const run = await t.run(['users', 'list']);
       expect(run.code).toBe(0);
       expect(run.stdout).toBe(
         [
-          'USERNAME  EMAIL              NAME             STATUS  CREATED (UTC)',
-          'claire    claire@example.ca  Claire Tremblay  active  2026-03-01T14:05:09Z',
-          'marc      -                  marc             locked  2026-03-01T14:06:09Z',
+          'USERNAME  EMAIL              NAME             STATUS  MFA  AUTHENTICATORS  CREATED (UTC)',
+          'claire    claire@example.ca  Claire Tremblay  active  org  0               2026-03-01T14:05:09Z',
+          'marc      -                  marc             locked  org  0               2026-03-01T14:06:09Z',
           '',
         ].join('\n'),
       );
+    });
+
+    it('says who requires MFA and counts active authenticators only', async () => {
+      const claire = (await account('claire')).id;
+      const marc = (await account('marc')).id;
+      await insertAuthenticator(t.db, { id: 'c1', accountId: claire, status: 'active', nowMs: 0 });
+      await insertAuthenticator(t.db, { id: 'c2', accountId: claire, status: 'active', nowMs: 0 });
+      await insertAuthenticator(t.db, { id: 'c3', accountId: claire, status: 'pending', nowMs: 0 });
+      await insertAuthenticator(t.db, { id: 'm1', accountId: marc, status: 'pending', nowMs: 0 });
+      await t.run(['users', 'require-mfa', 'marc']);
+      const table = async () =>
+        (await t.run(['users', 'list'])).stdout
+          .trimEnd()
+          .split('\n')
+          .map((line) => line.split(/ {2,}/).slice(4, 6));
+      expect(await table()).toEqual([
+        ['MFA', 'AUTHENTICATORS'],
+        ['org', '2'],
+        ['account', '0'],
+      ]);
+      await setOrgMfaRequired(t.db, false);
+      expect(await table()).toEqual([
+        ['MFA', 'AUTHENTICATORS'],
+        ['no', '2'],
+        ['account', '0'],
+      ]);
+      const rows = JSON.parse((await t.run(['users', 'list', '--json'])).stdout);
+      expect(rows).toMatchObject([
+        { username: 'claire', mfaRequired: false, mfaRequiredForAccount: false, authenticators: 2 },
+        { username: 'marc', mfaRequired: true, mfaRequiredForAccount: true, authenticators: 0 },
+      ]);
     });
 
     it('gives JSON with --json', async () => {
@@ -168,6 +201,9 @@ describe.each(testBackends())('sesame users (%s)', (backend) => {
           email: 'claire@example.ca',
           name: 'Claire Tremblay',
           locked: false,
+          mfaRequired: true,
+          mfaRequiredForAccount: false,
+          authenticators: 0,
           createdAt: '2026-03-01T14:05:09Z',
         },
         {
@@ -176,6 +212,9 @@ describe.each(testBackends())('sesame users (%s)', (backend) => {
           email: null,
           name: 'marc',
           locked: true,
+          mfaRequired: true,
+          mfaRequiredForAccount: false,
+          authenticators: 0,
           createdAt: '2026-03-01T14:06:09Z',
         },
       ]);
@@ -302,6 +341,168 @@ describe.each(testBackends())('sesame users (%s)', (backend) => {
       });
       const run = await t.run(['users', 'set-password', 'ghost', '--password-stdin'], PASSWORD);
       expect(run).toEqual({ code: 1, stdout: '', stderr: 'sesame: no account named ghost\n' });
+    });
+  });
+
+  describe('require-mfa', () => {
+    let id: string;
+    beforeEach(async () => {
+      await t.run(['users', 'create', 'claire', '--email', 'claire@example.ca']);
+      id = (await account('claire')).id;
+      await setOrgMfaRequired(t.db, false);
+    });
+
+    const auditRows = async () =>
+      (
+        await t.db
+          .selectFrom('audit_events')
+          .select(['type', 'account_id', 'reason'])
+          .orderBy('id')
+          .execute()
+      ).slice(1);
+
+    it('sets the flag, by username or email in any case, and records it', async () => {
+      t.clock.advance(60);
+      expect(await t.run(['users', 'require-mfa', 'Claire@Example.CA'])).toEqual({
+        code: 0,
+        stdout:
+          'MFA required for claire, who has no active authenticator yet and enrolls at the next sign-in.\n',
+        stderr: '',
+      });
+      expect(await account('claire')).toMatchObject({
+        mfa_required: 1,
+        updated_at: START_MS + 60_000,
+      });
+      expect(await auditRows()).toEqual([
+        { type: 'account.mfa_requirement_changed', account_id: id, reason: 'on' },
+      ]);
+    });
+
+    it('does not speak of enrollment when the account already has an active authenticator', async () => {
+      await insertAuthenticator(t.db, { id: 'a1', accountId: id, status: 'active', nowMs: 0 });
+      expect((await t.run(['users', 'require-mfa', 'claire'])).stdout).toBe(
+        'MFA required for claire.\n',
+      );
+    });
+
+    it('clears the flag with --off, and says when the organization still requires MFA', async () => {
+      await t.run(['users', 'require-mfa', 'claire']);
+      expect(await t.run(['users', 'require-mfa', 'claire', '--off'])).toEqual({
+        code: 0,
+        stdout: 'MFA no longer required for claire.\n',
+        stderr: '',
+      });
+      expect((await account('claire')).mfa_required).toBe(0);
+      await setOrgMfaRequired(t.db, true);
+      await t.run(['users', 'require-mfa', 'claire']);
+      expect((await t.run(['users', 'require-mfa', '--off', 'claire'])).stdout).toBe(
+        "MFA no longer required for claire by the account; still required by the organization (see 'sesame org show').\n",
+      );
+      expect((await auditRows()).map((row) => row.reason)).toEqual(['on', 'off', 'on', 'off']);
+    });
+
+    it('reports an unknown account with exit code 1, and usage errors with 2', async () => {
+      expect(await t.run(['users', 'require-mfa', 'ghost'])).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: 'sesame: no account named ghost\n',
+      });
+      const cases: Array<[string[], string]> = [
+        [
+          ['users', 'require-mfa'],
+          "sesame: users require-mfa: missing <username> (see 'sesame users --help')\n",
+        ],
+        [
+          ['users', 'require-mfa', 'claire', 'marc'],
+          "sesame: users require-mfa: unexpected argument 'marc' (see 'sesame users --help')\n",
+        ],
+        [
+          ['users', 'require-mfa', 'claire', '--on'],
+          "sesame: users require-mfa: unknown option '--on' (see 'sesame users --help')\n",
+        ],
+        [
+          ['users', 'require-mfa', 'claire', '--off=yes'],
+          "sesame: users require-mfa: option '--off' does not take an argument (see 'sesame users --help')\n",
+        ],
+      ];
+      for (const [argv, stderr] of cases) {
+        expect(await t.run(argv), argv.join(' ')).toEqual({ code: 2, stdout: '', stderr });
+      }
+      expect((await account('claire')).mfa_required).toBe(0);
+      expect(await auditRows()).toEqual([]);
+    });
+  });
+
+  describe('reset-mfa', () => {
+    let claire: string;
+    let marc: string;
+    beforeEach(async () => {
+      await t.run(['users', 'create', 'claire', '--email', 'claire@example.ca']);
+      await t.run(['users', 'create', 'marc']);
+      claire = (await account('claire')).id;
+      marc = (await account('marc')).id;
+      for (const [authenticator, status] of [
+        ['c1', 'active'],
+        ['c2', 'active'],
+        ['c3', 'pending'],
+      ] as const) {
+        await insertAuthenticator(t.db, { id: authenticator, accountId: claire, status, nowMs: 0 });
+      }
+      await insertAuthenticator(t.db, { id: 'm1', accountId: marc, status: 'active', nowMs: 0 });
+      await insertDevice(t.db, { id: 'd1', accountId: claire, authenticatorId: 'c1', nowMs: 0 });
+      await insertDevice(t.db, { id: 'd2', accountId: marc, authenticatorId: 'm1', nowMs: 0 });
+    });
+
+    it('removes every authenticator and device of the account, says how many, and records it', async () => {
+      const run = await t.run(['users', 'reset-mfa', 'CLAIRE@example.ca']);
+      expect(run).toEqual({
+        code: 0,
+        stdout: [
+          'Removed 3 authenticators and 1 device of claire.',
+          'MFA is required: claire will enroll again at the next sign-in.',
+          '',
+        ].join('\n'),
+        stderr: '',
+      });
+      expect(await t.db.selectFrom('authenticators').select('id').execute()).toEqual([
+        { id: 'm1' },
+      ]);
+      expect(await t.db.selectFrom('devices').select('id').execute()).toEqual([{ id: 'd2' }]);
+      expect((await auditTypes()).at(-1)).toEqual(['account.mfa_reset', claire]);
+      const rows = JSON.parse((await t.run(['users', 'list', '--json'])).stdout);
+      expect(rows.map((row: { authenticators: number }) => row.authenticators)).toEqual([0, 1]);
+    });
+
+    it('says when MFA is not required, and counts nothing left to remove', async () => {
+      await setOrgMfaRequired(t.db, false);
+      await t.run(['users', 'reset-mfa', 'claire']);
+      expect((await t.run(['users', 'reset-mfa', 'claire'])).stdout).toBe(
+        [
+          'Removed 0 authenticators and 0 devices of claire.',
+          'MFA is not required for claire now; if it becomes required, claire will enroll again at the next sign-in.',
+          '',
+        ].join('\n'),
+      );
+      const single = await t.run(['users', 'reset-mfa', 'marc']);
+      expect(single.stdout).toMatch(/^Removed 1 authenticator and 1 device of marc\.\n/);
+    });
+
+    it('reports an unknown account with exit code 1, and usage errors with 2', async () => {
+      expect(await t.run(['users', 'reset-mfa', 'ghost'])).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: 'sesame: no account named ghost\n',
+      });
+      expect(await t.run(['users', 'reset-mfa'])).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: "sesame: users reset-mfa: missing <username> (see 'sesame users --help')\n",
+      });
+      expect((await t.run(['users', 'reset-mfa', 'claire', 'marc'])).code).toBe(2);
+      expect((await t.run(['users', 'reset-mfa', 'claire', '--all'])).code).toBe(2);
+      expect(await t.db.selectFrom('authenticators').select('id').execute()).toHaveLength(4);
+      expect(await t.db.selectFrom('devices').select('id').execute()).toHaveLength(2);
+      expect((await auditTypes()).map(([type]) => type)).not.toContain('account.mfa_reset');
     });
   });
 });

@@ -1,9 +1,18 @@
-/** `sesame users …`: create, list, lock, unlock, set-password. */
+/**
+ * `sesame users …`: create, list, lock, unlock, set-password, and the account's MFA: require-mfa,
+ * reset-mfa.
+ */
 import { type CreateAccountResult, createAccount } from '../accounts/create-account.ts';
 import { generatePassword } from '../accounts/generate-password.ts';
 import { checkPasswordPolicy, type PasswordContext } from '../accounts/password-policy.ts';
 import { listAccounts, setAccountLocked, updatePasswordHash } from '../accounts/queries.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
+import { deleteAllAuthenticators } from '../factors/authenticator-queries.ts';
+import {
+  readMfaStanding,
+  readOrgMfaRequired,
+  setAccountMfaRequired,
+} from '../policy/mfa-policy.ts';
 import { createAttemptLimiter } from '../security/attempt-limiter.ts';
 import { accountLimitKey } from '../sign-in/check-password.ts';
 import {
@@ -25,6 +34,7 @@ import {
   onePositional,
   parseCommandArgs,
 } from './parse-command-args.ts';
+import { countActiveAuthenticatorsByAccount, countDevices } from './queries.ts';
 import { requireAccount } from './require-account.ts';
 import { USERS_USAGE } from './usage.ts';
 
@@ -43,6 +53,8 @@ const SUBCOMMANDS: Record<string, SubcommandParser> = {
   lock: (args) => parseSetLocked(args, true),
   unlock: (args) => parseSetLocked(args, false),
   'set-password': parseSetPassword,
+  'require-mfa': parseRequireMfa,
+  'reset-mfa': parseResetMfa,
 };
 
 export function parseUsersCommand(args: string[]): ParsedCommand {
@@ -128,7 +140,11 @@ function parseList(args: string[]): ParsedCommand {
 }
 
 async function listUsers(io: CliIo, json: boolean): Promise<void> {
-  const accounts = await listAccounts(io.db);
+  const [accounts, orgRequired, authenticators] = await Promise.all([
+    listAccounts(io.db),
+    readOrgMfaRequired(io.db),
+    countActiveAuthenticatorsByAccount(io.db),
+  ]);
   if (json) {
     const rows = accounts.map((account) => ({
       id: account.id,
@@ -136,6 +152,9 @@ async function listUsers(io: CliIo, json: boolean): Promise<void> {
       email: account.email,
       name: account.name,
       locked: account.locked === 1,
+      mfaRequired: orgRequired || account.mfa_required === 1,
+      mfaRequiredForAccount: account.mfa_required === 1,
+      authenticators: authenticators.get(account.id) ?? 0,
       createdAt: formatUtc(account.created_at),
     }));
     io.stdout(formatJson(rows));
@@ -150,9 +169,18 @@ async function listUsers(io: CliIo, json: boolean): Promise<void> {
     account.email ?? '-',
     account.name,
     account.locked === 1 ? 'locked' : 'active',
+    mfaRequiredBy(account.mfa_required === 1, orgRequired),
+    String(authenticators.get(account.id) ?? 0),
     formatUtc(account.created_at),
   ]);
-  io.stdout(formatTable(['USERNAME', 'EMAIL', 'NAME', 'STATUS', 'CREATED (UTC)'], rows));
+  const headers = ['USERNAME', 'EMAIL', 'NAME', 'STATUS', 'MFA', 'AUTHENTICATORS', 'CREATED (UTC)'];
+  io.stdout(formatTable(headers, rows));
+}
+
+/** Who requires MFA of the account: its own flag first (it outlives the org's setting). */
+function mfaRequiredBy(forAccount: boolean, forEveryone: boolean): 'account' | 'org' | 'no' {
+  if (forAccount) return 'account';
+  return forEveryone ? 'org' : 'no';
 }
 
 function parseSetLocked(args: string[], locked: boolean): ParsedCommand {
@@ -211,4 +239,78 @@ async function setPassword(io: CliIo, identifier: string): Promise<void> {
     io.now(),
   );
   io.stdout(`Password of ${account.username} changed.\n`);
+}
+
+function parseRequireMfa(args: string[]): ParsedCommand {
+  const { values, positionals } = parseCommandArgs(args, {
+    off: { type: 'boolean' },
+    ...HELP_OPTION,
+  });
+  if (values.help) return HELP;
+  const identifier = onePositional(positionals, '<username>');
+  const required = values.off !== true;
+  return { kind: 'run', run: (io) => requireMfa(io, identifier, required) };
+}
+
+async function requireMfa(io: CliIo, identifier: string, required: boolean): Promise<void> {
+  const account = await requireAccount(io.db, identifier);
+  await setAccountMfaRequired(io.db, account.id, required, io.now());
+  await recordAuditEvent(
+    io.db,
+    {
+      type: 'account.mfa_requirement_changed',
+      accountId: account.id,
+      reason: required ? 'on' : 'off',
+    },
+    io.now(),
+  );
+  const standing = await readMfaStanding(io.db, account.id);
+  if (required) {
+    io.stdout(
+      standing.hasActiveAuthenticator
+        ? `MFA required for ${account.username}.\n`
+        : `MFA required for ${account.username}, who has no active authenticator yet and enrolls at the next sign-in.\n`,
+    );
+    return;
+  }
+  io.stdout(
+    standing.required
+      ? `MFA no longer required for ${account.username} by the account; still required by the organization (see 'sesame org show').\n`
+      : `MFA no longer required for ${account.username}.\n`,
+  );
+}
+
+function parseResetMfa(args: string[]): ParsedCommand {
+  const { values, positionals } = parseCommandArgs(args, { ...HELP_OPTION });
+  if (values.help) return HELP;
+  const identifier = onePositional(positionals, '<username>');
+  return { kind: 'run', run: (io) => resetMfa(io, identifier) };
+}
+
+async function resetMfa(io: CliIo, identifier: string): Promise<void> {
+  const account = await requireAccount(io.db, identifier);
+  // The devices go with their authenticators (foreign key, on delete cascade); counted first.
+  const removed = await io.db.transaction().execute(async (trx) => {
+    const devices = await countDevices(trx, account.id);
+    const authenticators = await deleteAllAuthenticators(trx, account.id);
+    return { authenticators, devices };
+  });
+  await recordAuditEvent(
+    io.db,
+    { type: 'account.mfa_reset', accountId: account.id, reason: AUDIT_REASON },
+    io.now(),
+  );
+  const standing = await readMfaStanding(io.db, account.id);
+  io.stdout(
+    `Removed ${plural(removed.authenticators, 'authenticator')} and ${plural(removed.devices, 'device')} of ${account.username}.\n`,
+  );
+  io.stdout(
+    standing.required
+      ? `MFA is required: ${account.username} will enroll again at the next sign-in.\n`
+      : `MFA is not required for ${account.username} now; if it becomes required, ${account.username} will enroll again at the next sign-in.\n`,
+  );
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

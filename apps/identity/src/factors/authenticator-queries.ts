@@ -72,14 +72,27 @@ export async function deleteStalePendingAuthenticators(
     .execute();
 }
 
-/** An administrator's reset (a trigger of the guide): every authenticator and device goes. */
+/**
+ * An administrator's reset (a trigger of the guide): every authenticator and device goes, and so
+ * do the activations not yet redeemed, so that an old QR code cannot add a device afterwards.
+ */
 export async function deleteAllAuthenticators(
   db: Kysely<Database>,
   accountId: string,
 ): Promise<number> {
-  const result = await db
-    .deleteFrom('authenticators')
-    .where('account_id', '=', accountId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  // Inside the caller's transaction when there is one (the CLI counts devices in the same one).
+  const inTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>) =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
+  return inTransaction(async (trx) => {
+    await trx
+      .deleteFrom('activations')
+      .where('account_id', '=', accountId)
+      .where('redeemed_at', 'is', null)
+      .execute();
+    const result = await trx
+      .deleteFrom('authenticators')
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  });
 }

@@ -97,8 +97,20 @@ function createKyselyAdapter(db: Kysely<Database>, model: string, now: () => num
   };
 }
 
+/**
+ * Every token of a grant, and the grant itself: a token saved after this (a parallel redemption
+ * that won the race) then refers to no grant, and oidc-provider refuses it (G-31).
+ */
 async function revokeGrant(db: Kysely<Database>, grantId: string): Promise<void> {
-  await db.deleteFrom('oidc_models').where('grant_id', '=', grantId).execute();
+  await db
+    .deleteFrom('oidc_models')
+    .where((eb) =>
+      eb.or([
+        eb('grant_id', '=', grantId),
+        eb.and([eb('model', '=', 'Grant'), eb('id', '=', grantId)]),
+      ]),
+    )
+    .execute();
 }
 
 /** Housekeeping: forget what has expired. */

@@ -10,7 +10,11 @@ import type { Database } from '../db/database.ts';
 const orgMfaKey = 'mfa_required';
 
 export async function readOrgMfaRequired(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('org_settings').select('value').where('key', '=', orgMfaKey).executeTakeFirst();
+  const row = await db
+    .selectFrom('org_settings')
+    .select('value')
+    .where('key', '=', orgMfaKey)
+    .executeTakeFirst();
   // Unset means on: the guide's company requires MFA for every client.
   return row === undefined || row.value === 'on';
 }
@@ -24,12 +28,29 @@ export async function setOrgMfaRequired(db: Kysely<Database>, required: boolean)
     .execute();
 }
 
+/** The per-account flag an administrator sets (`sesame users require-mfa`), beside the org's. */
+export async function setAccountMfaRequired(
+  db: Kysely<Database>,
+  id: string,
+  required: boolean,
+  nowMs: number,
+): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ mfa_required: required ? 1 : 0, updated_at: nowMs })
+    .where('id', '=', id)
+    .execute();
+}
+
 export interface MfaStanding {
   required: boolean;
   hasActiveAuthenticator: boolean;
 }
 
-export async function readMfaStanding(db: Kysely<Database>, accountId: string): Promise<MfaStanding> {
+export async function readMfaStanding(
+  db: Kysely<Database>,
+  accountId: string,
+): Promise<MfaStanding> {
   const [orgRequired, account, active] = await Promise.all([
     readOrgMfaRequired(db),
     db.selectFrom('accounts').select('mfa_required').where('id', '=', accountId).executeTakeFirst(),
@@ -40,5 +61,8 @@ export async function readMfaStanding(db: Kysely<Database>, accountId: string): 
       .where('status', '=', 'active')
       .executeTakeFirst(),
   ]);
-  return { required: orgRequired || account?.mfa_required === 1, hasActiveAuthenticator: active !== undefined };
+  return {
+    required: orgRequired || account?.mfa_required === 1,
+    hasActiveAuthenticator: active !== undefined,
+  };
 }

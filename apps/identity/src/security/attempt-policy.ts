@@ -63,7 +63,10 @@ export function decideAttempt(
     failures % policy.failuresPerLock === 0
       ? nowMs + lockSeconds(locks, policy) * 1000
       : state.lockedUntil;
-  return { allowed: true, ifFailed: { failures, windowStartedAt: state.windowStartedAt, lockedUntil } };
+  return {
+    allowed: true,
+    ifFailed: { failures, windowStartedAt: state.windowStartedAt, lockedUntil },
+  };
 }
 
 /** The state after the reserved attempt succeeded. */
@@ -71,7 +74,10 @@ export function releaseAttempt(reserved: AttemptState, policy: AttemptPolicy): A
   // Per-account counting is of *consecutive* failures: a success clears it.
   if (policy.windowSeconds === 0) return null;
   const failures = Math.max(0, reserved.failures - 1);
-  const lockedUntil = failures % policy.failuresPerLock === 0 ? null : reserved.lockedUntil;
+  // A lock set by this very attempt (it reached a multiple) must not hold once it succeeded; any
+  // earlier lock had ended, or the attempt would not have been allowed.
+  const lockedUntil =
+    reserved.failures % policy.failuresPerLock === 0 ? null : reserved.lockedUntil;
   return { ...reserved, failures, lockedUntil };
 }
 
@@ -79,7 +85,11 @@ function lockSeconds(locks: number, policy: AttemptPolicy): number {
   return Math.min(policy.baseLockSeconds * 2 ** Math.max(0, locks - 1), policy.maxLockSeconds);
 }
 
-function currentWindow(stored: AttemptState | undefined, nowMs: number, policy: AttemptPolicy): AttemptState {
+function currentWindow(
+  stored: AttemptState | undefined,
+  nowMs: number,
+  policy: AttemptPolicy,
+): AttemptState {
   const fresh = { failures: 0, windowStartedAt: nowMs, lockedUntil: null };
   if (stored === undefined) return fresh;
   const expired =

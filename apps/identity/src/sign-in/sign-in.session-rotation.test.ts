@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { authorizeUrl, type BrowserSession, openSignIn } from '../../test/browser-session.ts';
 import { buildTestApp, type TestApp, testBackends } from '../../test/build-test-app.ts';
 import { auditEvents, newBrowser, signInForCode } from '../../test/sign-in-kit.ts';
+import { findFlow } from './queries.ts';
 
 const password = 'rivière gelée 2026';
 const flowCookie = '__Host-sesame-flow';
@@ -82,6 +83,13 @@ describe.each(testBackends())('session rotation and cookies (G-25, G-26) (%s)', 
       expect(rotated?.value).not.toBe(before.get(flowCookie));
       expect(rotated).toMatchObject({ path: '/', httpOnly: true, secure: true });
 
+      // The stored flow answers to the new token only.
+      const uid = action.split('/')[2] as string;
+      const oldToken = before.get(flowCookie) as string;
+      expect(await findFlow(mfa.db, uid, oldToken, mfa.clock.now)).toBeUndefined();
+      expect(await findFlow(mfa.db, uid, rotated?.value, mfa.clock.now)).toMatchObject({
+        stepsDone: [{ step: 'password' }],
+      });
       // The old cookie, replayed: no longer a flow of this interaction.
       const replay = browserWith(mfa, before, [...before.keys()]);
       const again = await replay.post(action, { csrf, username: 'claire.tremblay', password });

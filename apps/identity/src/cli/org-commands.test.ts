@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testBackends } from '../../test/build-test-app.ts';
+import { readOrgMfaRequired } from '../policy/mfa-policy.ts';
+import { type CliHarness, openCliHarness, START_MS } from './cli-test-kit.ts';
+
+describe.each(testBackends())('sesame org (%s)', (backend) => {
+  let t: CliHarness;
+  beforeEach(async () => {
+    t = await openCliHarness(backend);
+  });
+  afterEach(() => t.close());
+
+  const auditRows = () =>
+    t.db
+      .selectFrom('audit_events')
+      .select(['type', 'account_id', 'reason', 'occurred_at'])
+      .orderBy('id')
+      .execute();
+
+  it('shows MFA required for everyone by default', async () => {
+    expect(await t.run(['org', 'show'])).toEqual({
+      code: 0,
+      stdout: 'MFA required for everyone: on\n',
+      stderr: '',
+    });
+  });
+
+  it('turns the requirement off and on, and records each change', async () => {
+    const off = await t.run(['org', 'require-mfa', 'off']);
+    expect(off).toEqual({
+      code: 0,
+      stdout:
+        "MFA required for everyone: off. Accounts required one by one ('sesame users require-mfa') still enroll; accounts with an authenticator keep using it.\n",
+      stderr: '',
+    });
+    expect(await readOrgMfaRequired(t.db)).toBe(false);
+    expect((await t.run(['org', 'show'])).stdout).toBe('MFA required for everyone: off\n');
+
+    t.clock.advance(60);
+    const on = await t.run(['org', 'require-mfa', 'on']);
+    expect(on).toEqual({
+      code: 0,
+      stdout:
+        'MFA required for everyone: on. Accounts without an active authenticator enroll at their next sign-in.\n',
+      stderr: '',
+    });
+    expect(await readOrgMfaRequired(t.db)).toBe(true);
+    expect((await t.run(['org', 'show'])).stdout).toBe('MFA required for everyone: on\n');
+
+    expect(await auditRows()).toEqual([
+      {
+        type: 'org.mfa_requirement_changed',
+        account_id: null,
+        reason: 'off',
+        occurred_at: START_MS,
+      },
+      {
+        type: 'org.mfa_requirement_changed',
+        account_id: null,
+        reason: 'on',
+        occurred_at: START_MS + 60_000,
+      },
+    ]);
+  });
+
+  it('shows the change in the MFA column of users list', async () => {
+    await t.run(['users', 'create', 'claire']);
+    const mfaOf = async () =>
+      JSON.parse((await t.run(['users', 'list', '--json'])).stdout)[0].mfaRequired;
+    expect(await mfaOf()).toBe(true);
+    await t.run(['org', 'require-mfa', 'off']);
+    expect(await mfaOf()).toBe(false);
+  });
+
+  it('answers help for the group and its commands', async () => {
+    for (const argv of [
+      ['org', '--help'],
+      ['org', 'help'],
+      ['help', 'org'],
+      ['org', 'show', '-h'],
+      ['org', 'require-mfa', '--help'],
+    ]) {
+      const run = await t.run(argv);
+      expect(run, argv.join(' ')).toMatchObject({ code: 0, stderr: '' });
+      expect(run.stdout).toMatch(/^Usage: sesame org <command>/);
+      expect(run.stdout).toContain('require-mfa on|off');
+    }
+  });
+
+  it('reports usage errors with exit code 2 and changes nothing', async () => {
+    const cases: Array<[string[], string]> = [
+      [['org'], "sesame: missing command after 'org' (see 'sesame org --help')\n"],
+      [['org', 'delete'], "sesame: unknown command 'org delete' (see 'sesame org --help')\n"],
+      [
+        ['org', 'require-mfa'],
+        "sesame: org require-mfa: missing on|off (see 'sesame org --help')\n",
+      ],
+      [
+        ['org', 'require-mfa', 'yes'],
+        "sesame: org require-mfa: expected on or off, not 'yes' (see 'sesame org --help')\n",
+      ],
+      [
+        ['org', 'require-mfa', 'ON'],
+        "sesame: org require-mfa: expected on or off, not 'ON' (see 'sesame org --help')\n",
+      ],
+      [
+        ['org', 'require-mfa', 'off', 'now'],
+        "sesame: org require-mfa: unexpected argument 'now' (see 'sesame org --help')\n",
+      ],
+      [
+        ['org', 'require-mfa', '--off'],
+        "sesame: org require-mfa: unknown option '--off' (see 'sesame org --help')\n",
+      ],
+      [
+        ['org', 'show', 'all'],
+        "sesame: org show: unexpected argument 'all' (see 'sesame org --help')\n",
+      ],
+    ];
+    for (const [argv, stderr] of cases) {
+      expect(await t.run(argv), argv.join(' ')).toEqual({ code: 2, stdout: '', stderr });
+    }
+    expect(await readOrgMfaRequired(t.db)).toBe(true);
+    expect(await t.db.selectFrom('org_settings').selectAll().execute()).toEqual([]);
+    expect(await auditRows()).toEqual([]);
+  });
+});

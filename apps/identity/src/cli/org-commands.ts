@@ -1,0 +1,77 @@
+/** `sesame org …`: the organization's settings; for now "MFA required for everyone". */
+import { recordAuditEvent } from '../audit/record-audit-event.ts';
+import { readOrgMfaRequired, setOrgMfaRequired } from '../policy/mfa-policy.ts';
+import { type CliIo, type ParsedCommand, UsageError } from './cli-io.ts';
+import {
+  HELP_OPTION,
+  noPositionals,
+  onePositional,
+  parseCommandArgs,
+} from './parse-command-args.ts';
+import { ORG_USAGE } from './usage.ts';
+
+const HELP: ParsedCommand = { kind: 'help', text: ORG_USAGE };
+
+type SubcommandParser = (args: string[]) => ParsedCommand;
+
+const SUBCOMMANDS: Record<string, SubcommandParser> = {
+  show: parseShow,
+  'require-mfa': parseRequireMfa,
+};
+
+export function parseOrgCommand(args: string[]): ParsedCommand {
+  const [name, ...rest] = args;
+  if (name === undefined) {
+    throw new UsageError(`missing command after 'org'`, 'sesame org --help');
+  }
+  if (name === '--help' || name === '-h' || name === 'help') return HELP;
+  const parse = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
+  if (parse === undefined)
+    throw new UsageError(`unknown command 'org ${name}'`, 'sesame org --help');
+  try {
+    return parse(rest);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(`org ${name}: ${error.message}`, 'sesame org --help');
+  }
+}
+
+function parseShow(args: string[]): ParsedCommand {
+  const { values, positionals } = parseCommandArgs(args, { ...HELP_OPTION });
+  if (values.help) return HELP;
+  noPositionals(positionals);
+  return { kind: 'run', run: showOrg };
+}
+
+async function showOrg(io: CliIo): Promise<void> {
+  const required = await readOrgMfaRequired(io.db);
+  io.stdout(`MFA required for everyone: ${onOff(required)}\n`);
+}
+
+function parseRequireMfa(args: string[]): ParsedCommand {
+  const { values, positionals } = parseCommandArgs(args, { ...HELP_OPTION });
+  if (values.help) return HELP;
+  const value = onePositional(positionals, 'on|off');
+  if (value !== 'on' && value !== 'off') {
+    throw new UsageError(`expected on or off, not '${value}'`);
+  }
+  return { kind: 'run', run: (io) => requireMfa(io, value === 'on') };
+}
+
+async function requireMfa(io: CliIo, required: boolean): Promise<void> {
+  await setOrgMfaRequired(io.db, required);
+  await recordAuditEvent(
+    io.db,
+    { type: 'org.mfa_requirement_changed', reason: onOff(required) },
+    io.now(),
+  );
+  io.stdout(
+    required
+      ? 'MFA required for everyone: on. Accounts without an active authenticator enroll at their next sign-in.\n'
+      : "MFA required for everyone: off. Accounts required one by one ('sesame users require-mfa') still enroll; accounts with an authenticator keep using it.\n",
+  );
+}
+
+function onOff(value: boolean): 'on' | 'off' {
+  return value ? 'on' : 'off';
+}
