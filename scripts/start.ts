@@ -2,6 +2,7 @@
  * `npm start`: the Sesame identity server and the Espace client portal, on their embedded
  * defaults (SQLite under ./data, in-process events), in one process; Ctrl-C stops both.
  */
+import tls from 'node:tls';
 import closeWithGrace from 'close-with-grace';
 import { loadConfig, startIdentity } from '../apps/identity/src/index.ts';
 import { loadPortalConfig, startPortal } from '../apps/portal/src/index.ts';
@@ -12,6 +13,10 @@ const portalClient = config.clients[0];
 if (portalClient === undefined) throw new Error('no portal client configured');
 
 const identity = await startIdentity(config);
+if (identity.localCaCert !== undefined) {
+  // The portal (in this process) talks to the identity server over HTTPS: trust the local authority.
+  tls.setDefaultCACertificates([...tls.getCACertificates('default'), identity.localCaCert]);
+}
 const portal = await startPortal(
   loadPortalConfig({
     ...process.env,
@@ -35,6 +40,14 @@ const lines = [
   '',
   `Open ${portal.url} and click « Me connecter ». Ctrl-C stops Sesame.`,
   '',
+  ...(identity.localCaCert === undefined
+    ? []
+    : [
+        'With a phone on the same network (README: "Try the guide with a real phone"):',
+        `  1. on the phone, open ${identity.url}/local-ca.crt and trust this local authority;`,
+        `  2. open ${identity.url}/app/ and add Sesame Verify to the home screen.`,
+        '',
+      ]),
 ];
 console.log(lines.join('\n'));
 

@@ -21,6 +21,7 @@ import { createEventBus, type EventBus } from './events/event-bus.ts';
 import { createProvider } from './oidc/create-provider.ts';
 import { mountOidcPlugin } from './oidc/mount-oidc.ts';
 import { loadSigningKeys } from './oidc/signing-keys.ts';
+import type { LocalCertificate } from './ops/local-certificate.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
 import { createAttemptLimiter } from './security/attempt-limiter.ts';
@@ -42,6 +43,8 @@ export interface AppDeps {
   logger?: boolean;
   /** An event bus to share between app instances (tests of several instances); the caller closes it. */
   events?: EventBus;
+  /** HTTPS with a local certificate (SESAME_HTTPS=lan), see ops/local-certificate.ts. */
+  tls?: LocalCertificate;
 }
 
 const publicDir = join(import.meta.dirname, '..', 'public');
@@ -88,6 +91,7 @@ export async function buildApp(
             ],
           },
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
+    ...(deps.tls ? { https: { key: deps.tls.key, cert: deps.tls.cert } } : {}),
     bodyLimit: 64 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (deps.db === undefined) app.addHook('onClose', async () => db.destroy());
@@ -129,6 +133,13 @@ export async function buildApp(
   // Sesame Verify, the PWA, under /app/ of this origin: a scanned activation link opens it.
   await app.register(serveAuthenticatorApp, { bundle: await buildAuthenticatorApp() });
   await app.register(accountRoutes);
+  const caCert = deps.tls?.caCert;
+  if (caCert !== undefined) {
+    // The local authority, for the phone to trust (README: trying the guide with a real phone).
+    app.get('/local-ca.crt', async (_request, reply) =>
+      reply.header('content-type', 'application/x-x509-ca-cert').send(caCert),
+    );
+  }
   app.get('/', async (_request, reply) => reply.redirect('/account'));
   return app;
 }

@@ -6,6 +6,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { lanAddress } from './ops/local-certificate.ts';
 
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -19,6 +20,11 @@ export interface ClientConfig {
 }
 
 export interface Config {
+  /**
+   * Serve HTTPS on the local network with a certificate of a local authority (trying the guide
+   * with a real phone: a PWA's camera and service worker need a secure origin).
+   */
+  lanHttps: boolean;
   /** Public base URL of the identity server (what browsers and phones reach). */
   publicUrl: string;
   /** OIDC issuer: publicUrl + '/oidc'. */
@@ -39,11 +45,17 @@ type Env = Record<string, string | undefined>;
 
 export function loadConfig(env: Env = process.env): Readonly<Config> {
   const port = readPort(env, 'SESAME_PORT', 3000);
-  const host = env.SESAME_HOST ?? 'localhost';
-  const publicUrl = readUrl(env, 'SESAME_PUBLIC_URL', `http://localhost:${port}`);
+  const lanHttps = readEnum(env, 'SESAME_HTTPS', ['off', 'lan'], 'off') === 'lan';
+  // On the local network: listen on every interface, and name this machine by its LAN address.
+  const host = env.SESAME_HOST ?? (lanHttps ? '0.0.0.0' : 'localhost');
+  const defaultUrl = lanHttps
+    ? `https://${lanAddress() ?? 'localhost'}:${port}`
+    : `http://localhost:${port}`;
+  const publicUrl = readUrl(env, 'SESAME_PUBLIC_URL', defaultUrl);
   const dataDir = resolve(env.SESAME_DATA_DIR ?? './data');
   const secretKey = readSecretKey(env, dataDir);
   return Object.freeze({
+    lanHttps,
     publicUrl,
     issuer: `${publicUrl}/oidc`,
     host,

@@ -1,4 +1,6 @@
 /** loadConfig() → buildApp() → listen; graceful close on SIGINT/SIGTERM. */
+
+import { join } from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { ensureDemoAccount } from './accounts/ensure-demo-account.ts';
 import { createPasswordHasher } from './accounts/password-hasher.ts';
@@ -6,11 +8,14 @@ import { type AppDeps, buildApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import { createDb } from './db/create-db.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { localCertificate } from './ops/local-certificate.ts';
 
 export interface StartedIdentity {
   url: string;
   /** Set when this start created the demo account (first start, no accounts). */
   demo: { username: string; password: string } | undefined;
+  /** With SESAME_HTTPS=lan: the local authority's certificate (PEM), to trust on the phone. */
+  localCaCert: string | undefined;
   close(): Promise<void>;
 }
 
@@ -25,11 +30,18 @@ export async function startIdentity(
     hasher: createPasswordHasher(deps.argon2),
     now: deps.now ?? Date.now,
   });
-  const app = await buildApp(config, { ...deps, db });
+  const tls = config.lanHttps
+    ? await localCertificate(join(config.dataDir, 'tls'), [
+        new URL(config.publicUrl).hostname,
+        'localhost',
+      ])
+    : undefined;
+  const app = await buildApp(config, { ...deps, db, ...(tls ? { tls } : {}) });
   await app.listen({ host: config.host, port: config.port });
   return {
     url: config.publicUrl,
     demo,
+    localCaCert: tls?.caCert,
     close: async () => {
       await app.close();
       if (deps.db === undefined) await db.destroy();
