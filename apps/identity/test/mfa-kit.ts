@@ -19,8 +19,13 @@ export function interactionPath(location: unknown): string {
  * Sign in with the password; returns where the password step sent the browser: the
  * interaction (whose page then redirects to enrollment or verification), or the client.
  */
-export async function passwordStep(browser: BrowserSession, username: string, password: string) {
-  const { action, csrf, verifier } = await openSignIn(browser);
+export async function passwordStep(
+  browser: BrowserSession,
+  username: string,
+  password: string,
+  authorizeParams: Record<string, string> = {},
+) {
+  const { action, csrf, verifier } = await openSignIn(browser, authorizeParams);
   const response = await browser.post(action, { csrf, username, password });
   if (response.statusCode !== 303) throw new Error(`password step refused: ${response.statusCode}`);
   const location = String(response.headers.location);

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { listActiveAuthenticators } from '../factors/authenticator-queries.ts';
+import { countConfirmedByCodeSince, listActiveAuthenticators } from '../factors/authenticator-queries.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
 import type { FactorDeps } from '../factors/factor.ts';
 import { factors } from '../factors/index.ts';
@@ -69,10 +69,12 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: FactorDeps): 
       const active = await listActiveAuthenticators(db, context.accountId);
       if (active.length === 0)
         return reply.redirect(`/interaction/${context.details.uid}/enroll`, 303);
-      // Enrolling proves no second factor by itself: this sign-in's amr stays what it was (pwd).
+      // A method confirmed by typing its code proves possession (otp); a device registered from
+      // the QR code shown on this screen does not, by itself (docs/security.md).
+      const confirmed = await countConfirmedByCodeSince(db, context.accountId, context.flow.createdAt);
       return kit.completeStep(request, reply, context, {
         step: 'enroll',
-        amr: [],
+        amr: confirmed > 0 ? ['otp'] : [],
         accountId: context.accountId,
       });
     },

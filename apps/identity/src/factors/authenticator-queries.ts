@@ -34,6 +34,23 @@ export async function findAuthenticator(
 }
 
 /**
+ * Authenticators activated since `sinceMs` by typing one of their codes (no device behind them):
+ * enrolling one of those proved possession of its secret, like a sign-in with it (RFC 8176 `otp`).
+ */
+export async function countConfirmedByCodeSince(db: Kysely<Database>, accountId: string, sinceMs: number): Promise<number> {
+  const row = await db
+    .selectFrom('authenticators')
+    .leftJoin('devices', 'devices.authenticator_id', 'authenticators.id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('authenticators.account_id', '=', accountId)
+    .where('authenticators.status', '=', 'active')
+    .where('authenticators.activated_at', '>=', sinceMs)
+    .where('devices.id', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
  * Consume a TOTP step: one statement that succeeds only if the step is later than the last one
  * accepted, so the same code sent twice in parallel is accepted once (RFC 6238 §5.2, G-02).
  */

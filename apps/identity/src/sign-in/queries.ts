@@ -9,6 +9,7 @@ import type { FlowState, PassedStep, SignInStep } from './flow.ts';
 
 export interface FlowRow extends FlowState {
   id: string;
+  createdAt: number;
   expiresAt: number;
 }
 
@@ -36,6 +37,7 @@ export async function findFlow(
     accountId: row.account_id,
     plan: JSON.parse(row.plan) as SignInStep[],
     stepsDone: JSON.parse(row.steps_done) as PassedStep[],
+    createdAt: row.created_at,
     expiresAt: row.expires_at,
   };
 }

@@ -50,7 +50,7 @@ export const en = {
     signedInAt: 'Last sign-in: {date}',
     mfaUsed: 'Your sign-in used multi-factor authentication.',
     mfaNotUsed:
-      'Your sign-in used a single factor. Add a verification method to protect your account.',
+      'This sign-in used your password only. Manage your verification methods on your security page.',
     signOut: 'Sign out',
     userMenuLabel: 'Your session',
   },
