@@ -37,7 +37,11 @@ export async function findAuthenticator(
  * Authenticators activated since `sinceMs` by typing one of their codes (no device behind them):
  * enrolling one of those proved possession of its secret, like a sign-in with it (RFC 8176 `otp`).
  */
-export async function countConfirmedByCodeSince(db: Kysely<Database>, accountId: string, sinceMs: number): Promise<number> {
+export async function countConfirmedByCodeSince(
+  db: Kysely<Database>,
+  accountId: string,
+  sinceMs: number,
+): Promise<number> {
   const row = await db
     .selectFrom('authenticators')
     .leftJoin('devices', 'devices.authenticator_id', 'authenticators.id')

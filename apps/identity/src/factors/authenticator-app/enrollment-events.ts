@@ -9,6 +9,8 @@ import type { Database } from '../../db/database.ts';
 import type { EventBus } from '../../events/event-bus.ts';
 import { findFlowActivation } from './activation-queries.ts';
 
+const recheckMs = 3000;
+
 export function enrollmentChannel(flowId: string): string {
   return `enrollment:${flowId}`;
 }
@@ -49,7 +51,12 @@ export async function streamEnrollmentEvents(
   if (typeof expiresAt !== 'number' || ended) return;
   res.write(': waiting\n\n');
   timers.push(setTimeout(() => void check(), Math.max(0, expiresAt - deps.now()) + 50));
-  // A comment now and then keeps proxies from closing an idle stream.
+  // A look at the database now and then: the safety net if an event was lost (or, without Redis,
+  // published by another instance); a comment now and then keeps proxies from closing the stream.
+  const recheck = setInterval(() => void check(), recheckMs);
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
-  res.on('close', () => clearInterval(heartbeat));
+  res.on('close', () => {
+    clearInterval(recheck);
+    clearInterval(heartbeat);
+  });
 }
