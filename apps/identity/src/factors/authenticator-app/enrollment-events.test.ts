@@ -23,10 +23,16 @@ async function nextEvent(url: string, cookie: string): Promise<string> {
   if (!response.body) throw new Error(`no stream: ${response.status}`);
   const decoder = new TextDecoder();
   let text = '';
-  for await (const chunk of response.body) {
-    text += decoder.decode(chunk as Uint8Array, { stream: true });
+  const reader = response.body.getReader();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
     const match = /event: (\w+)/.exec(text);
-    if (match?.[1]) return match[1];
+    if (match?.[1]) {
+      await reader.cancel();
+      return match[1];
+    }
   }
   throw new Error(`stream ended without an event: ${text}`);
 }
