@@ -22,7 +22,8 @@ export function openNodeSqliteDatabase(file: string): SqliteDatabase {
     const cached = statements.get(sql);
     if (cached !== undefined) return cached;
     // Kysely's queries are parameterized, so the distinct texts are few; keep the newest ones.
-    if (statements.size >= statementCacheSize) statements.delete(statements.keys().next().value as string);
+    if (statements.size >= statementCacheSize)
+      statements.delete(statements.keys().next().value as string);
     const stmt = db.prepare(sql);
     statements.set(sql, stmt);
     return stmt;

@@ -5,7 +5,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { countConfirmedByCodeSince, listActiveAuthenticators } from '../factors/authenticator-queries.ts';
+import {
+  countConfirmedByCodeSince,
+  listActiveAuthenticators,
+} from '../factors/authenticator-queries.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
 import type { FactorDeps } from '../factors/factor.ts';
 import { factors } from '../factors/index.ts';
@@ -71,7 +74,11 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: FactorDeps): 
         return reply.redirect(`/interaction/${context.details.uid}/enroll`, 303);
       // A method confirmed by typing its code proves possession (otp); a device registered from
       // the QR code shown on this screen does not, by itself (docs/security.md).
-      const confirmed = await countConfirmedByCodeSince(db, context.accountId, context.flow.createdAt);
+      const confirmed = await countConfirmedByCodeSince(
+        db,
+        context.accountId,
+        context.flow.createdAt,
+      );
       return kit.completeStep(request, reply, context, {
         step: 'enroll',
         amr: confirmed > 0 ? ['otp'] : [],
