@@ -255,7 +255,7 @@ describe.each(testBackends())('sesame users (%s)', (backend) => {
     it('locks by username or email, in any case, and records it', async () => {
       expect(await t.run(['users', 'lock', 'CLAIRE@Example.ca'])).toEqual({
         code: 0,
-        stdout: 'Locked claire.\n',
+        stdout: 'Locked claire; 0 session and token records revoked.\n',
         stderr: '',
       });
       expect((await account('claire')).locked).toBe(1);

@@ -8,6 +8,7 @@ import { checkPasswordPolicy, type PasswordContext } from '../accounts/password-
 import { listAccounts, setAccountLocked, updatePasswordHash } from '../accounts/queries.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
 import { deleteAllAuthenticators } from '../factors/authenticator-queries.ts';
+import { revokeAccountOidcState } from '../oidc/kysely-adapter.ts';
 import {
   readMfaStanding,
   readOrgMfaRequired,
@@ -193,6 +194,8 @@ function parseSetLocked(args: string[], locked: boolean): ParsedCommand {
 async function setLocked(io: CliIo, identifier: string, locked: boolean): Promise<void> {
   const account = await requireAccount(io.db, identifier);
   await setAccountLocked(io.db, account.id, locked, io.now());
+  // A locked account keeps nothing: its sessions, grants and tokens go (G-28).
+  const revoked = locked ? await revokeAccountOidcState(io.db, account.id) : 0;
   // An administrator's unlock also lifts the lockout left by failed sign-ins (hard limit included).
   if (!locked) await createAttemptLimiter(io.db).clear(accountLimitKey(account.id));
   await recordAuditEvent(
@@ -206,7 +209,7 @@ async function setLocked(io: CliIo, identifier: string, locked: boolean): Promis
   );
   io.stdout(
     locked
-      ? `Locked ${account.username}.\n`
+      ? `Locked ${account.username}; ${revoked} session and token records revoked.\n`
       : `Unlocked ${account.username}; failed sign-in counter reset.\n`,
   );
 }
@@ -233,6 +236,8 @@ async function setPassword(io: CliIo, identifier: string): Promise<void> {
   });
   if (!policy.ok) throw new CommandError(describePasswordProblem(policy.reason));
   await updatePasswordHash(io.db, account.id, await io.hasher.hash(password), io.now());
+  // A new password signs every device out: old sessions and tokens stop working (G-28).
+  await revokeAccountOidcState(io.db, account.id);
   await recordAuditEvent(
     io.db,
     { type: 'account.password_changed', accountId: account.id, reason: AUDIT_REASON },

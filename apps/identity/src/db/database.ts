@@ -28,6 +28,8 @@ export interface OidcModelTable {
   grant_id: string | null;
   user_code: string | null;
   uid: string | null;
+  /** The account the record belongs to (sessions, grants, tokens), for revocation. */
+  account_id: Generated<string | null>;
   expires_at: number | null;
   consumed_at: number | null;
 }

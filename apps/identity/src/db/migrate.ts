@@ -4,11 +4,13 @@ import type { Database } from './database.ts';
 import { isPostgres } from './dialect.ts';
 import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-mfa.ts';
+import * as m0003 from './migrations/0003-oidc-account.ts';
 
 /** Numbered migrations, one set for both backends. Add a line per new file. */
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-mfa': m0002,
+  '0003-oidc-account': m0003,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {

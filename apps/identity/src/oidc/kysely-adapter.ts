@@ -46,6 +46,7 @@ function createKyselyAdapter(db: Kysely<Database>, model: string, now: () => num
         grant_id: grantable.has(model) || model === 'Grant' ? (payload.grantId ?? null) : null,
         user_code: payload.userCode ?? null,
         uid: payload.uid ?? null,
+        account_id: payload.accountId ?? null,
         expires_at: expiresIn ? now() + expiresIn * 1000 : null,
         consumed_at: null,
       };
@@ -58,6 +59,7 @@ function createKyselyAdapter(db: Kysely<Database>, model: string, now: () => num
             grant_id: values.grant_id,
             user_code: values.user_code,
             uid: values.uid,
+            account_id: values.account_id,
             expires_at: values.expires_at,
           }),
         )
@@ -111,6 +113,26 @@ async function revokeGrant(db: Kysely<Database>, grantId: string): Promise<void>
       ]),
     )
     .execute();
+}
+
+/**
+ * Everything an account holds at the provider — sessions, grants, codes, tokens — goes: after a
+ * lock or a password change, no old session signs it in again and no old token works (G-28).
+ */
+export async function revokeAccountOidcState(
+  db: Kysely<Database>,
+  accountId: string,
+): Promise<number> {
+  const grants = db
+    .selectFrom('oidc_models')
+    .select('id')
+    .where('model', '=', 'Grant')
+    .where('account_id', '=', accountId);
+  const result = await db
+    .deleteFrom('oidc_models')
+    .where((eb) => eb.or([eb('account_id', '=', accountId), eb('grant_id', 'in', grants)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** Housekeeping: forget what has expired. */
