@@ -81,6 +81,13 @@ export async function signInRoutes(
     },
   );
 
+  // The page a failed POST re-rendered lives at /login: its language toggle comes back here.
+  app.get<{ Params: Static<typeof InteractionParams> }>(
+    '/interaction/:uid/login',
+    { schema: { params: InteractionParams } },
+    async (request, reply) => reply.redirect(`/interaction/${request.params.uid}`, 303),
+  );
+
   app.post<{ Params: Static<typeof InteractionParams>; Body: Static<typeof LoginBody> }>(
     '/interaction/:uid/login',
     { schema: { params: InteractionParams, body: LoginBody } },

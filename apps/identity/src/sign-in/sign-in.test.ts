@@ -54,6 +54,14 @@ describe.each(testBackends())('password sign-in (%s)', (backend) => {
     expect(new URL(String(response.headers.location)).searchParams.get('code')).toBeTruthy();
   });
 
+  it('lets the language toggle of a failed attempt’s page lead back to the sign-in page', async () => {
+    const { response } = await signIn(browser, 'claire.tremblay', 'wrong password!');
+    const toggle = /class="lang-toggle" href="([^"]+)"/.exec(response.body)?.[1] ?? '';
+    const page = await browser.follow(await browser.get(toggle.replaceAll('&amp;', '&')));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Sign me in');
+  });
+
   it('refuses a wrong password with the generic message and no code', async () => {
     const { response } = await signIn(browser, 'claire.tremblay', 'wrong password!');
     expect(response.statusCode).toBe(401);
