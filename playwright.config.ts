@@ -4,6 +4,7 @@
  * under test-results/e2e-server/, never the developer's ./data.
  */
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumExecutablePath } from './e2e/support/chromium.ts';
 import { portalUrl } from './e2e/support/sesame-server.ts';
 
 export default defineConfig({
@@ -23,14 +24,8 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       // `npx playwright install` cannot run here: the system's Chromium (Debian package).
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: chromiumExecutablePath,
+      args: chromiumArgs,
     },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

@@ -8,12 +8,11 @@ import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
-  identityPort,
   identityUrl,
-  portalPort,
   portalUrl,
   rootDir,
   serverDir,
+  serverEnvironment,
   shareDemoAccount,
 } from './support/sesame-server.ts';
 
@@ -47,23 +46,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   return async () => {
     await stopServer(server);
     log.end();
-  };
-}
-
-/** The developer's environment minus anything that could point the server at real data. */
-function serverEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    const belongsToSesame = /^(SESAME_|PORTAL_)/.test(name);
-    if (!belongsToSesame && name !== 'DATABASE_URL' && name !== 'REDIS_URL') env[name] = value;
-  }
-  return {
-    ...env,
-    SESAME_DATA_DIR: serverDir,
-    SESAME_PORT: String(identityPort),
-    PORTAL_PORT: String(portalPort),
-    SESAME_PUBLIC_URL: identityUrl,
-    PORTAL_PUBLIC_URL: portalUrl,
   };
 }
 

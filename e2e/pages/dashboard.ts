@@ -1,4 +1,4 @@
-/** The signed-in client's dashboard: the greeting and « Me déconnecter ». */
+/** The signed-in client's dashboard: the greeting, the security card and « Me déconnecter ». */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { type Lang, labels } from '../support/labels.ts';
 import { portalUrl } from '../support/sesame-server.ts';
@@ -9,11 +9,17 @@ export class Dashboard {
   readonly lang: Lang;
 
   readonly signOutButton: Locator;
+  /** The security card's line: this sign-in used a second factor (amr), or only the password. */
+  readonly usedMfa: Locator;
+  readonly usedPasswordOnly: Locator;
 
   constructor(page: Page, lang: Lang) {
     this.page = page;
     this.lang = lang;
-    this.signOutButton = page.getByRole('button', { name: labels[lang].signOut, exact: true });
+    const t = labels[lang];
+    this.signOutButton = page.getByRole('button', { name: t.signOut, exact: true });
+    this.usedMfa = page.getByText(t.usedMfa, { exact: true });
+    this.usedPasswordOnly = page.getByText(t.usedPasswordOnly);
   }
 
   greeting(name: string): Locator {

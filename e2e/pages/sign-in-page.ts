@@ -3,7 +3,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { type Lang, labels } from '../support/labels.ts';
 import { startingWith } from '../support/page-checks.ts';
 import { identityUrl } from '../support/sesame-server.ts';
-import { Dashboard } from './dashboard.ts';
+import { ChooseMethodPage } from './enrollment-pages.ts';
+import { SecondFactorPage } from './second-factor-page.ts';
 
 export class SignInPage {
   readonly page: Page;
@@ -43,14 +44,23 @@ export class SignInPage {
     await this.submit.click();
   }
 
-  /** Right credentials: back to the portal's dashboard, in the portal's language. */
-  async signIn(
-    username: string,
-    password: string,
-    portalLang: Lang = this.lang,
-  ): Promise<Dashboard> {
+  /**
+   * Right credentials of an account without an authenticator: MFA is required (the
+   * organization's default), so the sign-in continues to enrollment — no dashboard yet.
+   */
+  async signInToEnroll(username: string, password: string): Promise<ChooseMethodPage> {
     await this.fillAndSubmit(username, password);
-    return new Dashboard(this.page, portalLang);
+    const choose = new ChooseMethodPage(this.page, this.lang);
+    await choose.expectLoaded();
+    return choose;
+  }
+
+  /** Right credentials of an enrolled account: the second step asks for the app's code. */
+  async signInToSecondFactor(username: string, password: string): Promise<SecondFactorPage> {
+    await this.fillAndSubmit(username, password);
+    const secondFactor = new SecondFactorPage(this.page, this.lang);
+    await secondFactor.expectLoaded();
+    return secondFactor;
   }
 
   /** Wrong credentials: the same page again, with the generic error and nothing given away. */

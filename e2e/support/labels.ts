@@ -18,6 +18,42 @@ export interface Labels {
   switchLanguage: string;
   greeting: (name: string) => string;
   signOut: string;
+  /** The dashboard's security card: the ID token's amr says whether a second factor was used. */
+  usedMfa: string;
+  usedPasswordOnly: RegExp;
+  // Enrollment (the guide's steps 3, 4, 6, 9) and the second step of later sign-ins.
+  enrollTitle: string;
+  enrollFewMinutes: string;
+  choose: string;
+  /** Accessible name of a method's « Choisir » link (its text is only « Choisir »). */
+  chooseMethod: (method: string) => string;
+  sesameVerify: string;
+  otherApp: string;
+  deviceTitle: string;
+  iphone: string;
+  android: string;
+  next: string;
+  qrTitle: string;
+  qrWaiting: string;
+  qrAlt: string;
+  cantScan: string;
+  orgAddress: string;
+  activationCode: string;
+  openOnThisDevice: string;
+  getApp: string;
+  otherAppTitle: string;
+  otherAppQrAlt: string;
+  secretKey: string;
+  totpCode: string;
+  verify: string;
+  configTitle: string;
+  configEnrolledNotice: (method: string) => string;
+  /** How the configuration page names a Sesame Verify device. */
+  methodOnDevice: (method: string, device: string) => string;
+  finish: string;
+  secondFactorTitle: string;
+  verificationCode: string;
+  codeRefused: RegExp;
 }
 
 export const labels: Record<Lang, Labels> = {
@@ -33,6 +69,38 @@ export const labels: Record<Lang, Labels> = {
     switchLanguage: 'Display in English',
     greeting: (name) => `Bonjour, ${name}`,
     signOut: 'Me déconnecter',
+    usedMfa: "Votre connexion a utilisé l'authentification multifacteur.",
+    usedPasswordOnly: /^Cette connexion n'a utilisé que votre mot de passe\./,
+    enrollTitle: "Configurer l'authentification multifacteur",
+    enrollFewMinutes: "L'activation ne prend que quelques minutes.",
+    choose: 'Choisir',
+    chooseMethod: (method) => `Choisir ${method}`,
+    sesameVerify: 'Sesame Verify',
+    otherApp: "Autre application d'authentification",
+    deviceTitle: 'Configurer Sesame Verify',
+    iphone: 'iPhone',
+    android: 'Android',
+    next: 'Suivant',
+    qrTitle: 'Numérisez le code QR',
+    qrWaiting: 'En attente de votre appareil…',
+    qrAlt: 'Code QR à numériser avec Sesame Verify',
+    cantScan: 'Impossible de numériser ?',
+    orgAddress: "Adresse de l'organisation",
+    activationCode: "Code d'activation",
+    openOnThisDevice: 'Ouvrir Sesame Verify sur cet appareil',
+    getApp: "Vous n'avez pas encore Sesame Verify ?",
+    otherAppTitle: "Configurer une application d'authentification",
+    otherAppQrAlt: "Code QR pour ajouter votre compte à une application d'authentification",
+    secretKey: 'Clé secrète',
+    totpCode: 'Code à 6 chiffres',
+    verify: 'Vérifier',
+    configTitle: 'Vos méthodes de vérification',
+    configEnrolledNotice: (method) => `Méthode activée : ${method}.`,
+    methodOnDevice: (method, device) => `${method} sur ${device}`,
+    finish: 'Terminer',
+    secondFactorTitle: 'Confirmez votre identité',
+    verificationCode: 'Code de vérification',
+    codeRefused: /^Ce code n'est pas valide ou a déjà été utilisé\./,
   },
   en: {
     locale: 'en-CA',
@@ -46,5 +114,59 @@ export const labels: Record<Lang, Labels> = {
     switchLanguage: 'Afficher en français',
     greeting: (name) => `Hello, ${name}`,
     signOut: 'Sign out',
+    usedMfa: 'Your sign-in used multi-factor authentication.',
+    usedPasswordOnly: /^This sign-in used your password only\./,
+    enrollTitle: 'Set up multi-factor authentication',
+    enrollFewMinutes: 'Activation only takes a few minutes.',
+    choose: 'Choose',
+    chooseMethod: (method) => `Choose ${method}`,
+    sesameVerify: 'Sesame Verify',
+    otherApp: 'Other authenticator app',
+    deviceTitle: 'Set up Sesame Verify',
+    iphone: 'iPhone',
+    android: 'Android',
+    next: 'Next',
+    qrTitle: 'Scan the QR code',
+    qrWaiting: 'Waiting for your device…',
+    qrAlt: 'QR code to scan with Sesame Verify',
+    cantScan: 'Can’t scan?',
+    orgAddress: 'Organization address',
+    activationCode: 'Activation code',
+    openOnThisDevice: 'Open Sesame Verify on this device',
+    getApp: 'Don’t have Sesame Verify yet?',
+    otherAppTitle: 'Set up an authenticator app',
+    otherAppQrAlt: 'QR code to add your account to an authenticator app',
+    secretKey: 'Secret key',
+    totpCode: '6-digit code',
+    verify: 'Verify',
+    configTitle: 'Your verification methods',
+    configEnrolledNotice: (method) => `Method activated: ${method}.`,
+    methodOnDevice: (method, device) => `${method} on ${device}`,
+    finish: 'Finish',
+    secondFactorTitle: 'Verify it’s you',
+    verificationCode: 'Verification code',
+    codeRefused: /^This code is not valid or has already been used\./,
   },
 };
+
+/** Sesame Verify's labels on the phone (French: the guide's steps 5 to 8). */
+export const verifyLabels = {
+  locale: 'fr-CA',
+  addAccount: 'Ajouter un compte',
+  accountTypeTitle: 'Choisissez le type de compte',
+  organization: 'Organisation',
+  addOrganizationTitle: "Ajouter un compte d'organisation",
+  newDevice: 'Ajouter un compte depuis un nouvel appareil',
+  scanTitle: 'Scanner un code QR',
+  scan: 'Scanner un code QR',
+  enterManually: 'Saisir le code manuellement',
+  manualOrgAddress: "Adresse de l'organisation",
+  manualUsername: "Nom d'utilisateur",
+  manualCode: "Code d'activation",
+  confirmTitle: 'Ajouter ce compte ?',
+  next: 'Suivant',
+  deviceNameTitle: 'Nommer cet appareil',
+  deviceName: "Nom de l'appareil",
+  done: 'Terminé',
+  added: /^Compte ajouté\. Votre code à 6 chiffres apparaît ci-dessous\./,
+} as const;

@@ -12,10 +12,33 @@ export const portalUrl = `http://localhost:${portalPort}`;
 
 /** The repository root (where scripts/start.ts and node_modules are). */
 export const rootDir = fileURLToPath(new URL('../../', import.meta.url));
-/** Wiped and recreated at every run: the SQLite database, its key and the server's log. */
+/**
+ * The e2e server's `SESAME_DATA_DIR`, wiped and recreated at every run: the SQLite database, its
+ * key and the server's log. The CLI (`sesame users create …`) works on the same SQLite file.
+ */
 export const serverDir = fileURLToPath(new URL('../../test-results/e2e-server/', import.meta.url));
 /** Refreshed at every run; the file names are stable so the docs can link to them. */
 export const screenshotsDir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+
+/**
+ * The environment of the e2e server and of the CLI run against it: the developer's environment
+ * minus anything that could point at real data, plus this run's data directory, ports and URLs.
+ */
+export function serverEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    const belongsToSesame = /^(SESAME_|PORTAL_)/.test(name);
+    if (!belongsToSesame && name !== 'DATABASE_URL' && name !== 'REDIS_URL') env[name] = value;
+  }
+  return {
+    ...env,
+    SESAME_DATA_DIR: serverDir,
+    SESAME_PORT: String(identityPort),
+    PORTAL_PORT: String(portalPort),
+    SESAME_PUBLIC_URL: identityUrl,
+    PORTAL_PUBLIC_URL: portalUrl,
+  };
+}
 
 /** How the global setup hands the demo account (read from the launcher's output) to the tests. */
 const usernameVariable = 'SESAME_E2E_DEMO_USERNAME';

@@ -38,10 +38,11 @@ export async function openTestDb(backend: Backend): Promise<TestDb> {
   const url = process.env.TEST_DATABASE_URL as string;
   // Named with its creation time: test/global-setup.ts drops those over an hour old.
   const schema = `test_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
-  const admin = createDb({ kind: 'postgres', url });
+  const admin = createDb({ kind: 'postgres', url }, { maxConnections: 1 });
   await sql`create schema ${sql.id(schema)}`.execute(admin);
   const config: DatabaseConfig = { kind: 'postgres', url };
-  const db = createDb(config, { schema });
+  // Few connections each: test files run in parallel against one server (100 connections).
+  const db = createDb(config, { schema, maxConnections: 4 });
   return {
     db,
     config,

@@ -12,13 +12,15 @@ pg.types.setTypeParser(20, (value) => Number(value));
 export interface CreateDbOptions {
   /** PostgreSQL schema to use (tests give each app its own). */
   schema?: string;
+  /** PostgreSQL pool size (10 by default; tests, many at once on one server, take fewer). */
+  maxConnections?: number;
 }
 
 export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}): Kysely<Database> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: config.url,
-      max: 10,
+      max: options.maxConnections ?? 10,
       // A schema of its own (tests). Parallel query workers were seen failing to resolve such a
       // fresh schema from the search path ("schema … does not exist", where: parallel worker).
       ...(options.schema

@@ -34,7 +34,7 @@ describe.each(testBackends())('fail closed, no detail in errors (G-38) (%s)', (b
   /** Refused as `request.invalid`, before anything was evaluated. */
   async function expectInvalid(response: LightMyRequestResponse) {
     expect(response.statusCode).toBe(400);
-    expect(response.body).toMatch(/La demande n’est pas valide|request.invalid/);
+    expect(response.body).toMatch(/La demande n'est pas valide|request.invalid/);
     expectNoDetail(response);
     expect(await auditEvents(t)).toEqual([]);
   }

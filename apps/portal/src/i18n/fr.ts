@@ -49,7 +49,7 @@ export const fr = {
     signedInAt: 'Dernière connexion : {date}',
     mfaUsed: "Votre connexion a utilisé l'authentification multifacteur.",
     mfaNotUsed:
-      'Cette connexion n’a utilisé que votre mot de passe. Gérez vos méthodes de vérification dans votre page de sécurité.',
+      "Cette connexion n'a utilisé que votre mot de passe. Gérez vos méthodes de vérification dans votre page de sécurité.",
     signOut: 'Me déconnecter',
     userMenuLabel: 'Votre session',
   },

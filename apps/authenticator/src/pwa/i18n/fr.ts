@@ -10,12 +10,12 @@ export const fr = {
   'app.busy': 'Veuillez patienter…',
 
   'accounts.title': 'Comptes',
-  'accounts.emptyTitle': 'Aucun compte pour l’instant',
+  'accounts.emptyTitle': "Aucun compte pour l'instant",
   'accounts.emptyText':
     'Ajoutez le compte de votre organisation pour obtenir des codes de vérification, même sans connexion.',
   'accounts.add': 'Ajouter un compte',
   'accounts.added':
-    'Compte ajouté. Votre code à 6 chiffres apparaît ci-dessous. Vous n’avez pas besoin de le saisir sur votre ordinateur : sa page continuera d’elle-même.',
+    "Compte ajouté. Votre code à 6 chiffres apparaît ci-dessous. Vous n'avez pas besoin de le saisir sur votre ordinateur : sa page continuera d'elle-même.",
   'accounts.removed': 'Compte supprimé.',
   'accounts.options': 'Options du compte {account}',
   'accounts.codeLabel': 'Code de {account} : {code}. Touchez pour copier.',
@@ -30,51 +30,51 @@ export const fr = {
   'type.organizationHelp': 'Compte professionnel, scolaire ou Espace client protégé par Sesame',
   'type.other': 'Autre',
   'type.otherHelp':
-    'Comptes d’autres services (Google, Facebook…) : pas encore offert. Utilisez une autre application d’authentification pour ceux-ci.',
+    "Comptes d'autres services (Google, Facebook…) : pas encore offert. Utilisez une autre application d'authentification pour ceux-ci.",
 
-  'organization.title': 'Ajouter un compte d’organisation',
+  'organization.title': "Ajouter un compte d'organisation",
   'organization.text':
-    'Vous configurez Sesame Verify sur ce téléphone pour votre compte ? Sur votre ordinateur, connectez-vous à l’Espace client : un code QR s’affiche.',
+    "Vous configurez Sesame Verify sur ce téléphone pour votre compte ? Sur votre ordinateur, connectez-vous à l'Espace client : un code QR s'affiche.",
   'organization.newDevice': 'Ajouter un compte depuis un nouvel appareil',
 
   'scan.title': 'Scanner un code QR',
   'scan.text':
-    'Numérisez avec ce téléphone le code QR affiché sur l’écran de votre ordinateur. Gardez cette page ouverte.',
+    "Numérisez avec ce téléphone le code QR affiché sur l'écran de votre ordinateur. Gardez cette page ouverte.",
   'scan.start': 'Scanner un code QR',
   'scan.manual': 'Saisir le code manuellement',
   'scan.viewfinder': 'Viseur de la caméra',
   'scan.hint': 'Placez le code QR dans le cadre.',
   'scan.starting': 'Démarrage de la caméra…',
-  'scan.notActivation': 'Ce code QR n’est pas un code d’activation Sesame Verify.',
+  'scan.notActivation': "Ce code QR n'est pas un code d'activation Sesame Verify.",
   'scan.otherOrganization':
     'Ce code QR appartient à une autre organisation ({org}). Ouvrez-le avec la Sesame Verify de cette organisation.',
   'scan.openOther': 'Ouvrir {org}',
   'scan.cameraDenied':
-    'L’accès à la caméra a été refusé. Autorisez la caméra pour ce site dans les réglages de votre navigateur, ou saisissez le code manuellement.',
+    "L'accès à la caméra a été refusé. Autorisez la caméra pour ce site dans les réglages de votre navigateur, ou saisissez le code manuellement.",
   'scan.cameraMissing':
-    'Aucune caméra n’est disponible sur cet appareil (ou la page n’est pas servie en HTTPS). Saisissez le code manuellement.',
+    "Aucune caméra n'est disponible sur cet appareil (ou la page n'est pas servie en HTTPS). Saisissez le code manuellement.",
   'scan.cameraFailed': 'Impossible de démarrer la caméra. Saisissez le code manuellement.',
 
   'manual.title': 'Saisir le code manuellement',
   'manual.text':
-    'Sur votre ordinateur, cliquez sur « Impossible de numériser ? » : l’adresse de l’organisation et un code d’activation s’affichent.',
-  'manual.issuer': 'Adresse de l’organisation',
+    "Sur votre ordinateur, cliquez sur « Impossible de numériser ? » : l'adresse de l'organisation et un code d'activation s'affichent.",
+  'manual.issuer': "Adresse de l'organisation",
   'manual.issuerHelp': 'Par exemple, https://id.exemple.com',
   'manual.username': "Nom d'utilisateur",
-  'manual.code': 'Code d’activation',
+  'manual.code': "Code d'activation",
   'manual.codeHelp': 'Les 8 caractères affichés sur votre ordinateur, par exemple ABCD-2345.',
   'manual.required': 'Remplissez ce champ.',
   'manual.badIssuer': 'Saisissez une adresse https://, comme affichée sur votre ordinateur.',
   'manual.otherOrganization':
-    'Cette application ne peut ajouter que des comptes de {org}. Ouvrez Sesame Verify depuis l’adresse de votre organisation.',
+    "Cette application ne peut ajouter que des comptes de {org}. Ouvrez Sesame Verify depuis l'adresse de votre organisation.",
 
   'confirm.title': 'Ajouter ce compte ?',
-  'confirm.text': 'Vous ajoutez un compte de l’organisation :',
+  'confirm.text': "Vous ajoutez un compte de l'organisation :",
   'confirm.check':
-    'Vérifiez qu’il s’agit bien de l’adresse de votre organisation avant de continuer.',
+    "Vérifiez qu'il s'agit bien de l'adresse de votre organisation avant de continuer.",
 
   'device.title': 'Nommer cet appareil',
-  'device.name': 'Nom de l’appareil',
+  'device.name': "Nom de l'appareil",
   'device.help':
     'Ce nom vous aide à reconnaître ce téléphone dans vos paramètres de sécurité. Il est transmis à votre organisation.',
   'device.done': 'Terminé',
@@ -90,16 +90,16 @@ export const fr = {
   'account.created': 'Ajouté le',
   'account.rename': 'Renommer',
   'account.renameLabel': 'Nom du compte',
-  'account.renameHelp': 'Laissez vide pour afficher l’adresse de l’organisation.',
+  'account.renameHelp': "Laissez vide pour afficher l'adresse de l'organisation.",
   'account.save': 'Enregistrer',
   'account.remove': 'Supprimer le compte',
   'account.removeQuestion': 'Supprimer ce compte de Sesame Verify ?',
   'account.removeText':
-    'Ce téléphone ne donnera plus de codes pour {org}, et votre organisation l’oubliera. Pour vous connecter, il vous faudra une autre méthode.',
+    "Ce téléphone ne donnera plus de codes pour {org}, et votre organisation l'oubliera. Pour vous connecter, il vous faudra une autre méthode.",
   'account.removeConfirm': 'Supprimer',
   'account.removing': 'Suppression…',
   'account.removeOffline':
-    'Impossible de joindre {org}. Supprimer le compte de ce téléphone seulement ? L’appareil restera dans vos paramètres de sécurité, où vous pourrez le retirer plus tard.',
+    "Impossible de joindre {org}. Supprimer le compte de ce téléphone seulement ? L'appareil restera dans vos paramètres de sécurité, où vous pourrez le retirer plus tard.",
   'account.removeLocally': 'Supprimer de ce téléphone seulement',
 
   'settings.title': 'Paramètres',
@@ -109,11 +109,11 @@ export const fr = {
     'Sesame Verify donne les codes de vos comptes Sesame. Les codes fonctionnent aussi hors ligne. Les clés de cet appareil ne le quittent jamais.',
 
   'errors.activation.invalid':
-    'Ce code d’activation n’est plus valide : il est erroné, expiré ou déjà utilisé. Sur votre ordinateur, cliquez sur « Actualiser le code », puis scannez le nouveau code.',
-  'errors.link.invalid': 'Ce lien n’est pas un lien d’activation Sesame Verify.',
+    "Ce code d'activation n'est plus valide : il est erroné, expiré ou déjà utilisé. Sur votre ordinateur, cliquez sur « Actualiser le code », puis scannez le nouveau code.",
+  'errors.link.invalid': "Ce lien n'est pas un lien d'activation Sesame Verify.",
   'errors.rate_limited': 'Trop de tentatives. Attendez quelques minutes, puis réessayez.',
   'errors.network':
     'Impossible de joindre {org}. Vérifiez votre connexion Internet, puis réessayez.',
-  'errors.server': '{org} n’a pas pu traiter la demande. Réessayez dans quelques minutes.',
+  'errors.server': "{org} n'a pas pu traiter la demande. Réessayez dans quelques minutes.",
   'errors.unexpected': 'Une erreur est survenue. Réessayez.',
 } as const satisfies Catalogue;

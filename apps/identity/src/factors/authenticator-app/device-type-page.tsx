@@ -4,6 +4,8 @@ export interface DeviceTypePageProps extends Omit<PageProps, 'title' | 'children
   action: string;
   csrf: string;
   backHref: string;
+  appUrl: string;
+  appQrSvg: string;
 }
 
 /** Step 4 of the guide: « iPhone » or « Android », then « Suivant ». */
@@ -29,6 +31,19 @@ export function DeviceTypePage(props: DeviceTypePageProps) {
           {t('device.next')}
         </button>
       </form>
+      <details class="get-app">
+        <summary>{t('getApp.title')}</summary>
+        <p>{t('getApp.iphone', { url: props.appUrl })}</p>
+        <p>{t('getApp.android', { url: props.appUrl })}</p>
+        <p class="help">{t('getApp.scan')}</p>
+        {/* SVG from the qrcode library, of the app's own address. */}
+        <div
+          class="qr small"
+          role="img"
+          aria-label={props.appUrl}
+          dangerouslySetInnerHTML={{ __html: props.appQrSvg }}
+        />
+      </details>
       <p>
         <a href={props.backHref}>{t('qr.back')}</a>
       </p>

@@ -38,6 +38,8 @@ async function sesameVerifyRoutes(app: FastifyInstance, deps: FactorDeps): Promi
           action={base(details.uid)}
           csrf={kit.csrf(token)}
           backHref={`/interaction/${details.uid}/enroll`}
+          appUrl={`${deps.publicUrl}/app/`}
+          appQrSvg={await qrSvg(`${deps.publicUrl}/app/`)}
         />
       );
       return sendPage(reply, page);

@@ -19,19 +19,19 @@ export const fr = {
   'signOut.doneDetail': 'Vous pouvez fermer cette fenêtre.',
   'errors.title': 'Une erreur est survenue',
   'errors.signInFailed':
-    'Impossible de vous connecter. Vérifiez votre nom d’utilisateur et votre mot de passe, ou réessayez dans quelques minutes.',
+    "Impossible de vous connecter. Vérifiez votre nom d'utilisateur et votre mot de passe, ou réessayez dans quelques minutes.",
   'errors.flowExpired':
-    'Votre page de connexion a expiré. Retournez à l’application et recommencez.',
+    "Votre page de connexion a expiré. Retournez à l'application et recommencez.",
   'errors.csrf': 'Ce formulaire a expiré. Actualisez la page et réessayez.',
-  'errors.invalidRequest': 'La demande n’est pas valide.',
-  'errors.notFound': 'Cette page n’existe pas.',
+  'errors.invalidRequest': "La demande n'est pas valide.",
+  'errors.notFound': "Cette page n'existe pas.",
   'errors.tooMany': 'Trop de demandes. Réessayez dans quelques minutes.',
   'errors.internal': 'Une erreur inattendue est survenue. Réessayez plus tard.',
-  'errors.oidc': 'La demande de l’application n’a pas pu être traitée.',
-  'errors.backHome': 'Retour à l’application',
+  'errors.oidc': "La demande de l'application n'a pas pu être traitée.",
+  'errors.backHome': "Retour à l'application",
   'account.title': 'Votre compte',
   'account.comingSoon':
-    'Les paramètres de sécurité (méthodes d’authentification, appareils, connexions récentes) apparaîtront ici.',
+    "Les paramètres de sécurité (méthodes d'authentification, appareils, connexions récentes) apparaîtront ici.",
   'enroll.title': "Configurer l'authentification multifacteur",
   'enroll.intro':
     'Pour protéger votre compte, votre organisation exige une méthode de vérification supplémentaire.',
