@@ -1,8 +1,7 @@
 /**
  * The phone's camera: Chromium's fake capture device plays a clip
  * (`--use-file-for-fake-video-capture=<clip>`). The clip is made here from a text — the
- * activation link of the desktop's QR page — the way apps/authenticator/scripts/try-pwa.ts
- * makes its own: 640×480 YUV4MPEG2 (C420jpeg), a second of grey frames (the camera before it
+ * activation link of the desktop's QR page: 640×480 YUV4MPEG2 (C420jpeg), a second of grey frames (the camera before it
  * points at the screen), then the QR code, dark grey on light grey, in the middle of the frame.
  * Chromium loops the clip, so the app keeps seeing the code until it decodes it.
  */
