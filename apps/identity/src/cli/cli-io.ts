@@ -13,6 +13,9 @@ export interface CliIo {
   readStdin: () => Promise<string>;
 }
 
+/** Audit reason of every change made through this tool. */
+export const AUDIT_REASON = 'cli';
+
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;

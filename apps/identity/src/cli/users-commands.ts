@@ -7,16 +7,12 @@ import { generatePassword } from '../accounts/generate-password.ts';
 import { checkPasswordPolicy, type PasswordContext } from '../accounts/password-policy.ts';
 import { listAccounts, setAccountLocked, updatePasswordHash } from '../accounts/queries.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
-import { deleteAllAuthenticators } from '../factors/authenticator-queries.ts';
 import { revokeAccountOidcState } from '../oidc/kysely-adapter.ts';
-import {
-  readMfaStanding,
-  readOrgMfaRequired,
-  setAccountMfaRequired,
-} from '../policy/mfa-policy.ts';
+import { readOrgMfaRequired } from '../policy/mfa-policy.ts';
 import { createAttemptLimiter } from '../security/attempt-limiter.ts';
 import { accountLimitKey } from '../sign-in/check-password.ts';
 import {
+  AUDIT_REASON,
   type CliIo,
   CommandError,
   type ParsedCommand,
@@ -35,12 +31,11 @@ import {
   onePositional,
   parseCommandArgs,
 } from './parse-command-args.ts';
-import { countActiveAuthenticatorsByAccount, countDevices } from './queries.ts';
+import { countActiveAuthenticatorsByAccount } from './queries.ts';
 import { requireAccount } from './require-account.ts';
 import { USERS_USAGE } from './usage.ts';
+import { parseRequireMfa, parseResetMfa } from './users-mfa-commands.ts';
 
-/** Audit reason of every change made through this tool. */
-const AUDIT_REASON = 'cli';
 /** A generated password holding a context word is drawn again; this many times at most. */
 const MAX_PASSWORD_DRAWS = 20;
 
@@ -244,78 +239,4 @@ async function setPassword(io: CliIo, identifier: string): Promise<void> {
     io.now(),
   );
   io.stdout(`Password of ${account.username} changed.\n`);
-}
-
-function parseRequireMfa(args: string[]): ParsedCommand {
-  const { values, positionals } = parseCommandArgs(args, {
-    off: { type: 'boolean' },
-    ...HELP_OPTION,
-  });
-  if (values.help) return HELP;
-  const identifier = onePositional(positionals, '<username>');
-  const required = values.off !== true;
-  return { kind: 'run', run: (io) => requireMfa(io, identifier, required) };
-}
-
-async function requireMfa(io: CliIo, identifier: string, required: boolean): Promise<void> {
-  const account = await requireAccount(io.db, identifier);
-  await setAccountMfaRequired(io.db, account.id, required, io.now());
-  await recordAuditEvent(
-    io.db,
-    {
-      type: 'account.mfa_requirement_changed',
-      accountId: account.id,
-      reason: required ? 'on' : 'off',
-    },
-    io.now(),
-  );
-  const standing = await readMfaStanding(io.db, account.id);
-  if (required) {
-    io.stdout(
-      standing.hasActiveAuthenticator
-        ? `MFA required for ${account.username}.\n`
-        : `MFA required for ${account.username}, who has no active authenticator yet and enrolls at the next sign-in.\n`,
-    );
-    return;
-  }
-  io.stdout(
-    standing.required
-      ? `MFA no longer required for ${account.username} by the account; still required by the organization (see 'sesame org show').\n`
-      : `MFA no longer required for ${account.username}.\n`,
-  );
-}
-
-function parseResetMfa(args: string[]): ParsedCommand {
-  const { values, positionals } = parseCommandArgs(args, { ...HELP_OPTION });
-  if (values.help) return HELP;
-  const identifier = onePositional(positionals, '<username>');
-  return { kind: 'run', run: (io) => resetMfa(io, identifier) };
-}
-
-async function resetMfa(io: CliIo, identifier: string): Promise<void> {
-  const account = await requireAccount(io.db, identifier);
-  // The devices go with their authenticators (foreign key, on delete cascade); counted first.
-  const removed = await io.db.transaction().execute(async (trx) => {
-    const devices = await countDevices(trx, account.id);
-    const authenticators = await deleteAllAuthenticators(trx, account.id);
-    return { authenticators, devices };
-  });
-  await recordAuditEvent(
-    io.db,
-    { type: 'account.mfa_reset', accountId: account.id, reason: AUDIT_REASON },
-    io.now(),
-  );
-  const standing = await readMfaStanding(io.db, account.id);
-  io.stdout(
-    `Removed ${plural(removed.authenticators, 'authenticator')} and ${plural(removed.devices, 'device')} of ${account.username}.\n`,
-  );
-  io.stdout(
-    standing.required
-      ? `MFA is required: ${account.username} will enroll again at the next sign-in.\n`
-      : `MFA is not required for ${account.username} now; if it becomes required, ${account.username} will enroll again at the next sign-in.\n`,
-  );
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
