@@ -46,9 +46,9 @@ export async function openTestDb(backend: Backend): Promise<TestDb> {
   return {
     db,
     config,
-    // The schema stays until the run ends (test/global-setup.ts drops them all).
     close: async () => {
       await db.destroy();
+      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin);
       await admin.destroy();
     },
   };

@@ -1,9 +1,7 @@
 /**
  * Vitest global setup: with TEST_DATABASE_URL, drop the throw-away `test_<seconds>_*` schemas
- * more than an hour old. They are not dropped as tests end, because Kysely's migrator reads the
- * catalogue of every schema, and a schema vanishing in the middle of that read (another test file,
- * or another run on the same server) fails it with "schema … does not exist". Young schemas may
- * belong to a run still going on, so they stay.
+ * more than an hour old — those a killed run left behind (each test drops its own as it ends).
+ * Young schemas may belong to a run still going on, on the same server, so they stay.
  */
 import pg from 'pg';
 

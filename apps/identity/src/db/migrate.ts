@@ -1,41 +1,51 @@
+/**
+ * Numbered migrations, one set for both backends, applied in order at start, each in the same
+ * transaction as the row that records it. A tiny runner of our own rather than Kysely's Migrator:
+ * Kysely's reads the catalogue of every schema of the database to find its table (slow with many
+ * schemas, and failing when one vanishes meanwhile — seen with parallel test schemas). This one
+ * only looks at its own table, in the current schema. On PostgreSQL a transaction-scoped advisory
+ * lock keeps two instances starting together from running the same migration twice.
+ */
 import { type Kysely, sql } from 'kysely';
-import { type Migration, Migrator } from 'kysely/migration';
 import type { Database } from './database.ts';
 import { isPostgres } from './dialect.ts';
 import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-mfa.ts';
 import * as m0003 from './migrations/0003-oidc-account.ts';
 
-/** Numbered migrations, one set for both backends. Add a line per new file. */
-const migrations: Record<string, Migration> = {
-  '0001-initial': m0001,
-  '0002-mfa': m0002,
-  '0003-oidc-account': m0003,
-};
-
-export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => migrations },
-    ...(await migrationTableSchema(db)),
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error !== undefined || failed !== undefined) {
-    throw new Error(`migration ${failed?.migrationName ?? ''} failed`, { cause: error });
-  }
+interface Migration {
+  up(db: Kysely<unknown>): Promise<void>;
 }
 
-/**
- * PostgreSQL: name the schema of Kysely's own tables. Without it, Kysely takes a
- * `kysely_migration_lock` in ANY schema of the database as its own, skips creating it here, and
- * fails (seen with parallel test schemas, and possible beside another Kysely application).
- */
-async function migrationTableSchema(
-  db: Kysely<Database>,
-): Promise<{ migrationTableSchema?: string }> {
-  if (!isPostgres(db)) return {};
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-  const schema = rows[0]?.schema;
-  return schema ? { migrationTableSchema: schema } : {};
+/** Add a line per new file; names sort in the order they apply. */
+const migrations: ReadonlyArray<[string, Migration]> = [
+  ['0001-initial', m0001],
+  ['0002-mfa', m0002],
+  ['0003-oidc-account', m0003],
+];
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const raw = db as unknown as Kysely<{ sesame_migrations: { name: string; applied_at: number } }>;
+  await raw.schema
+    .createTable('sesame_migrations')
+    .ifNotExists()
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('applied_at', 'bigint', (c) => c.notNull())
+    .execute();
+  return raw.transaction().execute(async (trx) => {
+    // One instance migrates at a time (PostgreSQL; SQLite runs one transaction at a time anyway).
+    if (isPostgres(trx))
+      await sql`select pg_advisory_xact_lock(hashtext(current_schema()))`.execute(trx);
+    const applied = new Set(
+      (await trx.selectFrom('sesame_migrations').select('name').execute()).map((r) => r.name),
+    );
+    const ran: string[] = [];
+    for (const [name, migration] of migrations) {
+      if (applied.has(name)) continue;
+      await migration.up(trx as unknown as Kysely<unknown>);
+      await trx.insertInto('sesame_migrations').values({ name, applied_at: Date.now() }).execute();
+      ran.push(name);
+    }
+    return ran;
+  });
 }

@@ -6,9 +6,11 @@
 
 import { base32nopad } from '@scure/base';
 import { ActivateResponse } from '@sesame/contracts';
+import { sql } from 'kysely';
 import { Value } from 'typebox/value';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackends } from '../../test/build-test-app.ts';
+import { isPostgres } from '../db/dialect.ts';
 import { enrollmentChannel } from '../factors/authenticator-app/enrollment-events.ts';
 import {
   activateBody,
@@ -20,7 +22,13 @@ import {
 
 /** Every row of every table, as JSON. */
 async function dumpDatabase(t: DeviceApiTestApp): Promise<string> {
-  const tables = await t.db.introspection.getTables();
+  // This schema's tables only: the catalogue of other test schemas may change meanwhile.
+  const query = isPostgres(t.db)
+    ? sql<{
+        name: string;
+      }>`select table_name as name from information_schema.tables where table_schema = current_schema()`
+    : sql<{ name: string }>`select name from sqlite_master where type = 'table'`;
+  const tables = (await query.execute(t.db)).rows;
   const dump: Record<string, unknown[]> = {};
   for (const table of tables) {
     dump[table.name] = await t.db
