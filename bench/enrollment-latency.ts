@@ -59,7 +59,11 @@ async function openStream(url: string, cookie: string) {
     }
   };
   await read(/: waiting/);
-  return { event: read(/event: (\w+)/).then(async (m) => (await reader.cancel(), m[1])) };
+  const event = read(/event: (\w+)/).then(async (match) => {
+    await reader.cancel();
+    return match[1];
+  });
+  return { event };
 }
 
 async function oneRound(i: number): Promise<{ latencyMs: number; activateMs: number }> {
