@@ -1,5 +1,6 @@
 import type { Factor } from '../factors/factor.ts';
 import { Layout, type PageProps } from '../ui/layout.tsx';
+import { FactorSection } from './factor-section.tsx';
 
 export interface ChoosePageProps extends Omit<PageProps, 'title' | 'children'> {
   uid: string;
@@ -19,19 +20,7 @@ export function ChoosePage(props: ChoosePageProps) {
       </p>
       <ul class="factor-list">
         {props.factors.map((factor) => (
-          <li class="factor" key={factor.slug}>
-            <section aria-labelledby={`factor-${factor.slug}`}>
-              <h2 id={`factor-${factor.slug}`}>{t(factor.title)}</h2>
-              <p class="muted">{t(factor.description)}</p>
-              <a
-                class="button secondary"
-                href={`/interaction/${props.uid}/enroll/${factor.slug}`}
-                aria-label={t('enroll.chooseLabel', { factor: t(factor.title) })}
-              >
-                {t('enroll.choose')}
-              </a>
-            </section>
-          </li>
+          <FactorSection key={factor.slug} factor={factor} uid={props.uid} t={t} level={2} />
         ))}
       </ul>
     </Layout>

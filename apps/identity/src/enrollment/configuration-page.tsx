@@ -1,5 +1,6 @@
 import type { Factor } from '../factors/factor.ts';
 import { Layout, type PageProps } from '../ui/layout.tsx';
+import { FactorSection } from './factor-section.tsx';
 
 export interface ConfiguredMethod {
   id: string;
@@ -44,19 +45,7 @@ export function ConfigurationPage(props: ConfigurationPageProps) {
           <p class="muted">{t('config.othersIntro')}</p>
           <ul class="factor-list">
             {props.others.map((factor) => (
-              <li class="factor" key={factor.slug}>
-                <section aria-labelledby={`factor-${factor.slug}`}>
-                  <h3 id={`factor-${factor.slug}`}>{t(factor.title)}</h3>
-                  <p class="muted">{t(factor.description)}</p>
-                  <a
-                    class="button secondary"
-                    href={`/interaction/${props.uid}/enroll/${factor.slug}`}
-                    aria-label={t('enroll.chooseLabel', { factor: t(factor.title) })}
-                  >
-                    {t('enroll.choose')}
-                  </a>
-                </section>
-              </li>
+              <FactorSection key={factor.slug} factor={factor} uid={props.uid} t={t} level={3} />
             ))}
           </ul>
         </>

@@ -1,3 +1,4 @@
+import { CodeForm } from '../ui/code-form.tsx';
 import { Layout, type PageProps } from '../ui/layout.tsx';
 
 export interface MethodChoice {
@@ -27,28 +28,14 @@ export function SecondFactorPage(props: SecondFactorPageProps) {
           {t('verify.invalid')}
         </p>
       ) : null}
-      <form method="post" action={props.action}>
-        <input type="hidden" name="csrf" value={props.csrf} />
-        <input type="hidden" name="authenticatorId" value={props.authenticatorId} />
-        <div>
-          <label for="code">{t('verify.code')}</label>
-          <input
-            id="code"
-            name="code"
-            type="text"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            pattern="[0-9 ]{6,7}"
-            maxLength={7}
-            required
-            autofocus
-            aria-describedby={props.failed ? 'code-error' : undefined}
-          />
-        </div>
-        <button class="button" type="submit">
-          {t('verify.submit')}
-        </button>
-      </form>
+      <CodeForm
+        action={props.action}
+        csrf={props.csrf}
+        authenticatorId={props.authenticatorId}
+        label={t('verify.code')}
+        submit={t('verify.submit')}
+        errorId={props.failed ? 'code-error' : undefined}
+      />
       {props.others.length > 0 ? (
         <details class="other-methods">
           <summary>{t('verify.otherMethod')}</summary>

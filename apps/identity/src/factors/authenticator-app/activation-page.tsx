@@ -1,4 +1,5 @@
 import { Layout, type PageProps } from '../../ui/layout.tsx';
+import { GetAppDetails } from './get-app-details.tsx';
 
 export interface ActivationPageProps extends Omit<PageProps, 'title' | 'children'> {
   platform: 'ios' | 'android';
@@ -80,19 +81,12 @@ export function ActivationPage(props: ActivationPageProps) {
           <a href={props.withoutPushUrl}>{t('qr.withoutPush')}</a>
         </p>
       </details>
-      <details class="get-app">
-        <summary>{t('getApp.title')}</summary>
-        <p>
-          {t(props.platform === 'ios' ? 'getApp.iphone' : 'getApp.android', { url: props.appUrl })}
-        </p>
-        <p class="help">{t('getApp.scan')}</p>
-        <div
-          class="qr small"
-          role="img"
-          aria-label={props.appUrl}
-          dangerouslySetInnerHTML={{ __html: props.appQrSvg }}
-        />
-      </details>
+      <GetAppDetails
+        t={t}
+        appUrl={props.appUrl}
+        appQrSvg={props.appQrSvg}
+        platforms={[props.platform]}
+      />
       <p>
         <a href={props.backHref}>{t('qr.back')}</a>
       </p>

@@ -1,4 +1,5 @@
 import { Layout, type PageProps } from '../../ui/layout.tsx';
+import { GetAppDetails } from './get-app-details.tsx';
 
 export interface DeviceTypePageProps extends Omit<PageProps, 'title' | 'children'> {
   action: string;
@@ -31,19 +32,12 @@ export function DeviceTypePage(props: DeviceTypePageProps) {
           {t('device.next')}
         </button>
       </form>
-      <details class="get-app">
-        <summary>{t('getApp.title')}</summary>
-        <p>{t('getApp.iphone', { url: props.appUrl })}</p>
-        <p>{t('getApp.android', { url: props.appUrl })}</p>
-        <p class="help">{t('getApp.scan')}</p>
-        {/* SVG from the qrcode library, of the app's own address. */}
-        <div
-          class="qr small"
-          role="img"
-          aria-label={props.appUrl}
-          dangerouslySetInnerHTML={{ __html: props.appQrSvg }}
-        />
-      </details>
+      <GetAppDetails
+        t={t}
+        appUrl={props.appUrl}
+        appQrSvg={props.appQrSvg}
+        platforms={['ios', 'android']}
+      />
       <p>
         <a href={props.backHref}>{t('qr.back')}</a>
       </p>

@@ -1,3 +1,4 @@
+import { CodeForm } from '../../ui/code-form.tsx';
 import { Layout, type PageProps } from '../../ui/layout.tsx';
 
 export interface TotpEnrollmentPageProps extends Omit<PageProps, 'title' | 'children'> {
@@ -43,28 +44,14 @@ export function TotpEnrollmentPage(props: TotpEnrollmentPageProps) {
         </li>
         <li>{t('totp.step2')}</li>
       </ol>
-      <form method="post" action={props.action}>
-        <input type="hidden" name="csrf" value={props.csrf} />
-        <input type="hidden" name="authenticatorId" value={props.authenticatorId} />
-        <div>
-          <label for="code">{t('totp.code')}</label>
-          <input
-            id="code"
-            name="code"
-            type="text"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            pattern="[0-9 ]{6,7}"
-            maxLength={7}
-            required
-            autofocus
-            aria-describedby={props.failed ? 'totp-error' : undefined}
-          />
-        </div>
-        <button class="button" type="submit">
-          {t('totp.verify')}
-        </button>
-      </form>
+      <CodeForm
+        action={props.action}
+        csrf={props.csrf}
+        authenticatorId={props.authenticatorId}
+        label={t('totp.code')}
+        submit={t('totp.verify')}
+        errorId={props.failed ? 'totp-error' : undefined}
+      />
       <p>
         <a href={props.backHref}>{t('qr.back')}</a>
       </p>
