@@ -2,6 +2,7 @@
  * buildApp(config, deps): every plugin and route in reading order. No listening here (main.ts
  * does that), so tests build the app and talk to it with `inject()`.
  */
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -93,6 +94,8 @@ export async function buildApp(
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     ...(deps.tls ? { https: { key: deps.tls.key, cert: deps.tls.cert } } : {}),
     bodyLimit: 64 * 1024,
+    // Unique across instances, so that an audit event's request id names one request (G-37).
+    genReqId: () => randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (deps.db === undefined) app.addHook('onClose', async () => db.destroy());
   if (deps.events === undefined) app.addHook('onClose', async () => events.close());

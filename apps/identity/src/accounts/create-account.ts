@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { readOrgMfaRequired } from '../policy/mfa-policy.ts';
 import { validateEmail, validateUsername } from './canonical-identifier.ts';
 import type { PasswordHasher } from './password-hasher.ts';
 import { checkPasswordPolicy } from './password-policy.ts';
@@ -43,6 +44,8 @@ export async function createAccount(
     username: input.username,
     email: input.email,
     name: input.name,
+    // A new account needs MFA only if the organization requires it for everyone.
+    passwordOnly: !(await readOrgMfaRequired(deps.db)),
   });
   if (!policy.ok) return { ok: false, code: 'accounts.weak_password', reason: policy.reason };
   const canonicals = [username.canonical, ...(email ? [email.canonical] : [])];

@@ -144,3 +144,16 @@ describe('checkPasswordPolicy: context words (G-34)', () => {
     expect(checkPasswordPolicy('violet orbit 77 gravel', context)).toEqual({ ok: true });
   });
 });
+
+describe('password-only accounts (NIST SP 800-63B-4 §3.1.1.2: 15 characters)', () => {
+  it('asks 15 code points when no second factor is required, 8 otherwise', () => {
+    const fourteen = 'brume matinale';
+    expect([...fourteen].length).toBe(14);
+    expect(checkPasswordPolicy(fourteen, {})).toEqual({ ok: true });
+    expect(checkPasswordPolicy(fourteen, { passwordOnly: true })).toEqual({
+      ok: false,
+      reason: 'too_short',
+    });
+    expect(checkPasswordPolicy(`${fourteen}s`, { passwordOnly: true })).toEqual({ ok: true });
+  });
+});

@@ -9,6 +9,8 @@ import { isCommonPassword } from './common-passwords.ts';
 
 /** NIST SP 800-63B-4 §3.1.1.2: at least 8 characters when used with a second factor. */
 export const PASSWORD_MIN_LENGTH = 8;
+/** NIST SP 800-63B-4 §3.1.1.2: at least 15 when the password is the only factor. */
+export const PASSWORD_ONLY_MIN_LENGTH = 15;
 /** NIST SP 800-63B-4 §3.1.1.2: at least 64 must be accepted; 128 bounds the hashing input. */
 export const PASSWORD_MAX_LENGTH = 128;
 
@@ -23,7 +25,13 @@ const SERVICE_WORDS: readonly string[] = ['sesame', 'sésame', 'espace client', 
 /** Longest unit whose repetition makes a trivial password (`aaaaaaaa`, `abcdabcd`). */
 const REPEATED_UNIT_MAX_LENGTH = 4;
 
-export type PasswordContext = { username?: string; email?: string; name?: string };
+export type PasswordContext = {
+  username?: string | undefined;
+  email?: string | undefined;
+  name?: string | undefined;
+  /** True when no second factor is required for the account: the longer minimum applies. */
+  passwordOnly?: boolean | undefined;
+};
 
 export type PasswordPolicyViolation = 'too_short' | 'too_long' | 'common' | 'contains_context';
 
@@ -36,8 +44,9 @@ export function checkPasswordPolicy(
   // G-38: bound the work before normalising an arbitrarily long input.
   if (password.length > RAW_INPUT_MAX_UNITS) return { ok: false, reason: 'too_long' };
   const length = countCodePoints(password.normalize('NFKC'));
-  // NIST SP 800-63B-4 §3.1.1.2: minimum length, counted in code points after NFKC.
-  if (length < PASSWORD_MIN_LENGTH) return { ok: false, reason: 'too_short' };
+  // NIST SP 800-63B-4 §3.1.1.2: minimum length in code points after NFKC, 15 if password-only.
+  const minimum = context.passwordOnly ? PASSWORD_ONLY_MIN_LENGTH : PASSWORD_MIN_LENGTH;
+  if (length < minimum) return { ok: false, reason: 'too_short' };
   // NIST SP 800-63B-4 §3.1.1.2: maximum ≥ 64; longer is refused, never truncated.
   if (length > PASSWORD_MAX_LENGTH) return { ok: false, reason: 'too_long' };
   const comparable = canonicalizeIdentifier(password);

@@ -3,6 +3,7 @@ import type { EmailValidation, UsernameValidation } from '../accounts/canonical-
 import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
+  PASSWORD_ONLY_MIN_LENGTH,
   type PasswordPolicyViolation,
 } from '../accounts/password-policy.ts';
 
@@ -10,7 +11,7 @@ type UsernameProblem = Extract<UsernameValidation, { ok: false }>['reason'];
 type EmailProblem = Extract<EmailValidation, { ok: false }>['reason'];
 
 const PASSWORD_PROBLEMS: Record<PasswordPolicyViolation, string> = {
-  too_short: `password too short: at least ${PASSWORD_MIN_LENGTH} characters`,
+  too_short: `password too short: at least ${PASSWORD_MIN_LENGTH} characters (${PASSWORD_ONLY_MIN_LENGTH} when no MFA is required)`,
   too_long: `password too long: at most ${PASSWORD_MAX_LENGTH} characters`,
   common: 'password too common or too easy to guess',
   contains_context: "password contains the username, email, name or the service's name",

@@ -8,7 +8,7 @@ import { checkPasswordPolicy, type PasswordContext } from '../accounts/password-
 import { listAccounts, setAccountLocked, updatePasswordHash } from '../accounts/queries.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
 import { revokeAccountOidcState } from '../oidc/kysely-adapter.ts';
-import { readOrgMfaRequired } from '../policy/mfa-policy.ts';
+import { readMfaStanding, readOrgMfaRequired } from '../policy/mfa-policy.ts';
 import { createAttemptLimiter } from '../security/attempt-limiter.ts';
 import { accountLimitKey } from '../sign-in/check-password.ts';
 import {
@@ -228,6 +228,7 @@ async function setPassword(io: CliIo, identifier: string): Promise<void> {
     username: account.username,
     email: account.email ?? undefined,
     name: account.name,
+    passwordOnly: !(await readMfaStanding(io.db, account.id)).required,
   });
   if (!policy.ok) throw new CommandError(describePasswordProblem(policy.reason));
   await updatePasswordHash(io.db, account.id, await io.hasher.hash(password), io.now());
