@@ -21,7 +21,7 @@ const FINAL_SIGMA = /ς/gu;
 /**
  * trim + NFKC + full case folding + removal of default-ignorable code points: an approximation of
  * Unicode's NFKC_Casefold (UAX #15 / UAX #31), so `Alice`, `ALICE`, `ａｌｉｃｅ`, `Alice ` and
- * `Al\u200Bice` are one identifier (G-10; Authelia CVE-2025-24806, Keycloak CVE-2024-1722).
+ * `Al\u200Bice` are one identifier (G-10).
  *
  * Case folding is `toLowerCase().toUpperCase().toLowerCase()`, which applies the FULL Unicode
  * case mappings, then `ς` → `σ`, as Unicode full case folding (CaseFolding.txt, status F) does:

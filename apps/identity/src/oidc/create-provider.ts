@@ -88,7 +88,7 @@ export function createProvider(options: ProviderOptions): Provider {
       };
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    // First-party clients from configuration: consent is implied, as in Okta's org apps.
+    // First-party clients from configuration: consent is implied (the organization's own apps).
     loadExistingGrant: async (ctx: KoaContextWithOIDC) => loadFirstPartyGrant(ctx),
     issueRefreshToken: async (_ctx, client, code) =>
       client.grantTypeAllowed('refresh_token') && code.scopes.has('openid'),
