@@ -1,7 +1,8 @@
 /**
  * The client guide itself (../shared/seed), step by step, with Sesame Verify: a computer
  * (desktop Chromium) signs in with a new account and shows the QR code; a phone (a second
- * Chromium, as an iPhone, whose camera films that QR code) goes through the app's screens; the computer's page moves on by itself; « Terminer » reaches the Espace client.
+ * Chromium, as an iPhone, whose camera films that QR code) goes through the app's screens;
+ * the computer's page moves on by itself; « Terminer » reaches the Espace client.
  * Then the client signs in again with the app's 6-digit code. Every step is photographed, on
  * the computer and on the phone, into docs/screenshots/guide/ (the README's illustrated guide).
  */
