@@ -11,6 +11,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { buildAuthenticatorApp, serveAuthenticatorApp } from '@sesame/authenticator';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { accountRoutes } from './account/account-routes.tsx';
 import { type Argon2Params, createPasswordHasher } from './accounts/password-hasher.ts';
 import type { Config } from './config.ts';
 import { createDb } from './db/create-db.ts';
@@ -32,7 +33,6 @@ import { securityHeadersPlugin } from './security/security-headers.ts';
 import { createInteractionKit } from './sign-in/interaction-kit.ts';
 import { secondFactorRoutes } from './sign-in/second-factor-routes.tsx';
 import { signInRoutes } from './sign-in/sign-in-routes.tsx';
-import { accountRoutes } from './ui/account-routes.tsx';
 import { installErrorHandler } from './ui/error-handler.tsx';
 import { pageContextPlugin } from './ui/page-context.ts';
 
@@ -135,7 +135,7 @@ export async function buildApp(
   });
   // Sesame Verify, the PWA, under /app/ of this origin: a scanned activation link opens it.
   await app.register(serveAuthenticatorApp, { bundle: await buildAuthenticatorApp() });
-  await app.register(accountRoutes);
+  await app.register(accountRoutes, { provider, db });
   const caCert = deps.tls?.caCert;
   if (caCert !== undefined) {
     // The local authority, for the phone to trust (README: trying the guide with a real phone).

@@ -27,9 +27,6 @@ export const en = {
   'errors.internal': 'An unexpected error occurred. Try again later.',
   'errors.oidc': 'The application’s request could not be processed.',
   'errors.backHome': 'Back to the application',
-  'account.title': 'Your account',
-  'account.comingSoon':
-    'The security settings (authenticators, devices, recent sign-ins) will appear here.',
   'enroll.title': 'Set up multi-factor authentication',
   'enroll.intro':
     'To protect your account, your organization requires an additional verification method.',
@@ -103,6 +100,24 @@ export const en = {
     'This code is not valid or has already been used. Wait for the next code and try again.',
   'verify.otherMethod': 'Try another method',
   'verify.useThis': 'Use {method}',
+  'account.title': 'Account security',
+  'account.signedInAs': 'Signed in as {name} ({username}).',
+  'account.notSignedIn':
+    'You are not signed in. Sign in to your client space, then come back to this page.',
+  'account.methods': 'Verification methods',
+  'account.noMethods': 'No verification method yet.',
+  'account.addedOn': 'added on {when}',
+  'account.lastUsed': 'last used on {when}',
+  'account.neverUsed': 'never used to sign in yet',
+  'account.changeMethods':
+    'To remove a method or replace a lost phone, contact your advisor: your methods will be reset and you will set them up again at your next sign-in.',
+  'account.recent': 'Recent activity',
+  'account.event.password': 'Password accepted',
+  'account.event.failed': 'Sign-in refused',
+  'account.event.code': 'Verification code accepted',
+  'account.event.codeFailed': 'Verification code refused',
+  'account.event.added': 'Verification method added',
+  'account.event.removed': 'Verification method removed',
 } as const;
 
 export type MessageKey = keyof typeof en;

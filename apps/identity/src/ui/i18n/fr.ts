@@ -29,9 +29,6 @@ export const fr = {
   'errors.internal': 'Une erreur inattendue est survenue. Réessayez plus tard.',
   'errors.oidc': "La demande de l'application n'a pas pu être traitée.",
   'errors.backHome': "Retour à l'application",
-  'account.title': 'Votre compte',
-  'account.comingSoon':
-    "Les paramètres de sécurité (méthodes d'authentification, appareils, connexions récentes) apparaîtront ici.",
   'enroll.title': "Configurer l'authentification multifacteur",
   'enroll.intro':
     'Pour protéger votre compte, votre organisation exige une méthode de vérification supplémentaire.',
@@ -110,4 +107,22 @@ export const fr = {
     "Ce code n'est pas valide ou a déjà été utilisé. Attendez le prochain code et réessayez.",
   'verify.otherMethod': 'Essayer une autre méthode',
   'verify.useThis': 'Utiliser {method}',
+  'account.title': 'Sécurité du compte',
+  'account.signedInAs': 'Connecté en tant que {name} ({username}).',
+  'account.notSignedIn':
+    "Vous n'êtes pas connecté. Connectez-vous à votre Espace client, puis revenez sur cette page.",
+  'account.methods': 'Méthodes de vérification',
+  'account.noMethods': 'Aucune méthode de vérification pour le moment.',
+  'account.addedOn': 'ajoutée le {when}',
+  'account.lastUsed': 'dernière utilisation le {when}',
+  'account.neverUsed': 'pas encore utilisée pour vous connecter',
+  'account.changeMethods':
+    'Pour retirer une méthode ou remplacer un téléphone perdu, communiquez avec votre conseiller : vos méthodes seront réinitialisées et vous les configurerez de nouveau à votre prochaine connexion.',
+  'account.recent': 'Activité récente',
+  'account.event.password': 'Mot de passe accepté',
+  'account.event.failed': 'Connexion refusée',
+  'account.event.code': 'Code de vérification accepté',
+  'account.event.codeFailed': 'Code de vérification refusé',
+  'account.event.added': 'Méthode de vérification ajoutée',
+  'account.event.removed': 'Méthode de vérification retirée',
 } as const satisfies Catalogue;
