@@ -11,18 +11,8 @@ import type { AccountStore, StoredAccount } from '../core/account-store.ts';
 import { normalizeLabel } from '../core/account-store.ts';
 import { exportPrivateJwk, importPrivateJwk } from '../core/device-keys.ts';
 
-interface AccountEntry {
-  id: string;
-  issuer: string;
-  username: string;
-  displayName: string;
-  label?: string;
-  deviceName: string;
-  platform: Platform;
-  secret: string;
-  privateKeyJwk: JsonWebKey;
-  createdAt: number;
-}
+/** What the file holds: the account, with its private key as a JWK (the CLI's key is extractable). */
+type AccountEntry = Omit<StoredAccount, 'privateKey'> & { privateKeyJwk: JsonWebKey };
 
 interface StateFile {
   version: 1;

@@ -14,18 +14,7 @@ const keysStore = 'keys';
 const sealingKeyId = 'totp-sealing-key';
 
 /** What is written to IndexedDB: the account with its secret sealed. */
-interface AccountRecord {
-  id: string;
-  issuer: string;
-  username: string;
-  displayName: string;
-  label?: string;
-  deviceName: string;
-  platform: Platform;
-  sealedSecret: SealedSecret;
-  privateKey: CryptoKey;
-  createdAt: number;
-}
+type AccountRecord = Omit<StoredAccount, 'secret'> & { sealedSecret: SealedSecret };
 
 export async function openIndexedDbStore(factory: IDBFactory = indexedDB): Promise<AccountStore> {
   const db = await openDatabase(factory);
