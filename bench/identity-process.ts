@@ -6,7 +6,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAccount } from '../apps/identity/src/accounts/create-account.ts';
@@ -15,6 +14,7 @@ import { createPasswordHasher } from '../apps/identity/src/accounts/password-has
 import { createDb } from '../apps/identity/src/db/create-db.ts';
 import { migrateToLatest } from '../apps/identity/src/db/migrate.ts';
 import { setOrgMfaRequired } from '../apps/identity/src/policy/mfa-policy.ts';
+import { freePort } from '../apps/identity/test/listen-test-app.ts';
 import type { Credentials } from './http-sign-in.ts';
 import { msPerClockTick, sleep } from './measure.ts';
 
@@ -129,19 +129,6 @@ async function waitReady(origin: string, child: ChildProcess, output: string[]):
   }
   child.kill('SIGKILL');
   throw new Error(`identity not ready after ${readyTimeoutMs} ms: ${output.join('\n')}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('port')),
-      );
-    });
-  });
 }
 
 /** A `/proc/<pid>/status` field in MiB: VmRSS now, VmHWM the peak since start. */

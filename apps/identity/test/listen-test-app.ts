@@ -3,6 +3,7 @@
  * the public URL must be known before the app is built, so a free port is picked first.
  */
 import { createServer } from 'node:net';
+import * as client from 'openid-client';
 import { type Backend, buildTestApp, type TestApp, type TestAppOptions } from './build-test-app.ts';
 
 export async function freePort(): Promise<number> {
@@ -30,4 +31,17 @@ export async function listenTestApp(
   const t = await buildTestApp(backend, { SESAME_PUBLIC_URL: url, ...env }, options);
   await t.app.listen({ host: '127.0.0.1', port });
   return { ...t, url };
+}
+
+/** openid-client's configuration for the portal's client at this app (plain HTTP allowed: tests). */
+export function discoverPortalClient(t: TestApp): Promise<client.Configuration> {
+  return client.discovery(
+    new URL(t.config.issuer),
+    'espace-client',
+    'portal-test-secret',
+    undefined,
+    {
+      execute: [client.allowInsecureRequests],
+    },
+  );
 }

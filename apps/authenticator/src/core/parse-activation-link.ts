@@ -23,9 +23,8 @@ export function isAllowedOrigin(url: URL): boolean {
   return url.protocol === 'http:' && loopbackHosts.has(url.hostname);
 }
 
-export function parseActivationLink(text: string): ActivationLink {
-  const input = text.trim();
-  if (input.length === 0 || input.length > maxLinkLength) throw invalid('length');
+/** A URL the app may talk to: parseable, an allowed origin, no credentials in it. */
+function parseSafeUrl(input: string): URL {
   let url: URL;
   try {
     url = new URL(input);
@@ -36,6 +35,13 @@ export function parseActivationLink(text: string): ActivationLink {
   if (!isAllowedOrigin(url)) throw invalid('scheme');
   // A link with credentials in it is a phishing trick (`https://bank@evil.example/…`).
   if (url.username !== '' || url.password !== '') throw invalid('userinfo');
+  return url;
+}
+
+export function parseActivationLink(text: string): ActivationLink {
+  const input = text.trim();
+  if (input.length === 0 || input.length > maxLinkLength) throw invalid('length');
+  const url = parseSafeUrl(input);
   if (url.pathname !== activationLinkPath || url.search !== '') throw invalid('path');
   const fragment = new URLSearchParams(url.hash.slice(1));
   const tokens = fragment.getAll('token');
@@ -47,19 +53,10 @@ export function parseActivationLink(text: string): ActivationLink {
 
 /** An organization address typed by hand ("Saisir le code manuellement") → its origin. */
 export function parseIssuer(text: string): string {
-  let input = text.trim();
+  const input = text.trim();
   if (input.length === 0 || input.length > maxLinkLength) throw invalid('length');
   // People type `id.example.com`: assume https, the only scheme a phone can use anyway.
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(input)) input = `https://${input}`;
-  let url: URL;
-  try {
-    url = new URL(input);
-  } catch {
-    throw invalid('not a URL');
-  }
-  if (!isAllowedOrigin(url)) throw invalid('scheme');
-  if (url.username !== '' || url.password !== '') throw invalid('userinfo');
-  return url.origin;
+  return parseSafeUrl(/^[a-z][a-z0-9+.-]*:/i.test(input) ? input : `https://${input}`).origin;
 }
 
 function invalid(reason: string): VerifyError {

@@ -4,7 +4,7 @@ import { canonicalizeIdentifier } from '../accounts/canonical-identifier.ts';
 import { findAccountByIdentifier } from '../accounts/queries.ts';
 import { setOrgMfaRequired } from '../policy/mfa-policy.ts';
 import { insertAuthenticator, insertDevice } from '../policy/mfa-test-rows.ts';
-import { accountLimitKey } from '../sign-in/check-password.ts';
+import { accountLimitKey } from '../security/attempt-policy.ts';
 import { type CliHarness, openCliHarness, START_MS } from './cli-test-kit.ts';
 
 const PASSWORD = 'rivière gelée 2026';

@@ -10,7 +10,7 @@ import { recordAuditEvent } from '../audit/record-audit-event.ts';
 import { revokeAccountOidcState } from '../oidc/kysely-adapter.ts';
 import { readMfaStanding, readOrgMfaRequired } from '../policy/mfa-policy.ts';
 import { createAttemptLimiter } from '../security/attempt-limiter.ts';
-import { accountLimitKey } from '../sign-in/check-password.ts';
+import { accountLimitKey } from '../security/attempt-policy.ts';
 import {
   AUDIT_REASON,
   type CliIo,

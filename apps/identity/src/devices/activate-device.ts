@@ -23,6 +23,7 @@ import {
 } from '../factors/authenticator-app/register-device.ts';
 import type { AttemptLimiter } from '../security/attempt-limiter.ts';
 import { accountPolicy } from '../security/attempt-policy.ts';
+import { withAttemptLimit } from '../security/with-attempt-limit.ts';
 import { checkDevicePublicKey } from './check-device-public-key.ts';
 
 export interface ActivateDeviceDeps extends RegisterDeviceDeps {
@@ -112,15 +113,20 @@ async function redeemCode(
   const account = canonical === '' ? undefined : await findAccountByIdentifier(deps.db, canonical);
   // G-10: one counter per canonical subject; unknown names are counted too (no oracle).
   const key = account ? `activation:${account.id}` : `activation:identifier:${canonical}`;
-  const reserved = await deps.limiter.reserve(key, accountPolicy, deps.now());
-  // Locked after repeated wrong codes: not even evaluated.
-  if (!reserved.allowed) return { ok: false, reason: 'throttled' };
-  if (account === undefined) return { ok: false, reason: 'unknown_account' };
-  const codeHash = hashActivationSecret(`${account.id}:${normalizeActivationCode(typedCode)}`);
-  const activation = await redeemActivation(deps.db, { codeHash }, deps.now());
-  // Wrong code (counted), or expired, replaced or used.
-  if (activation === undefined) return { ok: false, reason: 'unknown_activation' };
-  await deps.limiter.release(reserved.reservation);
+  const limit = { key, policy: accountPolicy, nowMs: deps.now() };
+  // Locked after repeated wrong codes: not even evaluated. Released only on a redeemed code.
+  const checked = await withAttemptLimit(deps.limiter, limit, async () => {
+    if (account === undefined) return { ok: false as const, reason: 'unknown_account' as const };
+    const codeHash = hashActivationSecret(`${account.id}:${normalizeActivationCode(typedCode)}`);
+    const activation = await redeemActivation(deps.db, { codeHash }, deps.now());
+    // Wrong code (counted), or expired, replaced or used.
+    if (activation === undefined)
+      return { ok: false as const, reason: 'unknown_activation' as const };
+    return { ok: true as const, activation };
+  });
+  if (checked.limited) return { ok: false, reason: 'throttled' };
+  if (!checked.value.ok) return checked.value;
+  const { activation } = checked.value;
   return withAccount(deps.db, activation);
 }
 

@@ -5,7 +5,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import type { AttemptLimiter } from '../security/attempt-limiter.ts';
+import { accountLimitKey, accountPolicy } from '../security/attempt-policy.ts';
 import type { SecretBox } from '../security/secret-box.ts';
+import { withAttemptLimit } from '../security/with-attempt-limit.ts';
 import { type Authenticator, consumeTotpStep } from './authenticator-queries.ts';
 import { checkTotpCode } from './totp/totp-code.ts';
 import { decodeTotpSecret } from './totp/totp-secret.ts';
@@ -50,4 +53,32 @@ export async function verifyAuthenticatorCode(
     options.activate,
   );
   return consumed ? { ok: true } : { ok: false, reason: 'replayed' };
+}
+
+/**
+ * A typed code under the account's one failure limit, shared with the password (G-07, G-09):
+ * refused unevaluated while the account is locked; a missing authenticator counts as wrong.
+ */
+export async function verifyCodeWithinLimit(
+  deps: { db: Kysely<Database>; box: SecretBox; limiter: AttemptLimiter; now: () => number },
+  input: {
+    accountId: string;
+    authenticator: Authenticator | undefined;
+    code: string;
+    activate?: boolean;
+  },
+): Promise<CodeCheck | { ok: false; reason: 'throttled' }> {
+  const { authenticator } = input;
+  const limit = { key: accountLimitKey(input.accountId), policy: accountPolicy, nowMs: deps.now() };
+  const checked = await withAttemptLimit(
+    deps.limiter,
+    limit,
+    async (): Promise<CodeCheck> =>
+      authenticator
+        ? verifyAuthenticatorCode(deps, authenticator, input.code, {
+            activate: input.activate ?? false,
+          })
+        : { ok: false, reason: 'invalid' },
+  );
+  return checked.limited ? { ok: false, reason: 'throttled' } : checked.value;
 }

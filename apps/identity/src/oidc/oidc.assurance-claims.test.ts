@@ -6,7 +6,7 @@ import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserSession } from '../../test/browser-session.ts';
 import { testBackends } from '../../test/build-test-app.ts';
-import { listenTestApp } from '../../test/listen-test-app.ts';
+import { discoverPortalClient, listenTestApp } from '../../test/listen-test-app.ts';
 import {
   enrollOtherApp,
   finishEnrollment,
@@ -25,15 +25,7 @@ describe.each(testBackends())('assurance claims in the ID token (%s)', (backend)
   beforeAll(async () => {
     t = await listenTestApp(backend, {}, { orgMfaRequired: true });
     await t.createUser({ username: 'eloise', name: 'Éloïse Bouchard', password });
-    config = await client.discovery(
-      new URL(t.config.issuer),
-      'espace-client',
-      'portal-test-secret',
-      undefined,
-      {
-        execute: [client.allowInsecureRequests],
-      },
-    );
+    config = await discoverPortalClient(t);
   });
   afterAll(() => t.close());
 

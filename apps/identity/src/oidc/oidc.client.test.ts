@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserSession, hiddenField, portalRedirectUri } from '../../test/browser-session.ts';
 import type { TestApp } from '../../test/build-test-app.ts';
 import { testBackends } from '../../test/build-test-app.ts';
-import { listenTestApp } from '../../test/listen-test-app.ts';
+import { discoverPortalClient, listenTestApp } from '../../test/listen-test-app.ts';
 
 describe.each(testBackends())('OpenID Connect with openid-client (%s)', (backend) => {
   let t: TestApp & { url: string };
@@ -21,15 +21,7 @@ describe.each(testBackends())('OpenID Connect with openid-client (%s)', (backend
       email: 'mathieu@example.ca',
       password: 'érable sucré 1987',
     });
-    config = await client.discovery(
-      new URL(t.config.issuer),
-      'espace-client',
-      'portal-test-secret',
-      undefined,
-      {
-        execute: [client.allowInsecureRequests],
-      },
-    );
+    config = await discoverPortalClient(t);
   });
   afterAll(() => t.close());
 

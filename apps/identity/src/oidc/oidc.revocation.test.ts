@@ -7,7 +7,7 @@ import * as client from 'openid-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BrowserSession, openSignIn } from '../../test/browser-session.ts';
 import { testBackends } from '../../test/build-test-app.ts';
-import { listenTestApp } from '../../test/listen-test-app.ts';
+import { discoverPortalClient, listenTestApp } from '../../test/listen-test-app.ts';
 import { passwordStep } from '../../test/mfa-kit.ts';
 import { revokeAccountOidcState } from './kysely-adapter.ts';
 
@@ -21,13 +21,7 @@ describe.each(testBackends())('revocation of an account’s sessions and tokens 
       zoe: await t.createUser({ username: 'zoe', password: 'pluie de novembre 44' }),
       yann: await t.createUser({ username: 'yann', password: 'neige de décembre 55' }),
     };
-    config = await client.discovery(
-      new URL(t.config.issuer),
-      'espace-client',
-      'portal-test-secret',
-      undefined,
-      { execute: [client.allowInsecureRequests] },
-    );
+    config = await discoverPortalClient(t);
   });
   afterEach(() => t.close());
 

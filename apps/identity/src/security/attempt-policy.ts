@@ -29,6 +29,11 @@ export type AttemptDecision =
   | { allowed: true; ifFailed: AttemptState }
   | { allowed: false; retryAt: number | null };
 
+/** The one failure counter of an account, shared by its password and its codes (G-07). */
+export function accountLimitKey(accountId: string): string {
+  return `account:${accountId}`;
+}
+
 export const accountPolicy: AttemptPolicy = {
   failuresPerLock: 5,
   baseLockSeconds: 30,

@@ -9,7 +9,7 @@ import type { PasswordHasher } from '../accounts/password-hasher.ts';
 import { type Account, findAccountByIdentifier, updatePasswordHash } from '../accounts/queries.ts';
 import type { Database } from '../db/database.ts';
 import type { AttemptLimiter, Reservation } from '../security/attempt-limiter.ts';
-import { accountPolicy, ipPolicy } from '../security/attempt-policy.ts';
+import { accountLimitKey, accountPolicy, ipPolicy } from '../security/attempt-policy.ts';
 import { ipBucket } from '../security/client-ip.ts';
 
 export interface CheckPasswordDeps {
@@ -26,10 +26,6 @@ export type CheckPasswordResult =
       reason: 'unknown_account' | 'bad_password' | 'account_locked' | 'throttled';
       accountId: string | null;
     };
-
-export function accountLimitKey(accountId: string): string {
-  return `account:${accountId}`;
-}
 
 export async function checkPassword(
   deps: CheckPasswordDeps,

@@ -9,11 +9,8 @@ import { type Static, Type } from 'typebox';
 import { type Authenticator, listActiveAuthenticators } from '../factors/authenticator-queries.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
 import type { FactorDeps } from '../factors/factor.ts';
-import { verifyAuthenticatorCode } from '../factors/verify-authenticator-code.ts';
-import { accountPolicy } from '../security/attempt-policy.ts';
-import { withAttemptLimit } from '../security/with-attempt-limit.ts';
+import { verifyCodeWithinLimit } from '../factors/verify-authenticator-code.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
-import { accountLimitKey } from './check-password.ts';
 import type { FlowContext } from './interaction-kit.ts';
 import { SecondFactorPage } from './second-factor-page.tsx';
 import { InteractionParams } from './sign-in-routes.tsx';
@@ -95,22 +92,13 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
       const authenticator = (await listActiveAuthenticators(db, context.accountId)).find(
         (a) => a.id === request.body.authenticatorId,
       );
-      const limit = {
-        key: accountLimitKey(context.accountId),
-        policy: accountPolicy,
-        nowMs: now(),
-      };
-      const checked = await withAttemptLimit(deps.limiter, limit, async () =>
-        authenticator
-          ? verifyAuthenticatorCode(deps, authenticator, request.body.code)
-          : { ok: false as const, reason: 'invalid' as const },
-      );
-      const reason = checked.limited
-        ? 'throttled'
-        : checked.value.ok
-          ? authenticator?.kind
-          : checked.value.reason;
-      const ok = !checked.limited && checked.value.ok;
+      const checked = await verifyCodeWithinLimit(deps, {
+        accountId: context.accountId,
+        authenticator,
+        code: request.body.code,
+      });
+      const { ok } = checked;
+      const reason = ok ? authenticator?.kind : checked.reason;
       await kit.audit(request, {
         type: ok ? 'sign_in.second_factor_succeeded' : 'sign_in.second_factor_failed',
         accountId: context.accountId,

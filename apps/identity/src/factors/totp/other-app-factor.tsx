@@ -9,9 +9,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { findAccountById } from '../../accounts/queries.ts';
 import { recordAuditEvent } from '../../audit/record-audit-event.ts';
-import { accountPolicy } from '../../security/attempt-policy.ts';
-import { withAttemptLimit } from '../../security/with-attempt-limit.ts';
-import { accountLimitKey } from '../../sign-in/check-password.ts';
 import type { FlowContext } from '../../sign-in/interaction-kit.ts';
 import { InteractionParams } from '../../sign-in/sign-in-routes.tsx';
 import { qrSvg } from '../../ui/qr-svg.ts';
@@ -25,7 +22,7 @@ import type { Factor, FactorDeps } from '../factor.ts';
 import {
   openTotpSecret,
   totpSecretPurpose,
-  verifyAuthenticatorCode,
+  verifyCodeWithinLimit,
 } from '../verify-authenticator-code.ts';
 import { TotpEnrollmentPage } from './totp-enrollment-page.tsx';
 import { totpKeyUri } from './totp-key-uri.ts';
@@ -121,15 +118,12 @@ async function otherAppRoutes(app: FastifyInstance, deps: FactorDeps): Promise<v
         return reply.redirect(path(context.details.uid), 303);
       }
       // Confirmation codes count toward the account's one failure limit, like every factor (G-07).
-      const limit = {
-        key: accountLimitKey(context.accountId),
-        policy: accountPolicy,
-        nowMs: now(),
-      };
-      const checked = await withAttemptLimit(deps.limiter, limit, () =>
-        verifyAuthenticatorCode(deps, pending, request.body.code, { activate: true }),
-      );
-      const ok = !checked.limited && checked.value.ok;
+      const { ok } = await verifyCodeWithinLimit(deps, {
+        accountId: context.accountId,
+        authenticator: pending,
+        code: request.body.code,
+        activate: true,
+      });
       await recordAuditEvent(
         db,
         {
