@@ -99,6 +99,7 @@ export type DeviceApiError = Static<typeof DeviceApiError>;
  */
 export const DeviceProofPayload = Type.Object({
   htm: Type.String(),
+  /** `deviceProofUrl(url)`: the absolute URL, query included, fragment dropped. */
   htu: Type.String(),
   iat: Type.Integer(),
   jti: Type.String({ minLength: 16, maxLength: 64 }),

@@ -1,1 +1,2 @@
 export * from './device-api.ts';
+export * from './device-proof-url.ts';

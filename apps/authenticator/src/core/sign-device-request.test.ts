@@ -36,6 +36,19 @@ describe('signDeviceRequest', () => {
     expect(Value.Check(DeviceProofPayload, payload)).toBe(true);
   });
 
+  it('signs the query with the URL, and drops only the fragment', async () => {
+    const keys = await generateDeviceKeys({ extractable: false });
+    const jws = await signDeviceRequest({
+      privateKey: keys.privateKey,
+      deviceId: 'dev-123',
+      method: 'GET',
+      url: `${url}?lang=fr&since=1700000000#top`,
+      nowMs,
+    });
+    const { payload } = await verify(jws, keys.publicJwk);
+    expect(payload.htu).toBe(`${url}?lang=fr&since=1700000000`);
+  });
+
   it('binds the body by its SHA-256, and makes a new jti every time', async () => {
     const keys = await generateDeviceKeys({ extractable: false });
     const body = JSON.stringify({ deviceName: 'iPhone' });

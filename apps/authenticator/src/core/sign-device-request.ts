@@ -1,17 +1,18 @@
 /**
  * The proof that a request comes from the enrolled device (contract: `DeviceProofPayload`): a
  * compact JWS, ES256, `kid` = deviceId, `typ` = `sesame-device+jwt`, binding the method, the
- * full URL, the time, a unique id and the SHA-256 of the body (like DPoP, RFC 9449 §4.2).
+ * full URL with its query, the time, a unique id and the SHA-256 of the body (like DPoP,
+ * RFC 9449 §4.2, which drops the query: Sesame signs it).
  * Sent as `Authorization: Device <jws>`.
  */
-import { type DeviceProofPayload, deviceProofType } from '@sesame/contracts';
+import { type DeviceProofPayload, deviceProofType, deviceProofUrl } from '@sesame/contracts';
 import { base64url, CompactSign } from 'jose';
 
 export interface SignDeviceRequestOptions {
   privateKey: CryptoKey;
   deviceId: string;
   method: string;
-  /** The full URL of the request, as the server will see it (`https://id.example.com/api/device/me`). */
+  /** The full URL of the request, query included (`https://id.example.com/api/device/me?x=1`). */
   url: string;
   /** The exact bytes sent, when the request has a body. */
   body?: string | Uint8Array;
@@ -25,8 +26,8 @@ const encoder = new TextEncoder();
 export async function signDeviceRequest(options: SignDeviceRequestOptions): Promise<string> {
   const payload: DeviceProofPayload = {
     htm: options.method.toUpperCase(),
-    // RFC 9449 §4.2: the URI without query and fragment.
-    htu: stripQueryAndFragment(options.url),
+    // The full URL, query included (the server checks it): see `deviceProofUrl`.
+    htu: deviceProofUrl(options.url),
     iat: Math.floor(options.nowMs / 1000),
     jti: options.jti ?? randomJti(),
   };
@@ -49,9 +50,4 @@ export async function bodyHash(body: string | Uint8Array): Promise<string> {
 
 function randomJti(): string {
   return base64url.encode(crypto.getRandomValues(new Uint8Array(16)));
-}
-
-function stripQueryAndFragment(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.origin}${parsed.pathname}`;
 }

@@ -207,3 +207,24 @@ export async function deviceRequest(
   });
   return sendSigned(t.app, proof, { ...request, path });
 }
+
+/**
+ * A `fetch` that goes to the test app through `inject()`: Sesame Verify's own core (activation,
+ * signed requests) can then talk to the real routes, exactly as it builds its requests.
+ */
+export function injectFetch(app: FastifyInstance): typeof globalThis.fetch {
+  return (async (input: string | URL | Request, init: RequestInit = {}) => {
+    const url = new URL(String(input));
+    const response = await app.inject({
+      method: (init.method ?? 'GET') as 'GET',
+      url: `${url.pathname}${url.search}`,
+      headers: Object.fromEntries(new Headers(init.headers).entries()),
+      ...(typeof init.body === 'string' ? { payload: init.body } : {}),
+    });
+    const empty = response.statusCode === 204 || response.rawPayload.length === 0;
+    return new Response(empty ? null : new Uint8Array(response.rawPayload), {
+      status: response.statusCode,
+      headers: response.headers as Record<string, string>,
+    });
+  }) as typeof globalThis.fetch;
+}

@@ -6,7 +6,12 @@
  * Each check is one guard; the request id is recorded last, so only a valid proof consumes it.
  */
 import { createHash } from 'node:crypto';
-import { DeviceProofPayload, deviceProofMaxAgeSeconds, deviceProofType } from '@sesame/contracts';
+import {
+  DeviceProofPayload,
+  deviceProofMaxAgeSeconds,
+  deviceProofType,
+  deviceProofUrl,
+} from '@sesame/contracts';
 import {
   compactVerify,
   decodeProtectedHeader,
@@ -79,7 +84,8 @@ export async function verifyDeviceProof(input: DeviceProofInput): Promise<Device
   if (!payloadCheck.Check(payload)) return fail('bad_payload');
   // Bound to this method (RFC 9449 §4.3 check 8).
   if (payload.htm !== input.method) return fail('wrong_method');
-  // Bound to this URL, query included (stricter than RFC 9449 §4.3 check 9, which drops it).
+  // Bound to this URL, query included (stricter than RFC 9449 §4.3 check 9, which drops it): an
+  // unsigned query could be rewritten under a valid proof.
   if (!sameUrl(payload.htu, input.url)) return fail('wrong_url');
   const nowSeconds = Math.floor(input.now() / 1000);
   // Fresh, in both directions: a proof made long ago or dated ahead is refused.
@@ -147,10 +153,13 @@ function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
-/** Equal once parsed (`HTTPS://Host:443/p` is `https://host/p`); unparseable never matches. */
+/**
+ * Equal once parsed (`HTTPS://Host:443/p` is `https://host/p`), query included, as the contract's
+ * `deviceProofUrl` makes it; a claimed fragment or an unparseable URL never matches.
+ */
 function sameUrl(claimed: string, actual: string): boolean {
   if (!URL.canParse(claimed) || !URL.canParse(actual)) return false;
-  return new URL(claimed).href === new URL(actual).href;
+  return new URL(claimed).href === deviceProofUrl(actual);
 }
 
 function bodyMatches(payload: DeviceProofPayload, body: Uint8Array | undefined): boolean {
