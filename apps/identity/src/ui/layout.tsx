@@ -1,11 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import type { Locale, Translate } from './i18n/messages.ts';
+import { selfPath } from './self-path.ts';
 
 export interface PageProps {
   locale: Locale;
   t: Translate;
   title: string;
-  /** Path of the current page, for the language toggle. */
+  /** Path of the current page (a request URL, parsed here), for the language toggle. */
   path: string;
   nonce: string;
   children: ComponentChildren;
@@ -14,7 +15,7 @@ export interface PageProps {
 /** The frame of every identity page: language, skip link, header with the toggle, one <main>. */
 export function Layout({ locale, t, title, path, children }: PageProps) {
   const other: Locale = locale === 'fr' ? 'en' : 'fr';
-  const toggleHref = `${path}${path.includes('?') ? '&' : '?'}lang=${other}`;
+  const toggleHref = selfPath(path, { lang: other });
   return (
     <html lang={locale === 'fr' ? 'fr-CA' : 'en-CA'}>
       <head>

@@ -11,6 +11,7 @@ import {
   type Translate,
   translatorFor,
 } from './i18n/messages.ts';
+import { selfPath } from './self-path.ts';
 
 export const languageCookie = 'sesame_lang';
 
@@ -41,8 +42,6 @@ async function pageContext(app: FastifyInstance, options: { secureCookies: boole
     const query = request.query as Record<string, unknown> | undefined;
     const requested = query?.lang;
     if (request.method === 'GET' && isLocale(requested) && !request.url.startsWith('/oidc')) {
-      const url = new URL(request.url, 'http://x');
-      url.searchParams.delete('lang');
       reply.setCookie(languageCookie, requested, {
         path: '/',
         sameSite: 'lax',
@@ -50,7 +49,7 @@ async function pageContext(app: FastifyInstance, options: { secureCookies: boole
         secure: options.secureCookies,
         maxAge: 365 * 24 * 3600,
       });
-      return reply.redirect(`${url.pathname}${url.search}`, 303);
+      return reply.redirect(selfPath(request.url), 303);
     }
     const cookie = request.cookies[languageCookie];
     const chosen = isLocale(cookie);
