@@ -6,7 +6,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { AttemptLimiter } from '../security/attempt-limiter.ts';
-import { accountLimitKey, accountPolicy } from '../security/attempt-policy.ts';
+import {
+  accountPolicy,
+  secondFactorIpPolicy,
+  secondFactorLimitKey,
+} from '../security/attempt-policy.ts';
+import { ipBucket } from '../security/client-ip.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import { withAttemptLimit } from '../security/with-attempt-limit.ts';
 import { type Authenticator, consumeTotpStep } from './authenticator-queries.ts';
@@ -56,8 +61,9 @@ export async function verifyAuthenticatorCode(
 }
 
 /**
- * A typed code under the account's one failure limit, shared with the password (G-07, G-09):
- * refused unevaluated while the account is locked; a missing authenticator counts as wrong.
+ * A typed code under its own failure limits (G-39): per source address, and per account and
+ * method — never the password's counter, so a password success clears nothing here. Refused
+ * unevaluated while locked; a missing authenticator counts as wrong.
  */
 export async function verifyCodeWithinLimit(
   deps: { db: Kysely<Database>; box: SecretBox; limiter: AttemptLimiter; now: () => number },
@@ -65,14 +71,21 @@ export async function verifyCodeWithinLimit(
     accountId: string;
     authenticator: Authenticator | undefined;
     code: string;
+    ip: string;
     activate?: boolean;
   },
 ): Promise<CodeCheck | { ok: false; reason: 'throttled' }> {
   const { authenticator } = input;
-  const limit = { key: accountLimitKey(input.accountId), policy: accountPolicy, nowMs: deps.now() };
+  const limits = [
+    { key: `second-factor-ip:${ipBucket(input.ip)}`, policy: secondFactorIpPolicy },
+    {
+      key: secondFactorLimitKey(input.accountId, authenticator?.kind ?? 'code'),
+      policy: accountPolicy,
+    },
+  ];
   const checked = await withAttemptLimit(
     deps.limiter,
-    limit,
+    { limits, nowMs: deps.now() },
     async (): Promise<CodeCheck> =>
       authenticator
         ? verifyAuthenticatorCode(deps, authenticator, input.code, {

@@ -3,14 +3,14 @@
  * `release(reservation)` undoes it when the secret was right. Stored in the database, so every
  * identity instance shares the counters and they survive a restart.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { isPostgres } from '../db/dialect.ts';
 import {
   type AttemptPolicy,
   type AttemptState,
   decideAttempt,
-  releaseAttempt,
+  settleAttempt,
 } from './attempt-policy.ts';
 
 export interface Reservation {
@@ -32,10 +32,34 @@ export interface AttemptLimiter {
   /** The attempt was never evaluated: take back exactly the one failure it counted. */
   cancel(reservation: Reservation): Promise<void>;
   clear(key: string): Promise<void>;
+  /** Forget every counter whose key starts with one of these (an administrator's unlock). */
+  clearPrefixed(prefixes: string[]): Promise<void>;
 }
 
 export function createAttemptLimiter(db: Kysely<Database>): AttemptLimiter {
   const forUpdate = isPostgres(db);
+  /** Take this reservation's failure back under the row lock, never lowering a newer lock. */
+  const settle = (reservation: Reservation, outcome: 'succeeded' | 'cancelled') =>
+    db.transaction().execute(async (trx) => {
+      // The row stays: deleting it would let a parallel reservation find no row to lock between
+      // its insert and its select.
+      const row = await lockCounterRow(
+        trx,
+        reservation.key,
+        reservation.state.windowStartedAt,
+        forUpdate,
+      );
+      const current = {
+        failures: row.failures,
+        windowStartedAt: row.window_started_at,
+        lockedUntil: row.locked_until,
+      };
+      await writeState(
+        trx,
+        reservation.key,
+        settleAttempt(current, reservation, outcome, reservation.policy),
+      );
+    });
   return {
     reserve: (key, policy, nowMs) =>
       db.transaction().execute(async (trx) => {
@@ -56,23 +80,22 @@ export function createAttemptLimiter(db: Kysely<Database>): AttemptLimiter {
         };
         return { allowed: true as const, reservation };
       }),
-    release: async ({ key, state, policy }) => {
-      const next = releaseAttempt(state, policy);
-      // A consecutive count starts again from zero. The row stays: deleting it here would let a
-      // parallel reservation find no row to lock between its insert and its select.
-      if (next === null) {
-        await writeState(db, key, {
-          failures: 0,
-          windowStartedAt: state.windowStartedAt,
-          lockedUntil: null,
-        });
-        return;
-      }
-      await decrement(db, key, next.lockedUntil);
-    },
-    cancel: (reservation) => decrement(db, reservation.key, reservation.previousLockedUntil),
+    release: (reservation) => settle(reservation, 'succeeded'),
+    cancel: (reservation) => settle(reservation, 'cancelled'),
     clear: async (key) => {
       await db.deleteFrom('attempt_counters').where('key', '=', key).execute();
+    },
+    clearPrefixed: async (prefixes) => {
+      await db
+        .deleteFrom('attempt_counters')
+        .where((eb) =>
+          eb.or(
+            prefixes.map(
+              (prefix) => sql<boolean>`substr(${eb.ref('key')}, 1, ${prefix.length}) = ${prefix}`,
+            ),
+          ),
+        )
+        .execute();
     },
   };
 }
@@ -100,20 +123,6 @@ async function lockCounterRow(
     if (row !== undefined) return row;
   }
   throw new Error(`attempt counter ${key} could not be locked`);
-}
-
-/** Undo one counted failure, even if other attempts happened since. */
-async function decrement(
-  db: Kysely<Database>,
-  key: string,
-  lockedUntil: number | null,
-): Promise<void> {
-  await db
-    .updateTable('attempt_counters')
-    .set((eb) => ({ failures: eb('failures', '-', 1), locked_until: lockedUntil }))
-    .where('key', '=', key)
-    .where('failures', '>', 0)
-    .execute();
 }
 
 async function writeState(db: Kysely<Database>, key: string, state: AttemptState): Promise<void> {

@@ -5,7 +5,7 @@ import {
   accountPolicy,
   decideAttempt,
   ipPolicy,
-  releaseAttempt,
+  settleAttempt,
 } from './attempt-policy.ts';
 
 const t0 = Date.UTC(2026, 0, 15, 12, 0, 0);
@@ -63,14 +63,15 @@ describe('decideAttempt, per-account policy (G-07)', () => {
     expect(decideAttempt(sixth, after, accountPolicy).allowed).toBe(true);
   });
 
-  it('never evaluates more than hardLimit (100) failures, however long one waits', () => {
+  it('evaluates at most hardLimit (100) failures, then locks for hardLockSeconds (G-46)', () => {
     let state: AttemptState | undefined;
     let now = t0;
     let evaluations = 0;
     for (;;) {
       const decision = decideAttempt(state, now, accountPolicy);
       if (!decision.allowed) {
-        if (decision.retryAt === null) break;
+        if (decision.retryAt === null) throw new Error('no lock may be forever');
+        if (decision.retryAt - now >= accountPolicy.hardLockSeconds * 1000) break;
         now = decision.retryAt;
         continue;
       }
@@ -79,10 +80,13 @@ describe('decideAttempt, per-account policy (G-07)', () => {
     }
     expect(accountPolicy.hardLimit).toBeLessThanOrEqual(100);
     expect(evaluations).toBe(accountPolicy.hardLimit);
-    const tenYearsLater = now + 10 * 365 * 24 * 3600 * 1000;
-    expect(decideAttempt(state, tenYearsLater, accountPolicy)).toEqual({
-      allowed: false,
-      retryAt: null,
+    const hardLockEnds = state?.lockedUntil as number;
+    expect(hardLockEnds).toBe(now + accountPolicy.hardLockSeconds * 1000);
+    expect(decideAttempt(state, hardLockEnds - 1, accountPolicy).allowed).toBe(false);
+    // The hard lock ends by itself, and counting starts again.
+    expect(decideAttempt(state, hardLockEnds, accountPolicy)).toMatchObject({
+      allowed: true,
+      ifFailed: { failures: 1 },
     });
   });
 
@@ -93,8 +97,28 @@ describe('decideAttempt, per-account policy (G-07)', () => {
   });
 
   it('clears the per-account count on success', () => {
-    const reserved = failTimes(undefined, 5, t0, accountPolicy);
-    expect(releaseAttempt(reserved, accountPolicy)).toBeNull();
+    const before = failTimes(undefined, 4, t0, accountPolicy);
+    const reserved = fail(before, t0, accountPolicy);
+    const reservation = { state: reserved, previousLockedUntil: before.lockedUntil };
+    expect(settleAttempt(reserved, reservation, 'succeeded', accountPolicy)).toEqual({
+      failures: 0,
+      windowStartedAt: t0,
+      lockedUntil: null,
+    });
+  });
+
+  it('never lowers a lock that attempts counted after the reservation set (defect 10)', () => {
+    const before = failTimes(undefined, 1, t0, accountPolicy);
+    const reserved = fail(before, t0, accountPolicy);
+    const reservation = { state: reserved, previousLockedUntil: before.lockedUntil };
+    const lockedMeanwhile = failTimes(reserved, 3, t0, accountPolicy);
+    expect(lockedMeanwhile.lockedUntil).not.toBeNull();
+    for (const outcome of ['succeeded', 'cancelled'] as const) {
+      expect(settleAttempt(lockedMeanwhile, reservation, outcome, accountPolicy)).toEqual({
+        ...lockedMeanwhile,
+        failures: lockedMeanwhile.failures - 1,
+      });
+    }
   });
 });
 
@@ -133,16 +157,19 @@ describe('decideAttempt, per-IP policy (G-12)', () => {
   });
 
   it('a success takes back only its own failure', () => {
-    const reserved = failTimes(undefined, 7, t0, ipPolicy);
-    expect(releaseAttempt(reserved, ipPolicy)).toEqual({ ...reserved, failures: 6 });
+    const before = failTimes(undefined, 6, t0, ipPolicy);
+    const reserved = fail(before, t0, ipPolicy);
+    const reservation = { state: reserved, previousLockedUntil: before.lockedUntil };
+    expect(settleAttempt(reserved, reservation, 'succeeded', ipPolicy)).toEqual(before);
   });
 
   it('a success on the attempt that would have locked leaves no lock', () => {
     const before = failTimes(undefined, ipPolicy.failuresPerLock - 1, t0, ipPolicy);
     const reserved = fail(before, t0, ipPolicy);
     expect(reserved.lockedUntil).not.toBeNull();
-    const released = releaseAttempt(reserved, ipPolicy);
+    const reservation = { state: reserved, previousLockedUntil: before.lockedUntil };
+    const released = settleAttempt(reserved, reservation, 'succeeded', ipPolicy);
     expect(released).toEqual(before);
-    expect(decideAttempt(released ?? undefined, t0, ipPolicy).allowed).toBe(true);
+    expect(decideAttempt(released, t0, ipPolicy).allowed).toBe(true);
   });
 });

@@ -8,9 +8,10 @@ import { canonicalizeIdentifier } from '../accounts/canonical-identifier.ts';
 import type { PasswordHasher } from '../accounts/password-hasher.ts';
 import { type Account, findAccountByIdentifier, updatePasswordHash } from '../accounts/queries.ts';
 import type { Database } from '../db/database.ts';
-import type { AttemptLimiter, Reservation } from '../security/attempt-limiter.ts';
+import type { AttemptLimiter } from '../security/attempt-limiter.ts';
 import { accountLimitKey, accountPolicy, ipPolicy } from '../security/attempt-policy.ts';
 import { ipBucket } from '../security/client-ip.ts';
+import { withAttemptLimit } from '../security/with-attempt-limit.ts';
 
 export interface CheckPasswordDeps {
   db: Kysely<Database>;
@@ -36,23 +37,29 @@ export async function checkPassword(
   const accountId = account?.id ?? null;
   // G-10: one counter per canonical subject, whatever variant of the name was typed.
   const subjectKey = account ? accountLimitKey(account.id) : `identifier:${canonical}`;
-  const reservations = await reserveAll(deps, [
-    [`ip:${ipBucket(input.ip)}`, ipPolicy],
-    [subjectKey, accountPolicy],
-  ]);
-  if (reservations === undefined) {
+  const limits = [
+    { key: `ip:${ipBucket(input.ip)}`, policy: ipPolicy },
+    { key: subjectKey, policy: accountPolicy },
+  ];
+  const checked = await withAttemptLimit(
+    deps.limiter,
+    { limits, nowMs: deps.now() },
+    async (): Promise<CheckPasswordResult> => {
+      if (account === undefined || account.locked === 1) {
+        await deps.hasher.verifyDummy(input.password);
+        return { ok: false, reason: account ? 'account_locked' : 'unknown_account', accountId };
+      }
+      if (!(await deps.hasher.verify(account.password_hash, input.password)))
+        return { ok: false, reason: 'bad_password', accountId };
+      return { ok: true, account };
+    },
+  );
+  if (checked.limited) {
     // Throttled: still spend a verification, so timing does not tell a lock from a wrong password.
     await deps.hasher.verifyDummy(input.password);
     return { ok: false, reason: 'throttled', accountId };
   }
-  if (account === undefined || account.locked === 1) {
-    await deps.hasher.verifyDummy(input.password);
-    return { ok: false, reason: account ? 'account_locked' : 'unknown_account', accountId };
-  }
-  if (!(await deps.hasher.verify(account.password_hash, input.password))) {
-    return { ok: false, reason: 'bad_password', accountId };
-  }
-  await Promise.all(reservations.map((reservation) => deps.limiter.release(reservation)));
+  if (!checked.value.ok || account === undefined) return checked.value;
   if (deps.hasher.needsRehash(account.password_hash)) {
     await updatePasswordHash(
       deps.db,
@@ -62,21 +69,4 @@ export async function checkPassword(
     );
   }
   return { ok: true, account };
-}
-
-async function reserveAll(
-  deps: CheckPasswordDeps,
-  keys: Array<[string, typeof accountPolicy]>,
-): Promise<Reservation[] | undefined> {
-  const reservations: Reservation[] = [];
-  for (const [key, policy] of keys) {
-    const result = await deps.limiter.reserve(key, policy, deps.now());
-    if (!result.allowed) {
-      // Take back what was reserved so far: this attempt is refused, not evaluated.
-      await Promise.all(reservations.map((reservation) => deps.limiter.cancel(reservation)));
-      return undefined;
-    }
-    reservations.push(result.reservation);
-  }
-  return reservations;
 }

@@ -96,6 +96,7 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
         accountId: context.accountId,
         authenticator,
         code: request.body.code,
+        ip: request.ip,
       });
       const { ok } = checked;
       const reason = ok ? authenticator?.kind : checked.reason;

@@ -122,6 +122,7 @@ async function otherAppRoutes(app: FastifyInstance, deps: FactorDeps): Promise<v
         accountId: context.accountId,
         authenticator: pending,
         code: request.body.code,
+        ip: request.ip,
         activate: true,
       });
       await recordAuditEvent(
