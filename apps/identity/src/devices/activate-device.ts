@@ -12,8 +12,8 @@ import type { AuditEvent } from '../audit/record-audit-event.ts';
 import type { Database } from '../db/database.ts';
 import {
   type Activation,
-  hashActivationSecret,
-  normalizeActivationCode,
+  hashActivationCode,
+  hashActivationToken,
   redeemActivation,
 } from '../factors/authenticator-app/activation-queries.ts';
 import {
@@ -96,7 +96,7 @@ async function redeemToken(deps: ActivateDeviceDeps, authorization: string): Pro
   if (token === undefined) return { ok: false, reason: 'no_credentials' };
   const activation = await redeemActivation(
     deps.db,
-    { tokenHash: hashActivationSecret(token) },
+    { tokenHash: hashActivationToken(token) },
     deps.now(),
   );
   // Unknown, replaced by a newer one, expired, or already used: one atomic statement decides.
@@ -117,7 +117,7 @@ async function redeemCode(
   // Locked after repeated wrong codes: not even evaluated. Released only on a redeemed code.
   const checked = await withAttemptLimit(deps.limiter, limit, async () => {
     if (account === undefined) return { ok: false as const, reason: 'unknown_account' as const };
-    const codeHash = hashActivationSecret(`${account.id}:${normalizeActivationCode(typedCode)}`);
+    const codeHash = hashActivationCode(deps.box, account.id, typedCode);
     const activation = await redeemActivation(deps.db, { codeHash }, deps.now());
     // Wrong code (counted), or expired, replaced or used.
     if (activation === undefined)

@@ -67,12 +67,7 @@ export async function buildDeviceApiApp(backend: Backend): Promise<DeviceApiTest
     },
   };
   const now = () => clock.now;
-  const box = createSecretBox(randomBytes(32));
-  const events = createInProcessEventBus();
-  const limiter = createAttemptLimiter(db);
-  const app = Fastify({ logger: false });
-  await app.register(deviceApiRoutes, { db, box, limiter, events, now, publicUrl: testPublicUrl });
-  await app.ready();
+  const { app, box, events } = await deviceApiOn(db, randomBytes(32), now);
   const hasher = createPasswordHasher(cheapArgon2);
 
   const kit: DeviceApiTestApp = {
@@ -88,12 +83,15 @@ export async function buildDeviceApiApp(backend: Backend): Promise<DeviceApiTest
       return result.accountId;
     },
     async newActivation(accountId, flowId = randomUUID()) {
-      const created = await createActivation(db, {
-        accountId,
-        flowId,
-        platform: 'ios',
-        nowMs: clock.now,
-      });
+      const created = await createActivation(
+        { db, box },
+        {
+          accountId,
+          flowId,
+          platform: 'ios',
+          nowMs: clock.now,
+        },
+      );
       return { token: created.token, code: created.code, flowId };
     },
     activate(body, authorization) {
@@ -114,11 +112,29 @@ export async function buildDeviceApiApp(backend: Backend): Promise<DeviceApiTest
     },
     async close() {
       await app.close();
-      await events.close();
       await testDb.close();
     },
   };
   return kit;
+}
+
+/**
+ * The device API alone on `db`, under the server key `secretKey`: several of them on one
+ * database are several identity nodes, or one node before and after its key changed.
+ */
+export async function deviceApiOn(
+  db: Kysely<Database>,
+  secretKey: Buffer,
+  now: () => number,
+): Promise<{ app: FastifyInstance; box: SecretBox; events: EventBus }> {
+  const box = createSecretBox(secretKey);
+  const events = createInProcessEventBus();
+  const limiter = createAttemptLimiter(db);
+  const app = Fastify({ logger: false });
+  await app.register(deviceApiRoutes, { db, box, limiter, events, now, publicUrl: testPublicUrl });
+  app.addHook('onClose', async () => events.close());
+  await app.ready();
+  return { app, box, events };
 }
 
 export async function makeDeviceKey(): Promise<DeviceKey> {

@@ -1,11 +1,14 @@
 /**
  * Activations of Sesame Verify: what the QR code (a link carrying a token) and the manual path
  * (an activation code, typed with the username) redeem, once, within 10 minutes (G-16).
- * Only SHA-256 hashes of the token and the code are stored.
+ * Only hashes are stored: SHA-256 of the 128-bit token, and of the 40-bit code an HMAC keyed by
+ * the server key, since an unkeyed hash of 40 bits is found offline from a copy of the database
+ * (G-44).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { ActivationTable, Database } from '../../db/database.ts';
+import type { SecretBox } from '../../security/secret-box.ts';
 
 export const activationTtlSeconds = 600;
 
@@ -18,8 +21,18 @@ const codeAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 export type Activation = Selectable<ActivationTable>;
 
-export function hashActivationSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('base64url');
+/** The token of the link: 128 random bits, so a plain SHA-256 cannot be searched. */
+export function hashActivationToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/** The typed code, bound to its account, under a key derived from the server key. */
+export function hashActivationCode(
+  box: Pick<SecretBox, 'mac'>,
+  accountId: string,
+  typedCode: string,
+): string {
+  return box.mac(`${accountId}:${normalizeActivationCode(typedCode)}`, 'activation-code');
 }
 
 /** Normalize a typed activation code: case, spaces, dashes, and the look-alikes O→0, I/L→1. */
@@ -44,7 +57,7 @@ function makeActivationCode(random: (size: number) => Buffer): string {
 }
 
 export async function createActivation(
-  db: Kysely<Database>,
+  { db, box }: { db: Kysely<Database>; box: Pick<SecretBox, 'mac'> },
   input: { accountId: string; flowId: string; platform: 'ios' | 'android'; nowMs: number },
   random: (size: number) => Buffer = randomBytes,
 ): Promise<{ id: string; token: string; code: string; expiresAt: number }> {
@@ -66,8 +79,8 @@ export async function createActivation(
         account_id: input.accountId,
         flow_id: input.flowId,
         platform: input.platform,
-        token_hash: hashActivationSecret(token),
-        code_hash: hashActivationSecret(`${input.accountId}:${code}`),
+        token_hash: hashActivationToken(token),
+        code_hash: hashActivationCode(box, input.accountId, code),
         created_at: input.nowMs,
         expires_at: expiresAt,
         redeemed_at: null,

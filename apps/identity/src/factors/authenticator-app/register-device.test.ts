@@ -11,7 +11,7 @@ import { encodeTotpSecret } from '../totp/totp-secret.ts';
 import {
   type Activation,
   createActivation,
-  hashActivationSecret,
+  hashActivationToken,
   redeemActivation,
 } from './activation-queries.ts';
 import { enrollmentChannel } from './enrollment-events.ts';
@@ -23,7 +23,7 @@ describe.each(testBackends())('registerDevice (%s)', (backend) => {
   beforeEach(async () => {
     t = await buildDeviceApiApp(backend);
     const accountId = await t.createUser('alice');
-    const created = await createActivation(t.db, {
+    const created = await createActivation(t, {
       accountId,
       flowId: 'flow-1',
       platform: 'android',
@@ -31,7 +31,7 @@ describe.each(testBackends())('registerDevice (%s)', (backend) => {
     });
     const redeemed = await redeemActivation(
       t.db,
-      { tokenHash: hashActivationSecret(created.token) },
+      { tokenHash: hashActivationToken(created.token) },
       t.clock.now,
     );
     if (redeemed === undefined) throw new Error('activation not redeemed');

@@ -64,7 +64,7 @@ async function sesameVerifyRoutes(app: FastifyInstance, deps: FactorDeps): Promi
       if (account === undefined) return reply.redirect(`/interaction/${details.uid}`, 303);
       const platform = request.query.platform ?? 'ios';
       // Each display makes a new activation (« Actualiser le code »); the older ones stop working.
-      const activation = await createActivation(db, {
+      const activation = await createActivation(deps, {
         accountId,
         flowId: flow.id,
         platform,
