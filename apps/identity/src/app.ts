@@ -24,7 +24,8 @@ import { createProvider } from './oidc/create-provider.ts';
 import { mountOidcPlugin } from './oidc/mount-oidc.ts';
 import { loadSigningKeys } from './oidc/signing-keys.ts';
 import type { LocalCertificate } from './ops/local-certificate.ts';
-import { createMetrics } from './ops/metrics.ts';
+import { createMetrics, type Metrics } from './ops/metrics.ts';
+import { metricsRoutes } from './ops/metrics-routes.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
 import { createAttemptLimiter } from './security/attempt-limiter.ts';
 import { cookiePolicyFor } from './security/cookies.ts';
@@ -46,6 +47,8 @@ export interface AppDeps {
   events?: EventBus;
   /** HTTPS with a local certificate (SESAME_HTTPS=lan), see ops/local-certificate.ts. */
   tls?: LocalCertificate;
+  /** The metrics to record into, when a metrics listener of its own serves them (main.ts). */
+  metrics?: Metrics;
 }
 
 const publicDir = join(import.meta.dirname, '..', 'public');
@@ -63,7 +66,7 @@ export async function buildApp(
   // Compute the dummy hash now, so the first unknown-user attempt costs what the others cost.
   await hasher.verifyDummy('warm-up');
   const limiter = createAttemptLimiter(db);
-  const metrics = createMetrics();
+  const metrics = deps.metrics ?? createMetrics();
   const events = deps.events ?? createEventBus(config.redisUrl);
   const cookies = cookiePolicyFor(config.publicUrl);
   const https = config.publicUrl.startsWith('https:');
@@ -111,7 +114,11 @@ export async function buildApp(
     cacheControl: true,
     maxAge: 3600_000,
   });
-  await app.register(opsRoutes, { db, metrics });
+  await app.register(opsRoutes, { db });
+  // G-42: on the public listener only behind a token, and not at all when it has its own port.
+  const { token, port: metricsPort } = config.metrics;
+  if (metricsPort === undefined && token !== undefined)
+    await app.register(metricsRoutes, { metrics, token });
   await app.register(mountOidcPlugin, { provider });
   const kit = createInteractionKit({
     provider,

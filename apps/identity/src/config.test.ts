@@ -41,6 +41,21 @@ describe('loadConfig', () => {
     expect(config.issuer).toBe('https://id.example.ca/oidc');
   });
 
+  it('serves no metrics unless a metrics port or token is configured', () => {
+    expect(loadConfig({ SESAME_SECRET_KEY: key }).metrics).toEqual({
+      token: undefined,
+      port: undefined,
+      host: '127.0.0.1',
+    });
+    const token = randomBytes(32).toString('base64');
+    const config = loadConfig({
+      SESAME_SECRET_KEY: key,
+      SESAME_METRICS_TOKEN: token,
+      SESAME_METRICS_PORT: '9464',
+    });
+    expect(config.metrics).toEqual({ token, port: 9464, host: '127.0.0.1' });
+  });
+
   it.each([
     ['SESAME_PORT', 'eighty'],
     ['SESAME_PUBLIC_URL', 'not a url'],
@@ -48,6 +63,9 @@ describe('loadConfig', () => {
     ['SESAME_HTTPS', 'yes'],
     ['LOG_LEVEL', 'loud'],
     ['SESAME_SECRET_KEY', 'c2hvcnQ='],
+    ['SESAME_METRICS_TOKEN', 'too-short-to-be-guessed-hardly'],
+    ['SESAME_METRICS_PORT', '3000'],
+    ['SESAME_METRICS_PORT', 'nine'],
   ])('refuses a bad %s, naming it', (name, value) => {
     expect(() => loadConfig({ SESAME_SECRET_KEY: key, [name]: value })).toThrow(new RegExp(name));
   });

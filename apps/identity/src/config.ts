@@ -19,6 +19,19 @@ export interface ClientConfig {
   postLogoutRedirectUris: string[];
 }
 
+/**
+ * Where Prometheus reads `/metrics` (G-42): a listener of its own, a bearer token, or both;
+ * with neither, metrics are not served.
+ */
+export interface MetricsConfig {
+  /** Bearer token a scraper presents (`Authorization: Bearer …`); at least 32 characters. */
+  token: string | undefined;
+  /** A listener serving only `/metrics`; unset: `/metrics` is on the public listener, token required. */
+  port: number | undefined;
+  /** Interface of that listener: loopback unless told otherwise. */
+  host: string;
+}
+
 export interface Config {
   /**
    * Serve HTTPS on the local network with a certificate of a local authority (trying the guide
@@ -39,6 +52,7 @@ export interface Config {
   trustedProxies: string[];
   clients: ClientConfig[];
   logLevel: string;
+  metrics: MetricsConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -72,7 +86,18 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       ['fatal', 'error', 'warn', 'info', 'debug', 'silent'],
       'info',
     ),
+    metrics: readMetrics(env, port),
   });
+}
+
+function readMetrics(env: Env, publicPort: number): MetricsConfig {
+  const token = env.SESAME_METRICS_TOKEN === '' ? undefined : env.SESAME_METRICS_TOKEN;
+  if (token !== undefined && token.length < 32)
+    throw new TypeError('SESAME_METRICS_TOKEN must be at least 32 characters');
+  const port = env.SESAME_METRICS_PORT ? readPort(env, 'SESAME_METRICS_PORT', 0) : undefined;
+  if (port !== undefined && port === publicPort)
+    throw new TypeError('SESAME_METRICS_PORT must differ from SESAME_PORT');
+  return Object.freeze({ token, port, host: env.SESAME_METRICS_HOST || '127.0.0.1' });
 }
 
 /** The portal's client secret: configured, or derived from the secret key so that a

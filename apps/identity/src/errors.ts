@@ -12,6 +12,7 @@ export const errorCatalogue = {
   'request.invalid': { status: 400, message: 'errors.invalidRequest' },
   'request.not_found': { status: 404, message: 'errors.notFound' },
   'request.too_many': { status: 429, message: 'errors.tooMany' },
+  'metrics.unauthorized': { status: 401, message: 'errors.metricsUnauthorized' },
   internal: { status: 500, message: 'errors.internal' },
 } as const satisfies Record<string, { status: number; message: MessageKey }>;
 

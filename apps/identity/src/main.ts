@@ -8,7 +8,9 @@ import { type AppDeps, buildApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import { createDb } from './db/create-db.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { buildMetricsApp } from './ops/build-metrics-app.ts';
 import { localCertificate } from './ops/local-certificate.ts';
+import { createMetrics } from './ops/metrics.ts';
 
 export interface StartedIdentity {
   url: string;
@@ -36,13 +38,19 @@ export async function startIdentity(
         'localhost',
       ])
     : undefined;
-  const app = await buildApp(config, { ...deps, db, ...(tls ? { tls } : {}) });
+  const metrics = createMetrics();
+  const app = await buildApp(config, { ...deps, db, metrics, ...(tls ? { tls } : {}) });
   await app.listen({ host: config.host, port: config.port });
+  // G-42: metrics on a listener of their own when SESAME_METRICS_PORT says so.
+  const { port: metricsPort, host: metricsHost } = config.metrics;
+  const metricsApp = metricsPort === undefined ? undefined : await buildMetricsApp(config, metrics);
+  await metricsApp?.listen({ host: metricsHost, port: metricsPort });
   return {
     url: config.publicUrl,
     demo,
     localCaCert: tls?.caCert,
     close: async () => {
+      await metricsApp?.close();
       await app.close();
       if (deps.db === undefined) await db.destroy();
     },

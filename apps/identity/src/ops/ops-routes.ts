@@ -1,13 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { Metrics } from './metrics.ts';
 
-/** Liveness, readiness (the database answers) and Prometheus metrics. */
-export async function opsRoutes(
-  app: FastifyInstance,
-  options: { db: Kysely<Database>; metrics: Metrics },
-) {
+/** Liveness and readiness (the database answers); metrics are served by metrics-routes.ts. */
+export async function opsRoutes(app: FastifyInstance, options: { db: Kysely<Database> }) {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     try {
@@ -17,9 +13,5 @@ export async function opsRoutes(
       app.log.warn({ err: error }, 'database not ready');
       return reply.status(503).send({ status: 'unavailable' });
     }
-  });
-  app.get('/metrics', async (_request, reply) => {
-    reply.header('content-type', options.metrics.registry.contentType);
-    return options.metrics.registry.metrics();
   });
 }

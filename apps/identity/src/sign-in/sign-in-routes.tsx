@@ -105,7 +105,7 @@ export async function signInRoutes(
         clientId: String(context.details.params.client_id),
         reason: result.ok ? 'password' : result.reason,
       });
-      options.metrics.signIns.inc({ result: result.ok ? 'success' : result.reason });
+      options.metrics.signIns.inc({ result: result.ok ? 'success' : 'failure' });
       // G-11: unknown account, wrong password, locked or throttled: one status, one message.
       if (!result.ok)
         return render(request, reply, context.details, context.token, { username, failed: true });

@@ -25,6 +25,7 @@ export const en = {
   'errors.notFound': 'This page does not exist.',
   'errors.tooMany': 'Too many requests. Try again in a few minutes.',
   'errors.internal': 'An unexpected error occurred. Try again later.',
+  'errors.metricsUnauthorized': 'The metrics access token is missing or not valid.',
   'errors.oidc': 'The application’s request could not be processed.',
   'errors.backHome': 'Back to the application',
   'enroll.title': 'Set up multi-factor authentication',

@@ -27,6 +27,7 @@ export const fr = {
   'errors.notFound': "Cette page n'existe pas.",
   'errors.tooMany': 'Trop de demandes. Réessayez dans quelques minutes.',
   'errors.internal': 'Une erreur inattendue est survenue. Réessayez plus tard.',
+  'errors.metricsUnauthorized': "Jeton d'accès aux métriques absent ou invalide.",
   'errors.oidc': "La demande de l'application n'a pas pu être traitée.",
   'errors.backHome': "Retour à l'application",
   'enroll.title': "Configurer l'authentification multifacteur",
