@@ -8,6 +8,7 @@ import { contentSecurityPolicy, nonceOf } from '../security/security-headers.ts'
 import { isLocale, pickLocale, translatorFor } from '../ui/i18n/messages.ts';
 import { Layout } from '../ui/layout.tsx';
 import { languageCookie } from '../ui/page-context.ts';
+import { isOwnSignOut } from './own-sign-out.ts';
 
 function pageKit(ctx: KoaContextWithOIDC) {
   const cookie = ctx.cookies.get(languageCookie);
@@ -45,7 +46,12 @@ export async function logoutSource(ctx: KoaContextWithOIDC, form: string): Promi
   const kit = pageKit(ctx);
   const origins = (ctx.oidc.client?.postLogoutRedirectUris ?? []).map((uri) => new URL(uri).origin);
   ctx.set('content-security-policy', contentSecurityPolicy(kit.nonce, origins));
-  const hinted = ctx.oidc.params?.id_token_hint !== undefined;
+  const { session } = ctx.oidc;
+  const own = isOwnSignOut(ctx.oidc.entities.IdTokenHint?.payload, {
+    accountId: session?.accountId,
+    loginTs: session?.loginTs,
+    clientIds: Object.keys(session?.authorizations ?? {}),
+  });
   send(
     ctx,
     render(
@@ -65,8 +71,9 @@ export async function logoutSource(ctx: KoaContextWithOIDC, form: string): Promi
         >
           {kit.t('signOut.submit')}
         </button>
-        {hinted ? (
-          // The application asked for this sign-out with its ID token: confirm it straight away.
+        {own ? (
+          // G-43: this session's own client asked with this sign-in's ID token: no need to ask.
+          // Any other hint, or none, waits for the person's click.
           <script
             nonce={kit.nonce}
             dangerouslySetInnerHTML={{ __html: "document.getElementById('sign-out').click();" }}
