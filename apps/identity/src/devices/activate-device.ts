@@ -1,6 +1,7 @@
 /**
  * Activation of Sesame Verify (`POST /api/device/activate`): redeem the activation once, by the
- * QR code's token or by the username and the typed code, then register the device. Every
+ * QR code's token or by the username and the typed code, while the sign-in flow that showed it is
+ * still at enrollment (G-44), then register the device. Every
  * refusal is the same `activation.invalid` to the caller (no oracle); the reason is for the logs.
  * The typed code has 40 bits, so its guesses are throttled per account (G-16, G-07).
  */

@@ -21,14 +21,19 @@ export interface ActivationPage {
   code: string;
 }
 
-/** Sign in as `username` in a new browser (MFA required, nothing enrolled) and open the QR page. */
+/**
+ * Sign in as `username` in a new browser (MFA required, nothing enrolled) and open the QR page;
+ * or open it in a browser whose flow (`base`) is already at enrollment.
+ */
 export async function openActivationPage(
   t: TestApp,
   username: string,
   password: string,
-  browser = new BrowserSession(t.app, t.config.publicUrl),
+  signedIn?: { browser: BrowserSession; base: string },
 ): Promise<ActivationPage> {
-  const base = interactionPath((await passwordStep(browser, username, password)).location);
+  const browser = signedIn?.browser ?? new BrowserSession(t.app, t.config.publicUrl);
+  const base =
+    signedIn?.base ?? interactionPath((await passwordStep(browser, username, password)).location);
   const page = await browser.get(`${base}/enroll/sesame-verify/qr?platform=ios`);
   const token = /#token=([A-Za-z0-9_-]+)/.exec(page.body)?.[1];
   const code = /data-activation-code[^>]*>\s*([0-9A-Z-]+)\s*</.exec(page.body)?.[1];

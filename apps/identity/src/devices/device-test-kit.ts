@@ -24,6 +24,7 @@ import { createInProcessEventBus, type EventBus } from '../events/event-bus.ts';
 import { createActivation } from '../factors/authenticator-app/activation-queries.ts';
 import { createAttemptLimiter } from '../security/attempt-limiter.ts';
 import { createSecretBox, type SecretBox } from '../security/secret-box.ts';
+import { flowTtlSeconds } from '../sign-in/interaction-kit.ts';
 import { deviceApiRoutes } from './device-api-routes.ts';
 
 export const testPublicUrl = 'https://sesame.example';
@@ -47,9 +48,11 @@ export interface DeviceApiTestApp {
   events: EventBus;
   clock: { now: number; advance(seconds: number): void };
   createUser(username: string, name?: string): Promise<string>;
+  /** An activation as the QR page makes it, for a flow (made if new) at enrollment. */
   newActivation(
     accountId: string,
     flowId?: string,
+    platform?: 'ios' | 'android',
   ): Promise<{ token: string; code: string; flowId: string }>;
   activate(body: ActivateRequest, authorization?: string): Promise<LightMyRequestResponse>;
   enroll(accountId: string): Promise<EnrolledDevice>;
@@ -82,15 +85,11 @@ export async function buildDeviceApiApp(backend: Backend): Promise<DeviceApiTest
       if (!result.ok) throw new Error(`test user not created: ${result.code}`);
       return result.accountId;
     },
-    async newActivation(accountId, flowId = randomUUID()) {
+    async newActivation(accountId, flowId = randomUUID(), platform = 'ios') {
+      await startFlowAtEnrollment(db, { flowId, accountId, nowMs: clock.now });
       const created = await createActivation(
         { db, box },
-        {
-          accountId,
-          flowId,
-          platform: 'ios',
-          nowMs: clock.now,
-        },
+        { accountId, flowId, platform, nowMs: clock.now },
       );
       return { token: created.token, code: created.code, flowId };
     },
@@ -116,6 +115,28 @@ export async function buildDeviceApiApp(backend: Backend): Promise<DeviceApiTest
     },
   };
   return kit;
+}
+
+/**
+ * The sign-in flow an activation belongs to, as the browser's flow would stand on the QR page:
+ * past the password, at enrollment (an activation never outlives its flow, G-44).
+ */
+async function startFlowAtEnrollment(
+  db: Kysely<Database>,
+  input: { flowId: string; accountId: string; nowMs: number },
+): Promise<void> {
+  await db
+    .insertInto('sign_in_flows')
+    .values({
+      id: input.flowId,
+      token_hash: randomBytes(32).toString('base64url'),
+      account_id: input.accountId,
+      steps_done: JSON.stringify([{ step: 'password', amr: ['pwd'] }]),
+      created_at: input.nowMs,
+      expires_at: input.nowMs + flowTtlSeconds * 1000,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
 }
 
 /**

@@ -98,6 +98,12 @@ export async function advanceFlow(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** End a flow, and with it the activations it showed that no device redeemed (G-44). */
 export async function deleteFlow(db: Kysely<Database>, id: string): Promise<void> {
+  await db
+    .deleteFrom('activations')
+    .where('flow_id', '=', id)
+    .where('redeemed_at', 'is', null)
+    .execute();
   await db.deleteFrom('sign_in_flows').where('id', '=', id).execute();
 }

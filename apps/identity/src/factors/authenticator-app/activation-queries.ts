@@ -93,7 +93,10 @@ export async function createActivation(
 
 /**
  * Redeem an activation: one atomic statement, so that of two parallel redemptions exactly one
- * wins, and an expired or used activation never does.
+ * wins, and an expired or used activation never does — nor one whose sign-in flow has ended
+ * (G-44): the flow must still exist for this account, unexpired, and still be at enrollment. The
+ * flow's end deletes its unredeemed activations (`deleteFlow`); the check here, in the same
+ * statement, closes what a read-then-write would leave open.
  */
 export async function redeemActivation(
   db: Kysely<Database>,
@@ -104,7 +107,21 @@ export async function redeemActivation(
     .updateTable('activations')
     .set({ redeemed_at: nowMs })
     .where('redeemed_at', 'is', null)
-    .where('expires_at', '>', nowMs);
+    .where('expires_at', '>', nowMs)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('sign_in_flows')
+          .select('sign_in_flows.id')
+          .whereRef('sign_in_flows.id', '=', 'activations.flow_id')
+          .whereRef('sign_in_flows.account_id', '=', 'activations.account_id')
+          .where('sign_in_flows.expires_at', '>', nowMs)
+          // `steps_done` is the JSON list of passed steps (sign-in/queries.ts): the password is
+          // passed, and neither enrollment nor a verification, which end the flow.
+          .where('sign_in_flows.steps_done', 'like', '%"step":"password"%')
+          .where('sign_in_flows.steps_done', 'not like', '%"step":"enroll"%')
+          .where('sign_in_flows.steps_done', 'not like', '%"step":"mfa"%'),
+      ),
+    );
   query =
     'tokenHash' in where
       ? query.where('token_hash', '=', where.tokenHash)

@@ -8,12 +8,7 @@ import type { DeviceApiTestApp } from '../../devices/device-test-kit.ts';
 import { buildDeviceApiApp, makeDeviceKey } from '../../devices/device-test-kit.ts';
 import { createAttemptLimiter } from '../../security/attempt-limiter.ts';
 import { encodeTotpSecret } from '../totp/totp-secret.ts';
-import {
-  type Activation,
-  createActivation,
-  hashActivationToken,
-  redeemActivation,
-} from './activation-queries.ts';
+import { type Activation, hashActivationToken, redeemActivation } from './activation-queries.ts';
 import { enrollmentChannel } from './enrollment-events.ts';
 import { registerDevice } from './register-device.ts';
 
@@ -23,12 +18,7 @@ describe.each(testBackends())('registerDevice (%s)', (backend) => {
   beforeEach(async () => {
     t = await buildDeviceApiApp(backend);
     const accountId = await t.createUser('alice');
-    const created = await createActivation(t, {
-      accountId,
-      flowId: 'flow-1',
-      platform: 'android',
-      nowMs: t.clock.now,
-    });
+    const created = await t.newActivation(accountId, 'flow-1', 'android');
     const redeemed = await redeemActivation(
       t.db,
       { tokenHash: hashActivationToken(created.token) },
