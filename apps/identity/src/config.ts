@@ -26,7 +26,7 @@ export interface ClientConfig {
 export interface MetricsConfig {
   /** Bearer token a scraper presents (`Authorization: Bearer …`); at least 32 characters. */
   token: string | undefined;
-  /** A listener serving only `/metrics`; unset: `/metrics` is on the public listener, token required. */
+  /** A listener serving only `/metrics`; unset: on the public listener, token required. */
   port: number | undefined;
   /** Interface of that listener: loopback unless told otherwise. */
   host: string;

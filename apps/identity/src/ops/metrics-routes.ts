@@ -3,7 +3,7 @@ import { AppError } from '../errors.ts';
 import { bearerTokenMatches } from './bearer-token-matches.ts';
 import type { Metrics } from './metrics.ts';
 
-/** Prometheus metrics at `/metrics`, for a scraper holding the token when one is configured (G-42). */
+/** Prometheus metrics at `/metrics`, for the holder of the token when one is configured (G-42). */
 export async function metricsRoutes(
   app: FastifyInstance,
   options: { metrics: Metrics; token: string | undefined },
