@@ -11,6 +11,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { buildAuthenticatorApp, serveAuthenticatorApp } from '@sesame/authenticator';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { DestinationStream } from 'pino';
 import { accountRoutes } from './account/account-routes.tsx';
 import { type Argon2Params, createPasswordHasher } from './accounts/password-hasher.ts';
 import type { Config } from './config.ts';
@@ -24,6 +25,7 @@ import { createProvider } from './oidc/create-provider.ts';
 import { mountOidcPlugin } from './oidc/mount-oidc.ts';
 import { loadSigningKeys } from './oidc/signing-keys.ts';
 import type { LocalCertificate } from './ops/local-certificate.ts';
+import { loggerOptions } from './ops/logger-options.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { metricsRoutes } from './ops/metrics-routes.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
@@ -43,6 +45,8 @@ export interface AppDeps {
   now?: () => number;
   argon2?: Argon2Params;
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read what would be logged). */
+  logStream?: DestinationStream;
   /** An event bus to share between app instances (tests of several instances); the caller closes it. */
   events?: EventBus;
   /** HTTPS with a local certificate (SESAME_HTTPS=lan), see ops/local-certificate.ts. */
@@ -81,19 +85,7 @@ export async function buildApp(
   });
 
   const app = Fastify({
-    logger:
-      deps.logger === false
-        ? false
-        : {
-            level: config.logLevel,
-            redact: [
-              'req.headers.cookie',
-              'req.headers.authorization',
-              'res.headers["set-cookie"]',
-              '*.password',
-              '*.csrf',
-            ],
-          },
+    logger: deps.logger === false ? false : loggerOptions(config, deps.logStream),
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     ...(deps.tls ? { https: { key: deps.tls.key, cert: deps.tls.cert } } : {}),
     bodyLimit: 64 * 1024,

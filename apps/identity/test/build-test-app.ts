@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
+import type { DestinationStream } from 'pino';
 import { createAccount } from '../src/accounts/create-account.ts';
 import { createPasswordHasher } from '../src/accounts/password-hasher.ts';
 import { buildApp } from '../src/app.ts';
@@ -74,6 +75,8 @@ export interface TestAppOptions {
    * default here, so that the tests of the password step end at the password. MFA tests turn it on.
    */
   orgMfaRequired?: boolean;
+  /** Log to this stream, at the config's `LOG_LEVEL` (`silent` unless `env` says otherwise). */
+  logStream?: DestinationStream;
 }
 
 export async function buildTestApp(
@@ -95,7 +98,8 @@ export async function buildTestApp(
     },
   };
   const now = () => clock.now;
-  const app = await buildApp(config, { db: testDb.db, now, argon2: cheapArgon2, logger: false });
+  const logging = options.logStream ? { logStream: options.logStream } : { logger: false };
+  const app = await buildApp(config, { db: testDb.db, now, argon2: cheapArgon2, ...logging });
   await setOrgMfaRequired(testDb.db, options.orgMfaRequired ?? false);
   const hasher = createPasswordHasher(cheapArgon2);
   return {

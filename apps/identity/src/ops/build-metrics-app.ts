@@ -5,6 +5,7 @@
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Config } from '../config.ts';
 import { installErrorHandler } from '../ui/error-handler.tsx';
+import { loggerOptions } from './logger-options.ts';
 import type { Metrics } from './metrics.ts';
 import { metricsRoutes } from './metrics-routes.ts';
 
@@ -14,7 +15,7 @@ export async function buildMetricsApp(
 ): Promise<FastifyInstance> {
   // Scraped every few seconds: errors are logged, not each request.
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: loggerOptions(config),
     logController: new LogController({ disableRequestLogging: true }),
   });
   installErrorHandler(app);
