@@ -3,7 +3,8 @@
  * QR code's token or by the username and the typed code, while the sign-in flow that showed it is
  * still at enrollment (G-44), then register the device. Every
  * refusal is the same `activation.invalid` to the caller (no oracle); the reason is for the logs.
- * The typed code has 40 bits, so its guesses are throttled per account (G-16, G-07).
+ * The typed code has 40 bits, so its guesses are throttled per address, then per account (G-16,
+ * G-07, G-46).
  */
 import type { ActivateRequest } from '@sesame/contracts';
 import type { Kysely } from 'kysely';
@@ -25,6 +26,7 @@ import {
 import type { AttemptLimiter } from '../security/attempt-limiter.ts';
 import { accountPolicy } from '../security/attempt-policy.ts';
 import { withAttemptLimit } from '../security/with-attempt-limit.ts';
+import { activationIpLimitKey, activationIpPolicy } from './activation-ip-policy.ts';
 import { checkDevicePublicKey } from './check-device-public-key.ts';
 
 export interface ActivateDeviceDeps extends RegisterDeviceDeps {
@@ -52,13 +54,15 @@ export async function activateDevice(
   input: {
     authorization: string | undefined;
     body: ActivateRequest;
+    /** The client's address (`request.ip`): typed codes are limited per address first (G-46). */
+    ip: string;
     audit?: Omit<AuditEvent, 'type' | 'accountId'>;
   },
 ): Promise<ActivateDeviceResult> {
   const { body } = input;
   // Checked before anything is redeemed: a bad key must not spend the activation.
   if (!(await checkDevicePublicKey(body.publicKey))) return { ok: false, reason: 'invalid_key' };
-  const redeemed = await redeem(deps, input.authorization, body);
+  const redeemed = await redeem(deps, input.authorization, body, input.ip);
   if (!redeemed.ok) return redeemed;
   const { activation, account } = redeemed;
   const device = await registerDevice(deps, {
@@ -79,6 +83,7 @@ async function redeem(
   deps: ActivateDeviceDeps,
   authorization: string | undefined,
   body: ActivateRequest,
+  ip: string,
 ): Promise<Redeemed> {
   const typed = body.username !== undefined || body.activationCode !== undefined;
   // One way at a time: the QR code's token, or the typed code.
@@ -88,7 +93,7 @@ async function redeem(
   if (body.username === undefined || body.activationCode === undefined) {
     return { ok: false, reason: 'no_credentials' };
   }
-  return redeemCode(deps, body.username, body.activationCode);
+  return redeemCode(deps, { username: body.username, typedCode: body.activationCode, ip });
 }
 
 async function redeemToken(deps: ActivateDeviceDeps, authorization: string): Promise<Redeemed> {
@@ -107,16 +112,19 @@ async function redeemToken(deps: ActivateDeviceDeps, authorization: string): Pro
 
 async function redeemCode(
   deps: ActivateDeviceDeps,
-  username: string,
-  typedCode: string,
+  { username, typedCode, ip }: { username: string; typedCode: string; ip: string },
 ): Promise<Redeemed> {
   const canonical = canonicalizeIdentifier(username);
   const account = canonical === '' ? undefined : await findAccountByIdentifier(deps.db, canonical);
   // G-10: one counter per canonical subject; unknown names are counted too (no oracle).
   const key = account ? `activation:${account.id}` : `activation:identifier:${canonical}`;
-  const limit = { key, policy: accountPolicy, nowMs: deps.now() };
+  const limits = [
+    // G-46: the address first, so that an address refused moves no account's counter.
+    { key: activationIpLimitKey(ip), policy: activationIpPolicy },
+    { key, policy: accountPolicy },
+  ];
   // Locked after repeated wrong codes: not even evaluated. Released only on a redeemed code.
-  const checked = await withAttemptLimit(deps.limiter, limit, async () => {
+  const checked = await withAttemptLimit(deps.limiter, { limits, nowMs: deps.now() }, async () => {
     if (account === undefined) return { ok: false as const, reason: 'unknown_account' as const };
     const codeHash = hashActivationCode(deps.box, account.id, typedCode);
     const activation = await redeemActivation(deps.db, { codeHash }, deps.now());

@@ -105,6 +105,7 @@ export async function deviceApiRoutes(
       const result = await activateDevice(options, {
         authorization: request.headers.authorization,
         body: request.body,
+        ip: request.ip,
         audit: auditContext(request),
       });
       if (!result.ok) {
