@@ -76,7 +76,7 @@ async function oneRound(i: number): Promise<{ latencyMs: number; activateMs: num
   const page = await browser.get(`${base}/enroll/sesame-verify/qr?platform=ios`);
   const token = /#token=([A-Za-z0-9_-]+)/.exec(page.body)?.[1];
   if (!token) throw new Error('no activation link on the QR page');
-  const cookie = [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const cookie = browser.cookieHeader(`${base}/enroll/sesame-verify/events`);
   const stream = await openStream(`${t.url}${base}/enroll/sesame-verify/events`, cookie);
   const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
     'sign',

@@ -6,7 +6,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
 export class BrowserSession {
+  /** Cookies with Path=/ (every Sesame cookie), by name. */
   readonly cookies = new Map<string, string>();
+  /**
+   * Cookies scoped to a narrower path (oidc-provider's interaction cookies), by path and name,
+   * sent only under their path — as a browser does, so that two tabs' interactions coexist.
+   */
+  readonly scopedCookies = new Map<string, { name: string; path: string; value: string }>();
   private readonly app: FastifyInstance;
   private readonly origin: string;
   readonly headers: Record<string, string>;
@@ -39,13 +45,23 @@ export class BrowserSession {
     return current;
   }
 
+  /** The Cookie header this browser sends to `url` (path-scoped cookies first, as browsers do). */
+  cookieHeader(url: string): string {
+    const pathname = new URL(url, this.origin).pathname;
+    const scoped = [...this.scopedCookies.values()]
+      .filter((c) => pathname === c.path || pathname.startsWith(`${c.path.replace(/\/$/, '')}/`))
+      .sort((a, b) => b.path.length - a.path.length)
+      .map((c) => `${c.name}=${c.value}`);
+    return [...scoped, ...[...this.cookies].map(([k, v]) => `${k}=${v}`)].join('; ');
+  }
+
   async request(
     method: 'GET' | 'POST',
     url: string,
     payload?: string,
     extra: Record<string, string> = {},
   ) {
-    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const cookie = this.cookieHeader(url);
     const response = await this.app.inject({
       method,
       url,
@@ -61,12 +77,18 @@ export class BrowserSession {
     for (const c of response.cookies as Array<{
       name: string;
       value: string;
+      path?: string;
       maxAge?: number;
       expires?: Date;
     }>) {
       const expired =
         c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() < Date.now());
-      if (expired || c.value === '') this.cookies.delete(c.name);
+      const path = c.path ?? '/';
+      if (path !== '/') {
+        const key = `${path} ${c.name}`;
+        if (expired || c.value === '') this.scopedCookies.delete(key);
+        else this.scopedCookies.set(key, { name: c.name, path, value: c.value });
+      } else if (expired || c.value === '') this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
     return response;

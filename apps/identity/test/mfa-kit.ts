@@ -5,7 +5,7 @@
  */
 import { generateTotpCode } from '../src/factors/totp/totp-code.ts';
 import { decodeTotpSecret } from '../src/factors/totp/totp-secret.ts';
-import { type BrowserSession, hiddenField, openSignIn } from './browser-session.ts';
+import { BrowserSession, hiddenField, openSignIn } from './browser-session.ts';
 import type { TestApp } from './build-test-app.ts';
 
 export function interactionPath(location: unknown): string {
@@ -73,4 +73,29 @@ export async function submitCode(browser: BrowserSession, base: string, code: st
     code,
   };
   return { page, form, response: await browser.post(`${base}/verify`, form) };
+}
+
+/**
+ * An account that has enrolled another authenticator app through the real pages (and finished);
+ * the clock then moves past the enrollment's code, so sign-ins get fresh ones. Returns its secret.
+ */
+export async function enrollAccount(t: TestApp, username: string, password: string) {
+  const browser = new BrowserSession(t.app, t.config.publicUrl);
+  const base = interactionPath((await passwordStep(browser, username, password)).location);
+  const secret = await enrollOtherApp(t, browser, base);
+  await finishEnrollment(browser, base);
+  t.clock.advance(30);
+  return secret;
+}
+
+/** A fresh browser past the password, at the second-factor step (optionally through `app`). */
+export async function atSecondFactor(
+  t: TestApp,
+  username: string,
+  password: string,
+  app: TestApp['app'] = t.app,
+) {
+  const browser = new BrowserSession(app, t.config.publicUrl);
+  const { location } = await passwordStep(browser, username, password);
+  return { b: browser, base: interactionPath(location) };
 }

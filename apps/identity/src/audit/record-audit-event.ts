@@ -30,6 +30,8 @@ export interface AuditEvent {
   userAgent?: string | null;
   reason?: string | null;
   requestId?: string | null;
+  /** Who acted (accounts/operations/actor.ts): `cli`, `admin:<id>`, `user:<id>`, `device:<id>`. */
+  actor?: string | null;
 }
 
 export type AuditRecord = Selectable<AuditEventTable>;
@@ -50,6 +52,7 @@ export async function recordAuditEvent(
       user_agent: event.userAgent?.slice(0, 512) ?? null,
       reason: event.reason ?? null,
       request_id: event.requestId ?? null,
+      actor: event.actor ?? null,
     })
     .execute();
 }

@@ -48,15 +48,15 @@ describe.each(testBackends())('sesame audit (%s)', (backend) => {
     const run = await t.run(['audit']);
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^TIME \(UTC\) +TYPE +USER +REASON +IP +CLIENT +USER AGENT$/);
-    expect(lines.slice(1).map((line) => line.split(/ {2,}/).slice(0, 4))).toEqual([
-      ['2026-03-01T14:05:14Z', 'sign_in.failed', '-', 'throttled'],
-      ['2026-03-01T14:05:14Z', 'sign_in.failed', 'gone-account-id', 'unknown_account'],
-      ['2026-03-01T14:05:13Z', 'sign_in.failed', 'claire', 'bad_password'],
-      ['2026-03-01T14:05:12Z', 'account.password_changed', 'claire', 'cli'],
-      ['2026-03-01T14:05:11Z', 'account.locked', 'marc', 'cli'],
-      ['2026-03-01T14:05:10Z', 'account.created', 'marc', 'cli'],
-      ['2026-03-01T14:05:09Z', 'account.created', 'claire', 'cli'],
+    expect(lines[0]).toMatch(/^TIME \(UTC\) +TYPE +USER +ACTOR +REASON +IP +CLIENT +USER AGENT$/);
+    expect(lines.slice(1).map((line) => line.split(/ {2,}/).slice(0, 5))).toEqual([
+      ['2026-03-01T14:05:14Z', 'sign_in.failed', '-', '-', 'throttled'],
+      ['2026-03-01T14:05:14Z', 'sign_in.failed', 'gone-account-id', '-', 'unknown_account'],
+      ['2026-03-01T14:05:13Z', 'sign_in.failed', 'claire', '-', 'bad_password'],
+      ['2026-03-01T14:05:12Z', 'account.password_changed', 'claire', 'cli', '-'],
+      ['2026-03-01T14:05:11Z', 'account.locked', 'marc', 'cli', '-'],
+      ['2026-03-01T14:05:10Z', 'account.created', 'marc', '-', 'cli'],
+      ['2026-03-01T14:05:09Z', 'account.created', 'claire', '-', 'cli'],
     ]);
     expect(new Date(START_MS).toISOString()).toBe('2026-03-01T14:05:09.000Z');
   });

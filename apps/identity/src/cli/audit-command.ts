@@ -64,7 +64,7 @@ async function showAudit(io: CliIo, options: AuditOptions): Promise<void> {
     io.stdout('No audit events.\n');
     return;
   }
-  const headers = ['TIME (UTC)', 'TYPE', 'USER', 'REASON', 'IP', 'CLIENT', 'USER AGENT'];
+  const headers = ['TIME (UTC)', 'TYPE', 'USER', 'ACTOR', 'REASON', 'IP', 'CLIENT', 'USER AGENT'];
   io.stdout(
     formatTable(
       headers,
@@ -80,6 +80,7 @@ function toRow(event: AuditRecord, usernames: Map<string, string>): string[] {
     formatUtc(event.occurred_at),
     event.type,
     user,
+    event.actor ?? '-',
     event.reason ?? '-',
     event.ip ?? '-',
     event.client_id ?? '-',
@@ -94,6 +95,7 @@ function toJson(event: AuditRecord, usernames: Map<string, string>) {
     type: event.type,
     accountId: event.account_id,
     username: event.account_id === null ? null : (usernames.get(event.account_id) ?? null),
+    actor: event.actor,
     reason: event.reason,
     ip: event.ip,
     clientId: event.client_id,

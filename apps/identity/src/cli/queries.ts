@@ -27,12 +27,3 @@ export async function countActiveAuthenticatorsByAccount(
     .execute();
   return new Map(rows.map((row) => [row.account_id, Number(row.n)]));
 }
-
-export async function countDevices(db: Kysely<Database>, accountId: string): Promise<number> {
-  const row = await db
-    .selectFrom('devices')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('account_id', '=', accountId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}

@@ -4,13 +4,14 @@
  */
 import { type CreateAccountResult, createAccount } from '../accounts/create-account.ts';
 import { generatePassword } from '../accounts/generate-password.ts';
+import { cliActor } from '../accounts/operations/actor.ts';
+import { lockAccount } from '../accounts/operations/lock-account.ts';
+import { setPassword } from '../accounts/operations/set-password.ts';
+import { unlockAccount } from '../accounts/operations/unlock-account.ts';
 import { checkPasswordPolicy, type PasswordContext } from '../accounts/password-policy.ts';
-import { listAccounts, setAccountLocked, updatePasswordHash } from '../accounts/queries.ts';
+import { listAccounts } from '../accounts/queries.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
-import { revokeAccountOidcState } from '../oidc/kysely-adapter.ts';
 import { readMfaStanding, readOrgMfaRequired } from '../policy/mfa-policy.ts';
-import { createAttemptLimiter } from '../security/attempt-limiter.ts';
-import { accountLimitKey } from '../security/attempt-policy.ts';
 import {
   AUDIT_REASON,
   type CliIo,
@@ -188,25 +189,18 @@ function parseSetLocked(args: string[], locked: boolean): ParsedCommand {
 
 async function setLocked(io: CliIo, identifier: string, locked: boolean): Promise<void> {
   const account = await requireAccount(io.db, identifier);
-  await setAccountLocked(io.db, account.id, locked, io.now());
-  // A locked account keeps nothing: its sessions, grants and tokens go (G-28).
-  const revoked = locked ? await revokeAccountOidcState(io.db, account.id) : 0;
-  // An administrator's unlock also lifts the lockout left by failed sign-ins (hard limit included).
-  if (!locked) await createAttemptLimiter(io.db).clear(accountLimitKey(account.id));
-  await recordAuditEvent(
-    io.db,
-    {
-      type: locked ? 'account.locked' : 'account.unlocked',
-      accountId: account.id,
-      reason: AUDIT_REASON,
-    },
-    io.now(),
-  );
-  io.stdout(
-    locked
-      ? `Locked ${account.username}; ${revoked} session and token records revoked.\n`
-      : `Unlocked ${account.username}; failed sign-in counter reset.\n`,
-  );
+  const deps = { db: io.db, now: io.now };
+  if (locked) {
+    // A locked account keeps nothing: its sessions, grants, tokens and sign-ins in progress go.
+    const ended = await lockAccount(deps, cliActor, { accountId: account.id });
+    io.stdout(
+      `Locked ${account.username}; ${ended.oidcRecords} session and token records revoked, ${ended.flows} sign-ins in progress ended.\n`,
+    );
+    return;
+  }
+  // An administrator's unlock also lifts the lockouts left by failed attempts (hard limit included).
+  await unlockAccount(deps, cliActor, { accountId: account.id });
+  io.stdout(`Unlocked ${account.username}; failed sign-in counters reset.\n`);
 }
 
 function parseSetPassword(args: string[]): ParsedCommand {
@@ -218,10 +212,10 @@ function parseSetPassword(args: string[]): ParsedCommand {
   const identifier = onePositional(positionals, '<username>');
   // A password never goes on the command line, where `ps` and the shell history would keep it.
   if (values['password-stdin'] !== true) throw new UsageError('--password-stdin is required');
-  return { kind: 'run', run: (io) => setPassword(io, identifier) };
+  return { kind: 'run', run: (io) => changePassword(io, identifier) };
 }
 
-async function setPassword(io: CliIo, identifier: string): Promise<void> {
+async function changePassword(io: CliIo, identifier: string): Promise<void> {
   const account = await requireAccount(io.db, identifier);
   const password = stripTrailingNewline(await io.readStdin());
   const policy = checkPasswordPolicy(password, {
@@ -231,13 +225,10 @@ async function setPassword(io: CliIo, identifier: string): Promise<void> {
     passwordOnly: !(await readMfaStanding(io.db, account.id)).required,
   });
   if (!policy.ok) throw new CommandError(describePasswordProblem(policy.reason));
-  await updatePasswordHash(io.db, account.id, await io.hasher.hash(password), io.now());
-  // A new password signs every device out: old sessions and tokens stop working (G-28).
-  await revokeAccountOidcState(io.db, account.id);
-  await recordAuditEvent(
-    io.db,
-    { type: 'account.password_changed', accountId: account.id, reason: AUDIT_REASON },
-    io.now(),
-  );
+  // A new password signs every device out: sessions, tokens and sign-ins in progress end (G-28).
+  await setPassword({ db: io.db, now: io.now }, cliActor, {
+    accountId: account.id,
+    passwordHash: await io.hasher.hash(password),
+  });
   io.stdout(`Password of ${account.username} changed.\n`);
 }

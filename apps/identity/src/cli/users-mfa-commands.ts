@@ -1,10 +1,11 @@
 /** `sesame users require-mfa` and `users reset-mfa`: the account's side of the MFA policy. */
+
+import { cliActor } from '../accounts/operations/actor.ts';
+import { resetMfa as resetAccountMfa } from '../accounts/operations/reset-mfa.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
-import { deleteAllAuthenticators } from '../factors/authenticator-queries.ts';
 import { readMfaStanding, setAccountMfaRequired } from '../policy/mfa-policy.ts';
 import { AUDIT_REASON, type CliIo, type ParsedCommand } from './cli-io.ts';
 import { HELP_OPTION, onePositional, parseCommandArgs } from './parse-command-args.ts';
-import { countDevices } from './queries.ts';
 import { requireAccount } from './require-account.ts';
 import { USERS_USAGE } from './usage.ts';
 
@@ -58,17 +59,9 @@ export function parseResetMfa(args: string[]): ParsedCommand {
 
 async function resetMfa(io: CliIo, identifier: string): Promise<void> {
   const account = await requireAccount(io.db, identifier);
-  // The devices go with their authenticators (foreign key, on delete cascade); counted first.
-  const removed = await io.db.transaction().execute(async (trx) => {
-    const devices = await countDevices(trx, account.id);
-    const authenticators = await deleteAllAuthenticators(trx, account.id);
-    return { authenticators, devices };
+  const removed = await resetAccountMfa({ db: io.db, now: io.now }, cliActor, {
+    accountId: account.id,
   });
-  await recordAuditEvent(
-    io.db,
-    { type: 'account.mfa_reset', accountId: account.id, reason: AUDIT_REASON },
-    io.now(),
-  );
   const standing = await readMfaStanding(io.db, account.id);
   io.stdout(
     `Removed ${plural(removed.authenticators, 'authenticator')} and ${plural(removed.devices, 'device')} of ${account.username}.\n`,

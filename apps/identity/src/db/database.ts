@@ -68,6 +68,8 @@ export interface AuditEventTable {
   user_agent: string | null;
   reason: string | null;
   request_id: string | null;
+  /** Who acted: `user`, `device:<id>`, `cli`, `admin:<account id>`. */
+  actor: Generated<string | null>;
 }
 
 export interface OrgSettingTable {
@@ -92,6 +94,8 @@ export interface AuthenticatorTable {
   created_at: number;
   activated_at: number | null;
   last_used_at: number | null;
+  /** The sign-in flow that enrolled it (G-40: an enrollment completes only with its own). */
+  flow_id: Generated<string | null>;
 }
 
 export interface DeviceTable {

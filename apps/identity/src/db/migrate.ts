@@ -12,6 +12,7 @@ import { isPostgres } from './dialect.ts';
 import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-mfa.ts';
 import * as m0003 from './migrations/0003-oidc-account.ts';
+import * as m0004 from './migrations/0004-flow-owned-authenticators.ts';
 
 interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -22,6 +23,7 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['0001-initial', m0001],
   ['0002-mfa', m0002],
   ['0003-oidc-account', m0003],
+  ['0004-flow-owned-authenticators', m0004],
 ];
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

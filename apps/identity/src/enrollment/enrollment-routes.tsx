@@ -5,10 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
-import {
-  countConfirmedByCodeSince,
-  listActiveAuthenticators,
-} from '../factors/authenticator-queries.ts';
+import { listFlowAuthenticators } from '../factors/authenticator-queries.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
 import type { FactorDeps } from '../factors/factor.ts';
 import { factors } from '../factors/index.ts';
@@ -40,7 +37,7 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: FactorDeps): 
     { schema: { params: InteractionParams, querystring: DoneQuery } },
     async (request, reply) => {
       const context = await kit.flowAt(request, reply, 'enroll');
-      const active = await listActiveAuthenticators(db, context.accountId);
+      const active = await listFlowAuthenticators(db, context.accountId, context.flow.id);
       if (active.length === 0)
         return reply.redirect(`/interaction/${context.details.uid}/enroll`, 303);
       const configured = active.map((a) => ({
@@ -68,20 +65,16 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: FactorDeps): 
     { schema: { params: InteractionParams, body: CsrfBody } },
     async (request, reply) => {
       const context = await kit.flowAt(request, reply, 'enroll', { token: request.body.csrf });
-      // « Terminer » ends enrollment only once a method is active (G-22: nothing before that).
-      const active = await listActiveAuthenticators(db, context.accountId);
-      if (active.length === 0)
+      // « Terminer » ends enrollment only with a method this flow enrolled (G-22, G-40).
+      const own = await listFlowAuthenticators(db, context.accountId, context.flow.id);
+      if (own.length === 0)
         return reply.redirect(`/interaction/${context.details.uid}/enroll`, 303);
       // A method confirmed by typing its code proves possession (otp); a device registered from
       // the QR code shown on this screen does not, by itself (docs/security.md).
-      const confirmed = await countConfirmedByCodeSince(
-        db,
-        context.accountId,
-        context.flow.createdAt,
-      );
+      const confirmedByCode = own.some((authenticator) => authenticator.device_id === null);
       return kit.completeStep(request, reply, context, {
         step: 'enroll',
-        amr: confirmed > 0 ? ['otp'] : [],
+        amr: confirmedByCode ? ['otp'] : [],
         accountId: context.accountId,
       });
     },

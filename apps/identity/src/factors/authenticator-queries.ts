@@ -34,24 +34,24 @@ export async function findAuthenticator(
 }
 
 /**
- * Authenticators activated since `sinceMs` by typing one of their codes (no device behind them):
- * enrolling one of those proved possession of its secret, like a sign-in with it (RFC 8176 `otp`).
+ * The active authenticators a sign-in flow enrolled, each with its device if it has one: the only
+ * ones that flow's enrollment can complete with (G-40).
  */
-export async function countConfirmedByCodeSince(
+export async function listFlowAuthenticators(
   db: Kysely<Database>,
   accountId: string,
-  sinceMs: number,
-): Promise<number> {
-  const row = await db
+  flowId: string,
+): Promise<Array<Authenticator & { device_id: string | null }>> {
+  return db
     .selectFrom('authenticators')
     .leftJoin('devices', 'devices.authenticator_id', 'authenticators.id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .selectAll('authenticators')
+    .select('devices.id as device_id')
     .where('authenticators.account_id', '=', accountId)
+    .where('authenticators.flow_id', '=', flowId)
     .where('authenticators.status', '=', 'active')
-    .where('authenticators.activated_at', '>=', sinceMs)
-    .where('devices.id', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .orderBy('authenticators.created_at')
+    .execute();
 }
 
 /**
@@ -116,4 +116,14 @@ export async function deleteAllAuthenticators(
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   });
+}
+
+/** How many Sesame Verify devices an account has. */
+export async function countDevices(db: Kysely<Database>, accountId: string): Promise<number> {
+  const row = await db
+    .selectFrom('devices')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('account_id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

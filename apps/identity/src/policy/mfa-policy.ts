@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import type { AccountStanding } from '../sign-in/flow.ts';
 
 const orgMfaKey = 'mfa_required';
 
@@ -64,5 +65,36 @@ export async function readMfaStanding(
   return {
     required: orgRequired || account?.mfa_required === 1,
     hasActiveAuthenticator: active !== undefined,
+  };
+}
+
+/**
+ * The account as a sign-in step sees it, read afresh at every step (G-40, G-41): undefined when
+ * the account no longer exists.
+ */
+export async function readAccountStanding(
+  db: Kysely<Database>,
+  accountId: string,
+): Promise<AccountStanding | undefined> {
+  const [orgRequired, account, active] = await Promise.all([
+    readOrgMfaRequired(db),
+    db
+      .selectFrom('accounts')
+      .select(['locked', 'mfa_required'])
+      .where('id', '=', accountId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('authenticators')
+      .select(['id', 'kind', 'flow_id'])
+      .where('account_id', '=', accountId)
+      .where('status', '=', 'active')
+      .orderBy('created_at')
+      .execute(),
+  ]);
+  if (account === undefined) return undefined;
+  return {
+    locked: account.locked === 1,
+    mfaRequired: orgRequired || account.mfa_required === 1,
+    activeMethods: active.map((row) => ({ id: row.id, kind: row.kind, flowId: row.flow_id })),
   };
 }

@@ -1,11 +1,18 @@
 /**
- * The sign-in flow as data: which steps an account must pass, and which comes next. Pure.
+ * The sign-in flow as data: which step comes next, as a pure function of what this flow has
+ * passed and of the account's standing *now* (G-40). Nothing is decided once and kept: every step
+ * re-reads the account, so a flow left waiting follows what happened elsewhere meanwhile — the
+ * real user enrolled in another browser, an administrator locked the account or reset its methods.
  *
- * The plan is decided once, right after the password, from the account's MFA standing, and kept
- * with the flow: an account that enrolls during this sign-in does not get asked for the code of
- * the authenticator it has just added, and one that has an authenticator must use it.
+ * The checks, in order (oidc-provider's prompt policy is the model):
+ * 1. no password yet → `password`;
+ * 2. the account is gone or locked → `refused` (G-41);
+ * 3. the account has an active method that this flow did not enroll, and none was passed → `mfa`;
+ * 4. a method was passed, or enrollment ended (« Terminer ») → `done`;
+ * 5. two factors are required (policy, or the application's `acr_values`), or this flow has started
+ *    enrolling → `enroll`;
+ * 6. otherwise → `done`.
  */
-import type { MfaStanding } from '../policy/mfa-policy.ts';
 
 export type SignInStep = 'password' | 'enroll' | 'mfa';
 
@@ -16,10 +23,33 @@ export interface PassedStep {
 }
 
 export interface FlowState {
+  id: string;
   accountId: string | null;
-  plan: SignInStep[];
   stepsDone: PassedStep[];
 }
+
+/** An active method of the account, and the flow that enrolled it (if one did). */
+export interface ActiveMethod {
+  id: string;
+  kind: string;
+  flowId: string | null;
+}
+
+/** The account as it stands at this step. */
+export interface AccountStanding {
+  locked: boolean;
+  /** The organization or an administrator requires MFA of this account. */
+  mfaRequired: boolean;
+  activeMethods: ActiveMethod[];
+}
+
+/** What the application asked of this sign-in. */
+export interface SignInDemands {
+  /** `acr_values` names two factors: MFA even where the policy does not require it. */
+  twoFactors: boolean;
+}
+
+export type NextStep = SignInStep | 'done' | 'refused';
 
 export interface FlowResult {
   accountId: string;
@@ -32,28 +62,49 @@ export const acrValues = {
   twoFactors: 'urn:sesame:loa:2fa',
 } as const;
 
-/** The guide's rule: MFA required and no active authenticator → enroll; an authenticator → use it. */
-export function planSteps(standing: MfaStanding): SignInStep[] {
-  if (standing.hasActiveAuthenticator) return ['password', 'mfa'];
-  if (standing.required) return ['password', 'enroll'];
-  return ['password'];
+/** The methods a flow may verify with: the account's, but never one this very flow enrolled. */
+export function methodsToVerify(flow: FlowState, standing: AccountStanding): ActiveMethod[] {
+  return standing.activeMethods.filter((method) => method.flowId !== flow.id);
 }
 
-export function nextStep(state: FlowState): SignInStep | 'done' {
-  const done = new Set(state.stepsDone.map((passed) => passed.step));
-  return state.plan.find((step) => !done.has(step)) ?? 'done';
+/** The methods this flow enrolled: the only ones its « Terminer » can complete with (G-40). */
+export function methodsEnrolledBy(flow: FlowState, standing: AccountStanding): ActiveMethod[] {
+  return standing.activeMethods.filter((method) => method.flowId === flow.id);
 }
 
-/** What is handed to oidc-provider once every step is done; throws if one is missing (G-22). */
-export function flowResult(state: FlowState): FlowResult {
-  if (state.accountId === null || nextStep(state) !== 'done') {
+export function nextStep(
+  flow: FlowState,
+  standing: AccountStanding | undefined,
+  demands: SignInDemands = { twoFactors: false },
+): NextStep {
+  const passed = new Set(flow.stepsDone.map((done) => done.step));
+  if (!passed.has('password') || flow.accountId === null) return 'password';
+  // G-41: a locked (or deleted) account completes no step and is never handed to the provider.
+  if (standing === undefined || standing.locked) return 'refused';
+  const verified = passed.has('mfa');
+  // G-40: a method that exists now, and that this flow did not enroll, must be passed first.
+  if (!verified && methodsToVerify(flow, standing).length > 0) return 'mfa';
+  if (verified || passed.has('enroll')) return 'done';
+  const enrolling = methodsEnrolledBy(flow, standing).length > 0;
+  if (standing.mfaRequired || demands.twoFactors || enrolling) return 'enroll';
+  return 'done';
+}
+
+/** What is handed to oidc-provider once nothing is left; throws if a step is missing (G-22). */
+export function flowResult(
+  flow: FlowState,
+  standing: AccountStanding | undefined,
+  demands: SignInDemands = { twoFactors: false },
+): FlowResult {
+  if (flow.accountId === null || nextStep(flow, standing, demands) !== 'done') {
     throw new Error('sign-in flow is not complete');
   }
-  const amr = [...new Set(state.stepsDone.flatMap((passed) => passed.amr))];
-  // Two factors: something known (pwd) and something held (otp), RFC 8176 / NIST 800-63B-4 AAL2.
+  // Only what this flow's own verifications returned.
+  const amr = [...new Set(flow.stepsDone.flatMap((passed) => passed.amr))];
+  // Two factors: something known (pwd) and something held (otp…), RFC 8176 / NIST 800-63B-4 AAL2.
   const twoFactors = amr.includes('pwd') && amr.some((method) => method !== 'pwd');
   return {
-    accountId: state.accountId,
+    accountId: flow.accountId,
     amr,
     acr: twoFactors ? acrValues.twoFactors : acrValues.oneFactor,
   };

@@ -12,12 +12,22 @@ import { type AuditEvent, recordAuditEvent } from '../audit/record-audit-event.t
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { isSessionNotFound } from '../oidc/session-not-found.ts';
+import { readAccountStanding } from '../policy/mfa-policy.ts';
 import type { CookiePolicy } from '../security/cookies.ts';
 import { csrfToken, isCsrfSafe } from '../security/csrf.ts';
 import { allowFormActions } from '../security/security-headers.ts';
 import { preferLocales } from '../ui/page-context.ts';
-import { flowResult, nextStep, type PassedStep, type SignInStep } from './flow.ts';
+import {
+  type AccountStanding,
+  acrValues,
+  flowResult,
+  nextStep,
+  type PassedStep,
+  type SignInDemands,
+  type SignInStep,
+} from './flow.ts';
 import { advanceFlow, deleteFlow, type FlowRow, findFlow } from './queries.ts';
+import { StepMoved } from './step-moved.ts';
 
 export type InteractionDetails = Awaited<ReturnType<Provider['interactionDetails']>>;
 
@@ -28,6 +38,18 @@ export interface FlowContext {
   token: string;
   /** Set once the password step is passed. */
   accountId: string;
+  /** The account as it stands now (read at this step); undefined before the password. */
+  standing: AccountStanding | undefined;
+  demands: SignInDemands;
+}
+
+/** Where each step's page lives, under /interaction/:uid. */
+export const stepPaths = { password: '', enroll: '/enroll', mfa: '/verify' } as const;
+
+/** What the application asked of this sign-in (OIDC `acr_values`). */
+export function demandsOf(details: InteractionDetails): SignInDemands {
+  const asked = String(details.params.acr_values ?? '').split(' ');
+  return { twoFactors: asked.includes(acrValues.twoFactors) };
 }
 
 export interface InteractionKitOptions {
@@ -43,7 +65,8 @@ export const flowTtlSeconds = 3600;
 
 export function createInteractionKit(options: InteractionKitOptions) {
   const { provider, db, now } = options;
-  const flowCookie = options.cookies.name('sesame-flow');
+  // One cookie per interaction: a sign-in started in another tab never replaces this one (G-45).
+  const flowCookie = (uid: string) => options.cookies.name(`sesame-flow-${uid}`);
 
   async function interaction(
     request: FastifyRequest,
@@ -67,7 +90,17 @@ export function createInteractionKit(options: InteractionKitOptions) {
     return details;
   }
 
-  /** This browser's flow for this interaction, at `step`; a POST must also carry its CSRF token. */
+  /** This browser's flow for this interaction (undefined if it has none or it has expired). */
+  async function currentFlow(request: FastifyRequest, uid: string) {
+    const token = request.cookies[flowCookie(uid)];
+    const flow = await findFlow(db, uid, token, now());
+    return flow === undefined || token === undefined ? undefined : { flow, token };
+  }
+
+  /**
+   * This browser's flow for this interaction, at `step` as the account stands now; a POST must
+   * also carry its CSRF token. A flow that has moved on (or back) is sent where it now is.
+   */
   async function flowAt(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -75,9 +108,9 @@ export function createInteractionKit(options: InteractionKitOptions) {
     csrf?: { token: unknown },
   ): Promise<FlowContext> {
     const details = await interaction(request, reply);
-    const token = request.cookies[flowCookie];
-    const flow = await findFlow(db, details.uid, token, now());
-    if (flow === undefined || token === undefined) throw new AppError('sign_in.flow_expired');
+    const current = await currentFlow(request, details.uid);
+    if (current === undefined) throw new AppError('sign_in.flow_expired');
+    const { flow, token } = current;
     if (csrf !== undefined) {
       const safe = isCsrfSafe(request, {
         key: options.csrfKey,
@@ -87,42 +120,62 @@ export function createInteractionKit(options: InteractionKitOptions) {
       });
       if (!safe) throw new AppError('request.csrf');
     }
-    // A page of another step (back button, an old tab): the flow decides where the user is.
-    if (nextStep(flow) !== step) throw new AppError('sign_in.flow_expired');
-    if (step !== 'password' && flow.accountId === null) throw new AppError('sign_in.flow_expired');
-    return { details, flow, token, accountId: flow.accountId ?? '' };
+    const standing =
+      flow.accountId === null ? undefined : await readAccountStanding(db, flow.accountId);
+    const demands = demandsOf(details);
+    const next = nextStep(flow, standing, demands);
+    if (next === 'refused') return refuse(reply, details.uid);
+    // A page of another step (back button, an old tab, or the account changed meanwhile).
+    if (next !== step) throw new StepMoved(`/interaction/${details.uid}`);
+    return { details, flow, token, accountId: flow.accountId ?? '', standing, demands };
+  }
+
+  /** G-41: the account was locked or removed during this sign-in; the flow ends here. */
+  async function refuse(reply: FastifyReply, uid: string): Promise<never> {
+    await deleteFlow(db, uid);
+    reply.clearCookie(flowCookie(uid), options.cookies.options());
+    throw new AppError('sign_in.flow_expired');
   }
 
   /** Record a passed step with a new flow cookie, then go to the next step or to the client. */
   async function completeStep(
     request: FastifyRequest,
     reply: FastifyReply,
-    context: Omit<FlowContext, 'accountId'>,
-    passed: PassedStep & { accountId: string; plan?: SignInStep[] },
+    context: Pick<FlowContext, 'flow' | 'token' | 'demands'>,
+    passed: PassedStep & { accountId: string },
   ): Promise<FastifyReply> {
     const { flow, token } = context;
     const newToken = randomBytes(32).toString('base64url');
-    const plan = passed.plan ?? flow.plan;
     const step = { step: passed.step, amr: passed.amr };
-    // Guarded by the old token: of two parallel submissions, one advances the flow.
+    // Guarded by the old token: of two parallel submissions, one advances the flow; a flow ended
+    // meanwhile (lock, new password, MFA reset: G-41) advances no more.
     if (
-      !(await advanceFlow(db, flow, token, {
-        accountId: passed.accountId,
-        passed: step,
-        plan,
-        newToken,
-      }))
-    ) {
+      !(await advanceFlow(db, flow, token, { accountId: passed.accountId, passed: step, newToken }))
+    )
       throw new AppError('sign_in.flow_expired');
-    }
-    const state = { accountId: passed.accountId, plan, stepsDone: [...flow.stepsDone, step] };
-    if (nextStep(state) !== 'done') {
-      reply.setCookie(flowCookie, newToken, options.cookies.options(flowTtlSeconds));
+    const state = { ...flow, accountId: passed.accountId, stepsDone: [...flow.stepsDone, step] };
+    // The plan is read again from the account as it stands after this step (G-40).
+    const standing = await readAccountStanding(db, passed.accountId);
+    const next = nextStep(state, standing, context.demands);
+    if (next === 'refused') return refuse(reply, flow.id);
+    if (next !== 'done') {
+      reply.setCookie(flowCookie(flow.id), newToken, options.cookies.options(flowTtlSeconds));
       return reply.redirect(`/interaction/${flow.id}`, 303);
     }
-    const { accountId, amr, acr } = flowResult(state);
+    return finish(request, reply, state, standing, context.demands);
+  }
+
+  /** Nothing is left: hand the account and what this flow proved to oidc-provider (G-22). */
+  async function finish(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    flow: FlowRow,
+    standing: AccountStanding | undefined,
+    demands: SignInDemands,
+  ): Promise<FastifyReply> {
+    const { accountId, amr, acr } = flowResult(flow, standing, demands);
     await deleteFlow(db, flow.id);
-    reply.clearCookie(flowCookie, options.cookies.options());
+    reply.clearCookie(flowCookie(flow.id), options.cookies.options());
     const redirectTo = await provider.interactionResult(
       request.raw,
       reply.raw,
@@ -160,7 +213,10 @@ export function createInteractionKit(options: InteractionKitOptions) {
   return {
     flowCookie,
     interaction,
+    currentFlow,
     flowAt,
+    finish,
+    refuse,
     completeStep,
     allowClientRedirect,
     audit,

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { FlowState, PassedStep, SignInStep } from './flow.ts';
+import type { FlowState, PassedStep } from './flow.ts';
 
 export interface FlowRow extends FlowState {
   id: string;
@@ -35,7 +35,6 @@ export async function findFlow(
   return {
     id: row.id,
     accountId: row.account_id,
-    plan: JSON.parse(row.plan) as SignInStep[],
     stepsDone: JSON.parse(row.steps_done) as PassedStep[],
     createdAt: row.created_at,
     expiresAt: row.expires_at,
@@ -82,13 +81,12 @@ export async function advanceFlow(
   db: Kysely<Database>,
   flow: FlowRow,
   oldToken: string,
-  next: { accountId: string; passed: PassedStep; plan: SignInStep[]; newToken: string },
+  next: { accountId: string; passed: PassedStep; newToken: string },
 ): Promise<boolean> {
   const result = await db
     .updateTable('sign_in_flows')
     .set({
       account_id: next.accountId,
-      plan: JSON.stringify(next.plan),
       steps_done: JSON.stringify([...flow.stepsDone, next.passed]),
       token_hash: hashFlowToken(next.newToken),
     })
@@ -106,4 +104,22 @@ export async function deleteFlow(db: Kysely<Database>, id: string): Promise<void
     .where('redeemed_at', 'is', null)
     .execute();
   await db.deleteFrom('sign_in_flows').where('id', '=', id).execute();
+}
+
+/**
+ * End every sign-in flow of an account in progress (G-41): a lock, a new password or an MFA reset
+ * leaves no flow that could still complete, and the activations they asked for go with them.
+ */
+export async function deleteAccountFlows(db: Kysely<Database>, accountId: string): Promise<number> {
+  const flows = db.selectFrom('sign_in_flows').select('id').where('account_id', '=', accountId);
+  await db
+    .deleteFrom('activations')
+    .where('flow_id', 'in', flows)
+    .where('redeemed_at', 'is', null)
+    .execute();
+  const result = await db
+    .deleteFrom('sign_in_flows')
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

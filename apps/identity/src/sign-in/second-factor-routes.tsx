@@ -11,6 +11,7 @@ import { describeAuthenticator } from '../factors/describe-authenticator.ts';
 import type { FactorDeps } from '../factors/factor.ts';
 import { verifyCodeWithinLimit } from '../factors/verify-authenticator-code.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
+import { methodsToVerify } from './flow.ts';
 import type { FlowContext } from './interaction-kit.ts';
 import { SecondFactorPage } from './second-factor-page.tsx';
 import { InteractionParams } from './sign-in-routes.tsx';
@@ -38,6 +39,15 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
   const { kit, db, now } = deps;
   const path = (uid: string) => `/interaction/${uid}/verify`;
 
+  /** The account's active methods, except any this flow enrolled itself (G-40). */
+  async function verifiableAuthenticators(context: FlowContext): Promise<Authenticator[]> {
+    const standing = context.standing;
+    if (standing === undefined) return [];
+    const allowed = new Set(methodsToVerify(context.flow, standing).map((method) => method.id));
+    const active = await listActiveAuthenticators(db, context.accountId);
+    return active.filter((authenticator) => allowed.has(authenticator.id));
+  }
+
   async function render(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -45,9 +55,9 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
     wanted: string | undefined,
     failed: boolean,
   ) {
-    const authenticators = await listActiveAuthenticators(db, context.accountId);
+    const authenticators = await verifiableAuthenticators(context);
     const chosen = preferred(authenticators, wanted);
-    // The plan said "mfa" but nothing is left to verify with (reset meanwhile): start again.
+    // flowAt said "mfa": there is one, unless it went in between; the flow then says where to go.
     if (chosen === undefined) return reply.redirect(`/interaction/${context.details.uid}`, 303);
     const { t } = request.page;
     kit.allowClientRedirect(request, reply, context.details);
@@ -89,7 +99,7 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
     { schema: { params: InteractionParams, body: CodeBody } },
     async (request, reply) => {
       const context = await kit.flowAt(request, reply, 'mfa', { token: request.body.csrf });
-      const authenticator = (await listActiveAuthenticators(db, context.accountId)).find(
+      const authenticator = (await verifiableAuthenticators(context)).find(
         (a) => a.id === request.body.authenticatorId,
       );
       const checked = await verifyCodeWithinLimit(deps, {

@@ -4,13 +4,10 @@
  * alternate a few wrong codes with fresh password sign-ins, and guess codes without limit.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BrowserSession } from '../../test/browser-session.ts';
 import { buildTestApp, type TestApp, testBackends } from '../../test/build-test-app.ts';
 import {
-  enrollOtherApp,
-  finishEnrollment,
-  interactionPath,
-  passwordStep,
+  atSecondFactor as atSecondFactorOf,
+  enrollAccount,
   submitCode,
 } from '../../test/mfa-kit.ts';
 import { auditEvents, fromAddress, gotCode } from '../../test/sign-in-kit.ts';
@@ -34,19 +31,11 @@ describe.each(testBackends())('second-factor counters stand alone (G-39) (%s)', 
   beforeEach(async () => {
     t = await buildTestApp(backend, {}, { orgMfaRequired: true });
     await t.createUser({ username: 'nadia', password });
-    const b = new BrowserSession(t.app, t.config.publicUrl);
-    const base = interactionPath((await passwordStep(b, 'nadia', password)).location);
-    secret = await enrollOtherApp(t, b, base);
-    await finishEnrollment(b, base);
-    t.clock.advance(30);
+    secret = await enrollAccount(t, 'nadia', password);
   });
   afterEach(() => t.close());
 
-  async function atSecondFactor(app = t.app) {
-    const b = new BrowserSession(app, t.config.publicUrl);
-    const { location } = await passwordStep(b, 'nadia', password);
-    return { b, base: interactionPath(location) };
-  }
+  const atSecondFactor = () => atSecondFactorOf(t, 'nadia', password);
 
   async function evaluatedWrongCodes(): Promise<number> {
     return (await auditEvents(t)).filter(
@@ -84,18 +73,13 @@ describe.each(testBackends())('second-factor counters stand alone (G-39) (%s)', 
     for (let n = 0; n < accounts; n += 1) {
       const username = `client${n}`;
       await t.createUser({ username, password });
-      const b = new BrowserSession(t.app, t.config.publicUrl);
-      const base = interactionPath((await passwordStep(b, username, password)).location);
-      await enrollOtherApp(t, b, base);
-      await finishEnrollment(b, base);
+      await enrollAccount(t, username, password);
       others.push({ username });
     }
-    t.clock.advance(30);
     let evaluated = 0;
     for (const { username } of others) {
       for (let i = 0; i < perAccount; i += 1) {
-        const b = new BrowserSession(attacker, t.config.publicUrl);
-        const base = interactionPath((await passwordStep(b, username, password)).location);
+        const { b, base } = await atSecondFactorOf(t, username, password, attacker);
         await submitCode(b, base, '000000');
         evaluated = await evaluatedWrongCodes();
       }

@@ -7,13 +7,19 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { Metrics } from '../ops/metrics.ts';
-import { readMfaStanding } from '../policy/mfa-policy.ts';
+import { readAccountStanding } from '../policy/mfa-policy.ts';
 import type { CookiePolicy } from '../security/cookies.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
 import { type CheckPasswordDeps, checkPassword } from './check-password.ts';
-import { nextStep, planSteps } from './flow.ts';
-import { flowTtlSeconds, type InteractionDetails, type InteractionKit } from './interaction-kit.ts';
-import { findFlow, startFlow } from './queries.ts';
+import { nextStep } from './flow.ts';
+import {
+  demandsOf,
+  flowTtlSeconds,
+  type InteractionDetails,
+  type InteractionKit,
+  stepPaths,
+} from './interaction-kit.ts';
+import { startFlow } from './queries.ts';
 import { SignInPage } from './sign-in-page.tsx';
 
 export interface SignInRoutesOptions extends CheckPasswordDeps {
@@ -31,9 +37,6 @@ const LoginBody = Type.Object({
   username: Type.String({ maxLength: 320 }),
   password: Type.String({ maxLength: 1024 }),
 });
-
-/** Where each step's page lives. */
-const stepPaths = { enroll: 'enroll', mfa: 'verify' } as const;
 
 export async function signInRoutes(
   app: FastifyInstance,
@@ -66,17 +69,27 @@ export async function signInRoutes(
     { schema: { params: InteractionParams } },
     async (request, reply) => {
       const details = await kit.interaction(request, reply);
-      const cookieToken = request.cookies[kit.flowCookie];
-      const existing = await findFlow(db, details.uid, cookieToken, now());
-      if (existing !== undefined) {
-        const step = nextStep(existing);
-        if (step === 'enroll' || step === 'mfa')
-          return reply.redirect(`/interaction/${details.uid}/${stepPaths[step]}`, 303);
-        return render(request, reply, details, cookieToken as string, {});
+      const current = await kit.currentFlow(request, details.uid);
+      if (current !== undefined) {
+        const { flow, token } = current;
+        const standing =
+          flow.accountId === null ? undefined : await readAccountStanding(db, flow.accountId);
+        const step = nextStep(flow, standing, demandsOf(details));
+        // Where the flow is now, as the account stands now (G-40): each step's page sends
+        // only here, and this page never sends back to a step that is not next (no loop).
+        if (step === 'refused') return kit.refuse(reply, details.uid);
+        if (step === 'done') return kit.finish(request, reply, flow, standing, demandsOf(details));
+        if (step !== 'password')
+          return reply.redirect(`/interaction/${details.uid}${stepPaths[step]}`, 303);
+        return render(request, reply, details, token, {});
       }
       const flowToken = randomBytes(32).toString('base64url');
       await startFlow(db, details.uid, flowToken, now(), flowTtlSeconds);
-      reply.setCookie(kit.flowCookie, flowToken, options.cookies.options(flowTtlSeconds));
+      reply.setCookie(
+        kit.flowCookie(details.uid),
+        flowToken,
+        options.cookies.options(flowTtlSeconds),
+      );
       return render(request, reply, details, flowToken, {});
     },
   );
@@ -109,13 +122,11 @@ export async function signInRoutes(
       // G-11: unknown account, wrong password, locked or throttled: one status, one message.
       if (!result.ok)
         return render(request, reply, context.details, context.token, { username, failed: true });
-      // The plan of this sign-in, decided once from the account's MFA standing (the guide's triggers).
-      const plan = planSteps(await readMfaStanding(db, result.account.id));
+      // What comes next is read from the account's standing (the guide's triggers) by the kit.
       return kit.completeStep(request, reply, context, {
         step: 'password',
         amr: ['pwd'],
         accountId: result.account.id,
-        plan,
       });
     },
   );

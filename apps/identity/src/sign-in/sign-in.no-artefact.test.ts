@@ -30,7 +30,7 @@ describe.each(testBackends())(
     it('issues no session cookie, session or code before the password step', async () => {
       const browser = newBrowser(t);
       const { action, csrf } = await openSignIn(browser);
-      expect(browser.cookies.has('_session')).toBe(false);
+      expect(browser.cookies.has('__Host-sesame-session')).toBe(false);
 
       const failed = await browser.post(action, {
         csrf,
@@ -39,7 +39,7 @@ describe.each(testBackends())(
       });
       expect(failed.statusCode).toBe(401);
       expect(failed.headers.location).toBeUndefined();
-      expect(browser.cookies.has('_session')).toBe(false);
+      expect(browser.cookies.has('__Host-sesame-session')).toBe(false);
       expect(await grantedModels(t)).toEqual([]);
     });
 
@@ -49,7 +49,7 @@ describe.each(testBackends())(
       const uid = action.split('/')[2] as string;
       const skipped = await browser.get(`/oidc/auth/${uid}`);
       expect(String(skipped.headers.location ?? '')).not.toContain('code=');
-      expect(browser.cookies.has('_session')).toBe(false);
+      expect(browser.cookies.has('__Host-sesame-session')).toBe(false);
       expect(await grantedModels(t)).toEqual([]);
     });
 
@@ -73,7 +73,7 @@ describe.each(testBackends())(
       });
       expect(response.statusCode).toBe(400);
       expect(response.headers.location).toBeUndefined();
-      expect(mine.cookies.has('_session')).toBe(false);
+      expect(mine.cookies.has('__Host-sesame-session')).toBe(false);
       expect(await auditEvents(t)).toEqual([]);
       expect(await grantedModels(t)).toEqual([]);
     });
@@ -111,7 +111,7 @@ describe.each(testBackends())(
 
     it('holds no session cookie, session, grant or code after the password step', async () => {
       const { browser } = await halfwayBrowser();
-      expect(browser.cookies.has('_session')).toBe(false);
+      expect(browser.cookies.has('__Host-sesame-session')).toBe(false);
       expect(await grantedModels(t)).toEqual([]);
     });
 
@@ -122,19 +122,22 @@ describe.each(testBackends())(
       const silent = await browser.get(authorizeUrl({ prompt: 'none' }).url);
       const location = new URL(String(silent.headers.location));
       expect(location.searchParams.get('error')).toBe('login_required');
-      expect(browser.cookies.has('_session')).toBe(false);
+      expect(browser.cookies.has('__Host-sesame-session')).toBe(false);
       expect(await grantedModels(t)).toEqual([]);
     });
 
     it('does not let the password form be posted again to skip ahead', async () => {
       const { browser, action } = await halfwayBrowser();
       // A valid CSRF token for the browser's current flow cookie: only the step is wrong.
-      const flowToken = browser.cookies.get('__Host-sesame-flow') as string;
+      const uid = action.split('/')[2] as string;
+      const flowToken = browser.cookies.get(`__Host-sesame-flow-${uid}`) as string;
       const csrf = csrfToken(deriveKey(t.config.secretKey, 'csrf'), flowToken);
       const again = await browser.post(action, { csrf, username: 'claire', password });
-      expect(again.statusCode).toBe(400);
-      expect(again.headers.location).toBeUndefined();
-      expect(browser.cookies.has('_session')).toBe(false);
+      // Sent back to where the flow is (the second factor), with nothing granted.
+      expect(again.statusCode).toBe(303);
+      expect(again.headers.location).toBe(`/interaction/${uid}`);
+      expect((await browser.follow(again)).headers.location).toBeUndefined();
+      expect(browser.cookies.has('__Host-sesame-session')).toBe(false);
       expect(await grantedModels(t)).toEqual([]);
     });
   },

@@ -5,7 +5,8 @@ import { auditEvents, newBrowser, signInForCode } from '../../test/sign-in-kit.t
 import { findFlow } from './queries.ts';
 
 const password = 'rivière gelée 2026';
-const flowCookie = '__Host-sesame-flow';
+/** The flow cookie of one interaction: each sign-in in a browser has its own (G-45). */
+const flowCookiePrefix = '__Host-sesame-flow-';
 
 type SetCookie = {
   name: string;
@@ -16,6 +17,10 @@ type SetCookie = {
   sameSite?: string;
   maxAge?: number;
 };
+
+function flowCookieOf(cookies: Map<string, string>): string | undefined {
+  return [...cookies].find(([name]) => name.startsWith(flowCookiePrefix))?.[1];
+}
 
 function cookiesOf(response: { cookies: unknown[] }): SetCookie[] {
   return response.cookies as SetCookie[];
@@ -44,7 +49,7 @@ describe.each(testBackends())('session rotation and cookies (G-25, G-26) (%s)', 
 
   it('sets the flow cookie with __Host-, Secure, HttpOnly, Path=/, SameSite=Lax and an opaque value', async () => {
     const { page } = await openSignIn(newBrowser(t));
-    const flow = cookiesOf(page).find((c) => c.name === flowCookie);
+    const flow = cookiesOf(page).find((c) => c.name.startsWith(flowCookiePrefix));
     expect(flow).toMatchObject({ path: '/', httpOnly: true, secure: true });
     expect(flow?.sameSite?.toLowerCase()).toBe('lax');
     // 32 random bytes, base64url: nothing about the person, nothing guessable.
@@ -57,9 +62,9 @@ describe.each(testBackends())('session rotation and cookies (G-25, G-26) (%s)', 
     const before = new Map(browser.cookies);
     const done = await browser.post(action, { csrf, username: 'claire.tremblay', password });
     expect(done.statusCode).toBe(303);
-    const replaced = cookiesOf(done).find((c) => c.name === flowCookie);
-    expect(replaced?.value ?? '').not.toBe(before.get(flowCookie));
-    expect(browser.cookies.get(flowCookie)).not.toBe(before.get(flowCookie));
+    const replaced = cookiesOf(done).find((c) => c.name.startsWith(flowCookiePrefix));
+    expect(replaced?.value ?? '').not.toBe(flowCookieOf(before));
+    expect(flowCookieOf(browser.cookies)).not.toBe(flowCookieOf(before));
 
     // The same cookies as before the step, replayed (e.g. stolen or from another tab).
     const replay = browserWith(t, before, [...before.keys()]);
@@ -78,14 +83,14 @@ describe.each(testBackends())('session rotation and cookies (G-25, G-26) (%s)', 
       const before = new Map(browser.cookies);
       const done = await browser.post(action, { csrf, username: 'claire.tremblay', password });
       expect(done.headers.location).toBe(action.replace(/\/login$/, ''));
-      const rotated = cookiesOf(done).find((c) => c.name === flowCookie);
+      const rotated = cookiesOf(done).find((c) => c.name.startsWith(flowCookiePrefix));
       expect(rotated?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
-      expect(rotated?.value).not.toBe(before.get(flowCookie));
+      expect(rotated?.value).not.toBe(flowCookieOf(before));
       expect(rotated).toMatchObject({ path: '/', httpOnly: true, secure: true });
 
       // The stored flow answers to the new token only.
       const uid = action.split('/')[2] as string;
-      const oldToken = before.get(flowCookie) as string;
+      const oldToken = flowCookieOf(before) as string;
       expect(await findFlow(mfa.db, uid, oldToken, mfa.clock.now)).toBeUndefined();
       expect(await findFlow(mfa.db, uid, rotated?.value, mfa.clock.now)).toMatchObject({
         stepsDone: [{ step: 'password' }],
@@ -104,18 +109,19 @@ describe.each(testBackends())('session rotation and cookies (G-25, G-26) (%s)', 
     const browser = newBrowser(t);
     await signInForCode(browser, 'claire.tremblay', password);
     const first = new Map(browser.cookies);
-    expect(first.get('_session')).toBeTruthy();
+    expect(first.get('__Host-sesame-session')).toBeTruthy();
 
     await signInForCode(browser, 'CLAIRE.TREMBLAY', password, { prompt: 'login' });
     const second = new Map(browser.cookies);
-    expect(second.get('_session')).toBeTruthy();
-    expect(second.get('_session')).not.toBe(first.get('_session'));
+    expect(second.get('__Host-sesame-session')).toBeTruthy();
+    expect(second.get('__Host-sesame-session')).not.toBe(first.get('__Host-sesame-session'));
 
     // Silent authorization (prompt=none) with each session cookie, in a browser of its own.
     const silently = async (cookies: Map<string, string>) => {
-      const response = await browserWith(t, cookies, ['_session', '_session.sig']).get(
-        authorizeUrl({ prompt: 'none' }).url,
-      );
+      const response = await browserWith(t, cookies, [
+        '__Host-sesame-session',
+        '__Host-sesame-session.sig',
+      ]).get(authorizeUrl({ prompt: 'none' }).url);
       return new URL(String(response.headers.location)).searchParams;
     };
     expect((await silently(first)).get('error')).toBe('login_required');
@@ -127,7 +133,7 @@ describe.each(testBackends())('session rotation and cookies (G-25, G-26) (%s)', 
     const { action, csrf } = await openSignIn(browser);
     const posted = await browser.post(action, { csrf, username: 'claire.tremblay', password });
     const resumed = await browser.get(String(posted.headers.location));
-    const session = cookiesOf(resumed).find((c) => c.name === '_session');
+    const session = cookiesOf(resumed).find((c) => c.name === '__Host-sesame-session');
     expect(session).toMatchObject({ path: '/', httpOnly: true });
     expect(session?.sameSite?.toLowerCase()).toBe('lax');
     expect(session?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);

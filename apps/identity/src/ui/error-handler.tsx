@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, errorCatalogue } from '../errors.ts';
+import { StepMoved } from '../sign-in/step-moved.ts';
 import { Layout } from './layout.tsx';
 import { pageBase, sendPage } from './render-page.ts';
 
@@ -47,6 +48,7 @@ export function sendError(
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof StepMoved) return reply.redirect(error.location, 303);
     const code = codeOf(error);
     if (code === 'internal') request.log.error({ err: error }, 'unhandled error');
     else request.log.info({ code }, 'request refused');

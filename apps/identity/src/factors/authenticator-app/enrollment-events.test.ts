@@ -52,7 +52,7 @@ describe.each(testBackends())('enrollment events (%s)', (backend) => {
     const token = /#token=([A-Za-z0-9_-]+)/.exec(page.body)?.[1];
     if (page.statusCode !== 200 || token === undefined)
       throw new Error(`no QR page: ${page.statusCode}`);
-    const cookie = [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const cookie = browser.cookieHeader(`${base}/enroll/sesame-verify/events`);
     return { browser, base, token, cookie };
   }
 
@@ -68,7 +68,9 @@ describe.each(testBackends())('enrollment events (%s)', (backend) => {
   it('tells the waiting page when the app registers, without any typed code', async () => {
     const { base, token, cookie, browser } = await qrPage();
     // No session and no code before the last step (G-22).
-    expect([...browser.cookies.keys()].some((name) => name.startsWith('_session'))).toBe(false);
+    expect(
+      [...browser.cookies.keys()].some((name) => name.startsWith('__Host-sesame-session')),
+    ).toBe(false);
     const event = nextEvent(`${t.url}${base}/enroll/sesame-verify/events`, cookie);
     expect((await activate(t.url, token)).status).toBe(201);
     expect(await event).toBe('enrolled');

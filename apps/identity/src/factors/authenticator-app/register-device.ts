@@ -71,6 +71,7 @@ export async function registerDevice(
         created_at: nowMs,
         activated_at: nowMs,
         last_used_at: null,
+        flow_id: activation.flow_id,
       })
       .execute();
     await trx

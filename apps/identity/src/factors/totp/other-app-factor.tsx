@@ -95,6 +95,7 @@ async function otherAppRoutes(app: FastifyInstance, deps: FactorDeps): Promise<v
           created_at: now(),
           activated_at: null,
           last_used_at: null,
+          flow_id: context.flow.id,
         })
         .execute();
       const pending = await findAuthenticator(db, context.accountId, id);
@@ -109,10 +110,11 @@ async function otherAppRoutes(app: FastifyInstance, deps: FactorDeps): Promise<v
     async (request, reply) => {
       const context = await kit.flowAt(request, reply, 'enroll', { token: request.body.csrf });
       const pending = await findAuthenticator(db, context.accountId, request.body.authenticatorId);
-      // Only this account's own, still pending, recent authenticator can be confirmed.
+      // Only a still pending, recent authenticator that this very flow made can be confirmed.
       if (
         pending === undefined ||
         pending.status !== 'pending' ||
+        pending.flow_id !== context.flow.id ||
         pending.created_at < now() - pendingTtlMs
       ) {
         return reply.redirect(path(context.details.uid), 303);

@@ -1,0 +1,46 @@
+/**
+ * What every account operation needs, and the one way it runs: a single transaction that does the
+ * change, ends what the change must end, and writes the audit record naming the actor — all of it
+ * or none of it.
+ */
+import type { Kysely } from 'kysely';
+import { type AuditEvent, recordAuditEvent } from '../../audit/record-audit-event.ts';
+import type { Database } from '../../db/database.ts';
+import { revokeAccountOidcState } from '../../oidc/kysely-adapter.ts';
+import { deleteAccountFlows } from '../../sign-in/queries.ts';
+import { type Actor, describeActor } from './actor.ts';
+
+export interface OperationDeps {
+  db: Kysely<Database>;
+  now: () => number;
+}
+
+/** Where the request came from, for the audit trail (absent for the CLI). */
+export type OperationOrigin = Pick<AuditEvent, 'ip' | 'userAgent' | 'requestId'>;
+
+export async function runOperation<T>(
+  deps: OperationDeps,
+  actor: Actor,
+  audit: Omit<AuditEvent, 'actor'>,
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  const run = async (trx: Kysely<Database>) => {
+    const result = await work(trx);
+    await recordAuditEvent(trx, { ...audit, actor: describeActor(actor) }, deps.now());
+    return result;
+  };
+  return deps.db.isTransaction ? run(deps.db) : deps.db.transaction().execute(run);
+}
+
+/**
+ * End everything an account holds in progress (G-28, G-41): provider sessions, grants and tokens,
+ * and sign-in flows not yet finished (with the activations they asked for).
+ */
+export async function endAccountState(
+  trx: Kysely<Database>,
+  accountId: string,
+): Promise<{ oidcRecords: number; flows: number }> {
+  const oidcRecords = await revokeAccountOidcState(trx, accountId);
+  const flows = await deleteAccountFlows(trx, accountId);
+  return { oidcRecords, flows };
+}

@@ -1,0 +1,28 @@
+/**
+ * Set an account's password (already checked against the policy and hashed by the caller): every
+ * session, grant, token and sign-in flow in progress ends with the old one (G-28, G-41).
+ */
+import { updatePasswordHash } from '../queries.ts';
+import type { Actor } from './actor.ts';
+import {
+  endAccountState,
+  type OperationDeps,
+  type OperationOrigin,
+  runOperation,
+} from './operation-deps.ts';
+
+export async function setPassword(
+  deps: OperationDeps,
+  actor: Actor,
+  args: { accountId: string; passwordHash: string; origin?: OperationOrigin },
+): Promise<{ oidcRecords: number; flows: number }> {
+  return runOperation(
+    deps,
+    actor,
+    { ...args.origin, type: 'account.password_changed', accountId: args.accountId },
+    async (trx) => {
+      await updatePasswordHash(trx, args.accountId, args.passwordHash, deps.now());
+      return endAccountState(trx, args.accountId);
+    },
+  );
+}

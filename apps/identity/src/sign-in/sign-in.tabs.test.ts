@@ -1,0 +1,60 @@
+/**
+ * G-45: tabs do not collide. A client who keeps the QR page open (the guide says to) and opens
+ * the Espace client in a second tab starts a second sign-in; the first tab's enrollment must still
+ * go through, and the second one must neither break it nor complete it.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BrowserSession, openSignIn } from '../../test/browser-session.ts';
+import { buildTestApp, type TestApp, testBackends } from '../../test/build-test-app.ts';
+import {
+  enrollOtherApp,
+  finishEnrollment,
+  interactionPath,
+  passwordStep,
+} from '../../test/mfa-kit.ts';
+import { gotCode } from '../../test/sign-in-kit.ts';
+
+const password = 'chute Montmorency 83';
+
+describe.each(testBackends())('two tabs, one browser (G-45) (%s)', (backend) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await buildTestApp(backend, {}, { orgMfaRequired: true });
+    await t.createUser({ username: 'ines', password });
+  });
+  afterEach(() => t.close());
+
+  it('keeps the first tab’s enrollment when a second tab starts another sign-in', async () => {
+    // One browser: one cookie jar for both tabs.
+    const browser = new BrowserSession(t.app, t.config.publicUrl);
+    const first = interactionPath((await passwordStep(browser, 'ines', password)).location);
+    const qr = await browser.get(`${first}/enroll/sesame-verify/qr?platform=ios`);
+    expect(qr.statusCode).toBe(200);
+
+    // The second tab: the Espace client again, which starts a new authorization.
+    const second = await openSignIn(browser);
+    expect(second.page.statusCode).toBe(200);
+
+    // Back in the first tab: the enrollment goes on and reaches the client.
+    await enrollOtherApp(t, browser, first);
+    const done = await finishEnrollment(browser, first);
+    expect(gotCode(done)).toBe(true);
+
+    // The second tab's sign-in is its own: still at its password step, not completed by the first.
+    const secondPage = await browser.get(second.action.replace(/\/login$/, ''));
+    expect(secondPage.statusCode).toBe(200);
+    expect(secondPage.body).toContain('name="password"');
+  });
+
+  it('keeps each tab at its own step while both are in progress', async () => {
+    const browser = new BrowserSession(t.app, t.config.publicUrl);
+    const first = interactionPath((await passwordStep(browser, 'ines', password)).location);
+    const second = interactionPath((await passwordStep(browser, 'ines', password)).location);
+    expect(second).not.toBe(first);
+    for (const base of [first, second]) {
+      const choose = await browser.follow(await browser.get(base));
+      expect(choose.statusCode).toBe(200);
+      expect(choose.body).toContain(`${base}/enroll/sesame-verify`);
+    }
+  });
+});
