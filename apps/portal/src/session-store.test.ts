@@ -73,7 +73,7 @@ describe('session store', () => {
     const { clock, store } = storeWithClock();
     const session = store.create({ preAuth });
     clock.ms += PRE_AUTH_TTL_MS - 1;
-    expect(store.get(session.id)?.preAuth).toEqual(preAuth);
+    expect(store.get(session.id)?.preAuths).toEqual([preAuth]);
     clock.ms += 1;
     expect(store.get(session.id)).toBeUndefined();
   });

@@ -40,7 +40,11 @@ export interface PortalSession {
   readonly csrfToken: string;
   readonly createdAtMs: number;
   lastSeenAtMs: number;
-  preAuth: PreAuth | undefined;
+  /**
+   * The sign-ins in progress in this browser, newest last: one per tab that went to /login, so
+   * that a second tab never breaks the first (G-45). Each is used once, found by its `state`.
+   */
+  readonly preAuths: PreAuth[];
   readonly user: SignedInUser | undefined;
 }
 
@@ -89,7 +93,7 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
         csrfToken: randomBytes(32).toString('base64url'),
         createdAtMs: at,
         lastSeenAtMs: at,
-        preAuth: data.preAuth,
+        preAuths: data.preAuth === undefined ? [] : [data.preAuth],
         user: data.user,
       };
       sessions.set(session.id, session);
@@ -117,6 +121,26 @@ export function createSessionStore(options: SessionStoreOptions = {}): SessionSt
 }
 
 /** Pure expiry rule: absolute and idle limits, and a shorter life for a sign-in in progress. */
+/** At most this many sign-ins in progress per browser: the oldest goes first. */
+export const MAX_PRE_AUTHS = 5;
+
+/** Add a sign-in in progress to a pre-auth session. */
+export function addPreAuth(session: PortalSession, preAuth: PreAuth): void {
+  session.preAuths.push(preAuth);
+  if (session.preAuths.length > MAX_PRE_AUTHS) session.preAuths.shift();
+}
+
+/** Take (once) the sign-in in progress that an authorization response's `state` names. */
+export function takePreAuth(
+  session: PortalSession | undefined,
+  state: unknown,
+): PreAuth | undefined {
+  if (session === undefined || typeof state !== 'string') return undefined;
+  const index = session.preAuths.findIndex((preAuth) => preAuth.state === state);
+  if (index < 0) return undefined;
+  return session.preAuths.splice(index, 1)[0];
+}
+
 export function isExpired(session: PortalSession, nowMs: number): boolean {
   // ASVS 7.3.2: absolute lifetime, whatever the activity.
   if (nowMs - session.createdAtMs >= ABSOLUTE_TTL_MS) return true;

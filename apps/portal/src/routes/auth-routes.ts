@@ -8,10 +8,12 @@ import type { PortalConfig } from '../config.ts';
 import { type PortalOidcClient, redirectUriOf } from '../oidc-client.ts';
 import { languageOf, sendErrorPage, sessionOf } from '../request-context.ts';
 import {
+  addPreAuth,
   isValidCsrfToken,
   SESSION_COOKIE,
   type SessionStore,
   sessionCookieOptions,
+  takePreAuth,
 } from '../session-store.ts';
 
 export interface AuthRoutesOptions {
@@ -27,9 +29,13 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
   app.get('/login', async (request, reply) => {
     const current = sessionOf(request, sessions);
     if (current?.user !== undefined) return reply.redirect('/dashboard', 302);
-    sessions.destroy(current?.id);
     const { url, preAuth } = await oidc.buildAuthorizationRequest(languageOf(request));
-    // The verifier, state and nonce stay on the server, in a pre-auth session.
+    // The verifier, state and nonce stay on the server, in a pre-auth session; a sign-in started
+    // in another tab of this browser stays valid beside this one (G-45).
+    if (current !== undefined) {
+      addPreAuth(current, preAuth);
+      return reply.redirect(url.href, 302);
+    }
     const session = sessions.create({ preAuth });
     reply.setCookie(SESSION_COOKIE, session.id, cookieOptions);
     return reply.redirect(url.href, 302);
@@ -39,14 +45,21 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
     const current = sessionOf(request, sessions);
     // Already signed in (a stale callback, e.g. the back button): nothing to finish.
     if (current?.user !== undefined) return reply.redirect('/dashboard', 302);
-    const preAuth = current?.preAuth;
-    // Single use: whatever happens next, this pre-auth session cannot be replayed.
-    sessions.destroy(current?.id);
-    reply.clearCookie(SESSION_COOKIE, cookieOptions);
-    if (preAuth === undefined) return sendErrorPage(request, reply, 400, 'sessionExpired');
+    const waiting = current !== undefined && current.preAuths.length > 0;
+    // Single use: whatever happens next, this sign-in's state, nonce and verifier are gone.
+    const preAuth = takePreAuth(current, (request.query as Record<string, unknown>).state);
+    if (current !== undefined && current.preAuths.length === 0) {
+      sessions.destroy(current.id);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+    }
+    // A state this browser never sent is not a sign-in of ours (CSRF on the callback).
+    if (preAuth === undefined)
+      return sendErrorPage(request, reply, 400, waiting ? 'signInFailed' : 'sessionExpired');
     try {
       const user = await oidc.finishSignIn(callbackUrlOf(config, request), preAuth);
-      // ASVS 7.2.4: a new session id at sign-in, never the pre-auth one.
+      // ASVS 7.2.4: a new session id at sign-in, never the pre-auth one (the other tabs'
+      // sign-ins in progress end with it: this browser is signed in now).
+      sessions.destroy(current?.id);
       const session = sessions.create({ user });
       reply.setCookie(SESSION_COOKIE, session.id, cookieOptions);
       return reply.redirect('/dashboard', 302);
