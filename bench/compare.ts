@@ -2,7 +2,6 @@
  * One row of the comparison: at one concurrency, argon2id alone and HTTP sign-ins in alternating
  * slices (so both see the same noise from other processes), with the CPU each one cost, by whom.
  */
-import { readMemoryMiB, readThreadCpuMs } from './identity-process.ts';
 import {
   countFailures,
   machineCpuMs,
@@ -12,7 +11,9 @@ import {
   sampleMax,
   summarize,
 } from './measure.ts';
+import { readMemoryMiB, readThreadCpuMs } from './proc-stats.ts';
 import { fixed, type Row, totalCpu } from './report.ts';
+import type { EventLoopTotals } from './server-probe.ts';
 
 type Task = (worker: number) => Promise<void>;
 
@@ -27,6 +28,10 @@ export interface CompareOptions {
   pid: number;
   verify: Task;
   signIn: Task;
+  /** What the sign-ins are called in the progress line (`HTTP`, `MFA`). */
+  label?: string;
+  /** The child's event-loop totals (server-probe.ts), read around each HTTP slice. */
+  eventLoop?: () => Promise<EventLoopTotals>;
 }
 
 /** CPU ms: this process, the identity child by kind of thread, the whole machine (busy, all). */
@@ -46,6 +51,7 @@ export async function compareAt(options: CompareOptions): Promise<Row> {
   const baseline = newMode();
   const http = newMode();
   let peakRssMiB = 0;
+  const loop = { idle: 0, active: 0 };
   const slice = async (mode: Mode, task: Task) => {
     const before = readUsage(options.pid);
     mode.runs.push(await runClosedLoop(load, task));
@@ -56,20 +62,33 @@ export async function compareAt(options: CompareOptions): Promise<Row> {
   for (let i = 0; i < options.slices; i += 1) {
     await slice(baseline, options.verify);
     const rss = sampleMax(() => readMemoryMiB(options.pid, 'VmRSS'), 100);
+    const loopBefore = await options.eventLoop?.();
     await slice(http, options.signIn);
+    const loopAfter = await options.eventLoop?.();
+    if (loopBefore && loopAfter) {
+      loop.idle += loopAfter.idle - loopBefore.idle;
+      loop.active += loopAfter.active - loopBefore.active;
+    }
     peakRssMiB = Math.max(peakRssMiB, rss.stop());
   }
-  const row = toRow(options, baseline, http, peakRssMiB);
+  const utilization = loop.active + loop.idle > 0 ? loop.active / (loop.active + loop.idle) : NaN;
+  const row = toRow(options, baseline, http, peakRssMiB, utilization);
   console.log(
     `round ${row.round}, ${row.concurrency} in flight: argon2id ${fixed(row.baseline.perSecond, 1)}/s, ` +
-      `HTTP ${fixed(row.http.perSecond, 1)}/s, ratio ${fixed(row.ratio, 2)} ` +
+      `${options.label ?? 'HTTP'} ${fixed(row.http.perSecond, 1)}/s, ratio ${fixed(row.ratio, 2)} ` +
       `(CPU ratio ${fixed(row.cpuRatio, 2)}), failures ` +
       `${countFailures(row.baseline.failures) + countFailures(row.http.failures)}`,
   );
   return row;
 }
 
-function toRow(options: CompareOptions, baseline: Mode, http: Mode, peakRssMiB: number): Row {
+function toRow(
+  options: CompareOptions,
+  baseline: Mode,
+  http: Mode,
+  peakRssMiB: number,
+  mainThreadUtilization: number,
+): Row {
   const perVerify = perOperation(baseline);
   const perSignIn = perOperation(http);
   // The bench process does only argon2id during the baseline, only the HTTP client otherwise.
@@ -86,7 +105,13 @@ function toRow(options: CompareOptions, baseline: Mode, http: Mode, peakRssMiB: 
     round: options.round,
     concurrency: options.concurrency,
     baseline: { ...baselineRun, cpuMsPerVerify, othersCpuShare: othersCpuShare(baseline.usage) },
-    http: { ...httpRun, cpuMsPerSignIn, othersCpuShare: othersCpuShare(http.usage), peakRssMiB },
+    http: {
+      ...httpRun,
+      cpuMsPerSignIn,
+      othersCpuShare: othersCpuShare(http.usage),
+      peakRssMiB,
+      mainThreadUtilization,
+    },
     ratio: httpRun.perSecond / baselineRun.perSecond,
     cpuRatio: cpuMsPerVerify / totalCpu(cpuMsPerSignIn),
     serverCpuRatio: cpuMsPerVerify / (totalCpu(cpuMsPerSignIn) - cpuMsPerSignIn.client),

@@ -1,86 +1,163 @@
 /**
  * Where the identity process's JavaScript thread spends its time, from a `--cpu-prof` profile:
- * self time grouped by package (or Sesame's own code), and the busiest functions.
+ * self and inclusive time grouped by package (or by file for Sesame's own code), and the busiest
+ * functions. Inclusive time counts a sample once per group on its stack, so a package's
+ * inclusive time is what would go if nothing it called ran either.
+ * `npx tsx bench/cpu-profile-summary.ts <file.cpuprofile> [operations]` prints the tables.
  */
 import { readFileSync } from 'node:fs';
 import { fixed } from './report.ts';
 
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+
 interface CpuProfile {
-  nodes: Array<{
-    id: number;
-    callFrame: { functionName: string; url: string; lineNumber: number };
-  }>;
+  nodes: Array<{ id: number; callFrame: CallFrame; children?: number[] }>;
   samples: number[];
   timeDeltas: number[];
+}
+
+export interface Entry {
+  name: string;
+  selfMs: number;
+  totalMs: number;
 }
 
 export interface ProfileSummary {
   busyMs: number;
   idleMs: number;
-  byPackage: Array<{ name: string; ms: number }>;
-  byFunction: Array<{ name: string; ms: number }>;
+  byPackage: Entry[];
+  byFile: Entry[];
+  byFunction: Entry[];
 }
 
-export function summarizeCpuProfile(file: string, top = 15): ProfileSummary {
+/** The frames V8 adds that stand for no code of anyone's: not counted as busy. */
+const notBusy = new Set(['(idle)']);
+
+export function summarizeCpuProfile(file: string, top = 20): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-  const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
-  const packages = new Map<string, number>();
-  const functions = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  const groups = { package: new Tally(), file: new Tally(), function: new Tally() };
   let idleMs = 0;
   let busyMs = 0;
   profile.samples.forEach((id, i) => {
     // A sample's duration is the gap to the next sample.
     const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const frame = frames.get(id);
-    if (frame === undefined) return;
-    if (frame.functionName === '(idle)') {
+    const leaf = byId.get(id)?.callFrame;
+    if (leaf === undefined) return;
+    if (notBusy.has(leaf.functionName)) {
       idleMs += ms;
       return;
     }
     busyMs += ms;
-    const where = packageOf(frame.url, frame.functionName);
-    packages.set(where, (packages.get(where) ?? 0) + ms);
-    const name = `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
-    functions.set(name, (functions.get(name) ?? 0) + ms);
+    const stack: CallFrame[] = [];
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)?.callFrame;
+      if (frame !== undefined && frame.functionName !== '(root)') stack.push(frame);
+    }
+    groups.package.add(stack.map(packageOf), ms);
+    groups.file.add(stack.map(fileOf), ms);
+    groups.function.add(stack.map(functionOf), ms);
   });
-  const ranked = (map: Map<string, number>) =>
-    [...map]
-      .map(([name, ms]) => ({ name, ms }))
-      .sort((a, b) => b.ms - a.ms)
-      .slice(0, top);
-  return { busyMs, idleMs, byPackage: ranked(packages), byFunction: ranked(functions) };
+  return {
+    busyMs,
+    idleMs,
+    byPackage: groups.package.ranked(top),
+    byFile: groups.file.ranked(top),
+    byFunction: groups.function.ranked(top),
+  };
 }
 
-function packageOf(url: string, functionName: string): string {
+/** Self time goes to the leaf's group; inclusive time once to every group on the stack. */
+class Tally {
+  private readonly self = new Map<string, number>();
+  private readonly total = new Map<string, number>();
+  add(stackLeafFirst: string[], ms: number) {
+    const [leaf] = stackLeafFirst;
+    if (leaf === undefined) return;
+    this.self.set(leaf, (this.self.get(leaf) ?? 0) + ms);
+    for (const name of new Set(stackLeafFirst))
+      this.total.set(name, (this.total.get(name) ?? 0) + ms);
+  }
+  ranked(top: number): Entry[] {
+    const entries = [...this.total].map(([name, totalMs]) => ({
+      name,
+      selfMs: this.self.get(name) ?? 0,
+      totalMs,
+    }));
+    const bySelf = [...entries].sort((a, b) => b.selfMs - a.selfMs).slice(0, top);
+    const byTotal = [...entries].sort((a, b) => b.totalMs - a.totalMs).slice(0, top);
+    return [...new Map([...bySelf, ...byTotal].map((entry) => [entry.name, entry])).values()].sort(
+      (a, b) => b.selfMs - a.selfMs,
+    );
+  }
+}
+
+export function packageOf(frame: CallFrame): string {
+  const { url, functionName } = frame;
   if (url === '') return functionName.startsWith('(') ? functionName : '(native)';
   const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
   if (modules?.[1]) return modules[1];
   if (url.startsWith('node:')) return 'node: built-in modules';
-  if (url.includes('/apps/identity/src/')) return 'sesame (apps/identity/src)';
+  const app = /\/(apps\/[^/]+|packages\/[^/]+|bench)\//.exec(url);
+  if (app?.[1]) return `sesame ${app[1]}`;
   return url;
+}
+
+function fileOf(frame: CallFrame): string {
+  if (frame.url === '') return packageOf(frame);
+  return shortUrl(frame.url);
+}
+
+function functionOf(frame: CallFrame): string {
+  if (frame.url === '') return frame.functionName || '(anonymous)';
+  return `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`;
 }
 
 function shortUrl(url: string): string {
   const modules = url.lastIndexOf('node_modules/');
   if (modules >= 0) return url.slice(modules + 'node_modules/'.length);
-  const src = url.indexOf('/apps/');
-  return src >= 0 ? url.slice(src + 1) : url;
+  const src = /\/(apps|packages|bench)\//.exec(url);
+  return src ? url.slice(src.index + 1) : url;
 }
 
-export function profileTables(summary: ProfileSummary, signIns: number): string {
-  const per = (ms: number) => fixed(ms / signIns, 2);
+/** Markdown: busy time, then self and inclusive time per package, file and function. */
+export function profileTables(
+  summary: ProfileSummary,
+  operations: number,
+  unit = 'sign-in',
+): string {
+  const per = (ms: number) => fixed(ms / operations, 2);
   const share = (ms: number) => `${fixed((100 * ms) / summary.busyMs, 1)} %`;
-  const lines = [
-    `Main thread busy ${fixed(summary.busyMs / 1000, 1)} s, idle ${fixed(summary.idleMs / 1000, 1)} s; ` +
-      `${signIns} sign-ins profiled → ${per(summary.busyMs)} ms of main thread per sign-in.`,
+  const table = (title: string, entries: Entry[]) => [
+    `| ${title} | self | inclusive | self ms / ${unit} | inclusive ms / ${unit} |`,
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...entries.map(
+      (e) =>
+        `| ${title === 'function' ? `\`${e.name}\`` : e.name} | ${share(e.selfMs)} | ` +
+        `${share(e.totalMs)} | ${per(e.selfMs)} | ${per(e.totalMs)} |`,
+    ),
     '',
-    '| self time in | share of busy | ms per sign-in |',
-    '| --- | ---: | ---: |',
-    ...summary.byPackage.map((p) => `| ${p.name} | ${share(p.ms)} | ${per(p.ms)} |`),
-    '',
-    '| function | share of busy |',
-    '| --- | ---: |',
-    ...summary.byFunction.map((f) => `| \`${f.name}\` | ${share(f.ms)} |`),
   ];
-  return lines.join('\n');
+  return [
+    `Main thread busy ${fixed(summary.busyMs / 1000, 1)} s, idle ${fixed(summary.idleMs / 1000, 1)} s; ` +
+      `${operations} ${unit}s profiled → ${per(summary.busyMs)} ms of main thread per ${unit}.`,
+    '',
+    ...table('package', summary.byPackage),
+    ...table('file', summary.byFile),
+    ...table('function', summary.byFunction),
+  ].join('\n');
+}
+
+if (import.meta.main) {
+  const [file, operations = '1', unit = 'sign-in'] = process.argv.slice(2);
+  if (file === undefined)
+    throw new Error('usage: cpu-profile-summary.ts <file> [operations] [unit]');
+  console.log(profileTables(summarizeCpuProfile(file), Number(operations), unit));
 }

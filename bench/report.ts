@@ -39,7 +39,13 @@ export interface Row {
   concurrency: number;
   /** `othersCpuShare`: the part of the machine's CPU other processes used meanwhile (noise). */
   baseline: RunResult & { cpuMsPerVerify: number; othersCpuShare: number };
-  http: RunResult & { cpuMsPerSignIn: CpuPerSignIn; othersCpuShare: number; peakRssMiB: number };
+  http: RunResult & {
+    cpuMsPerSignIn: CpuPerSignIn;
+    othersCpuShare: number;
+    peakRssMiB: number;
+    /** The server's event-loop utilisation during the HTTP slices (perf_hooks), NaN if unread. */
+    mainThreadUtilization: number;
+  };
   /** HTTP sign-ins/s ÷ argon2id verifications/s: the verdict. */
   ratio: number;
   /** argon2id CPU per verification ÷ all CPU per sign-in (server and bench client): the ratio a
@@ -82,8 +88,11 @@ export function cpuTable(rows: readonly Row[]): string {
   return lines.join('\n');
 }
 
-export function stepTable(steps: ReadonlyMap<string, { p50: number; count: number }>): string {
-  const lines = ['| request (one sign-in in flight) | p50 ms |', '| --- | ---: |'];
+export function stepTable(
+  steps: ReadonlyMap<string, { p50: number; count: number }>,
+  what = 'sign-in',
+): string {
+  const lines = [`| request (one ${what} in flight) | p50 ms |`, '| --- | ---: |'];
   let total = 0;
   for (const [step, { p50 }] of steps) {
     lines.push(`| ${step} | ${fixed(p50, 2)} |`);
@@ -97,7 +106,7 @@ export function totalCpu(cpu: CpuPerSignIn): number {
   return cpu.serverMain + cpu.serverPool + cpu.serverOther + cpu.client;
 }
 
-function percent(share: number): string {
+export function percent(share: number): string {
   return `${fixed(100 * share, 0)} %`;
 }
 

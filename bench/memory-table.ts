@@ -1,0 +1,18 @@
+/** Memory checkpoints and start-up as Markdown. */
+import type { MemoryCheckpoint } from './memory-checkpoint.ts';
+import { fixed } from './report.ts';
+
+export function memoryTable(checkpoints: readonly MemoryCheckpoint[], peakRssMiB: number): string {
+  const lines = [
+    '| identity process, idle | RSS MiB | anonymous / file-backed | after 2 full GCs: RSS | heap used | heap total | external |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const c of checkpoints)
+    lines.push(
+      `| ${c.label} | **${fixed(c.rssMiB, 0)}** | ${fixed(c.rssAnonMiB, 0)} / ${fixed(c.rssFileMiB, 0)} | ` +
+        `${fixed(c.gc.rssMiB, 0)} | ${fixed(c.gc.heapUsedMiB, 1)} | ${fixed(c.gc.heapTotalMiB, 1)} | ` +
+        `${fixed(c.gc.externalMiB, 1)} |`,
+    );
+  lines.push(`| peak under load (VmHWM) | **${fixed(peakRssMiB, 0)}** | | | | | |`);
+  return lines.join('\n');
+}
