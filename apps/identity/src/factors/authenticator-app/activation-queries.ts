@@ -94,7 +94,8 @@ export async function createActivation(
 /**
  * Redeem an activation: one atomic statement, so that of two parallel redemptions exactly one
  * wins, and an expired or used activation never does — nor one whose sign-in flow has ended
- * (G-44): the flow must still exist for this account, unexpired, and still be at enrollment. The
+ * (G-44): the flow must still exist for this account, unexpired, and still be at enrollment (no
+ * enrollment or verification passed, no active method of the account but its own). The
  * flow's end deletes its unredeemed activations (`deleteFlow`); the check here, in the same
  * statement, closes what a read-then-write would leave open.
  */
@@ -119,7 +120,25 @@ export async function redeemActivation(
           // passed, and neither enrollment nor a verification, which end the flow.
           .where('sign_in_flows.steps_done', 'like', '%"step":"password"%')
           .where('sign_in_flows.steps_done', 'not like', '%"step":"enroll"%')
-          .where('sign_in_flows.steps_done', 'not like', '%"step":"mfa"%'),
+          .where('sign_in_flows.steps_done', 'not like', '%"step":"mfa"%')
+          // G-40: once the account has an active method that this flow did not enroll (the real
+          // user enrolled in another browser), the flow must pass it: it is no longer enrolling.
+          .where(({ not, exists: existsActive, selectFrom: selectActive }) =>
+            not(
+              existsActive(
+                selectActive('authenticators')
+                  .select('authenticators.id')
+                  .whereRef('authenticators.account_id', '=', 'sign_in_flows.account_id')
+                  .where('authenticators.status', '=', 'active')
+                  .where((eb) =>
+                    eb.or([
+                      eb('authenticators.flow_id', 'is', null),
+                      eb('authenticators.flow_id', '!=', eb.ref('sign_in_flows.id')),
+                    ]),
+                  ),
+              ),
+            ),
+          ),
       ),
     );
   query =
