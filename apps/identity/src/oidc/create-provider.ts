@@ -8,8 +8,11 @@ import Provider, { type Configuration, type JWK, type KoaContextWithOIDC } from 
 import { findAccountById } from '../accounts/queries.ts';
 import type { ClientConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { followPublicOrigin } from './follow-public-origin.ts';
+import { sesameInteractionPolicy } from './interaction-policy.ts';
 import { createKyselyAdapterFactory } from './kysely-adapter.ts';
 import { logoutSource, postLogoutSuccessSource, renderError } from './oidc-pages.tsx';
+import { providerCookies } from './provider-cookies.ts';
 import { sessionTtlSeconds } from './session-ttl.ts';
 
 export interface ProviderOptions {
@@ -34,6 +37,7 @@ export const ttlSeconds = {
 
 export function createProvider(options: ProviderOptions): Provider {
   const { db } = options;
+  const publicOrigin = new URL(options.issuer).origin;
   const configuration: Configuration = {
     adapter: createKyselyAdapterFactory(db, options.now),
     clients: options.clients.map((client) => ({
@@ -48,11 +52,7 @@ export function createProvider(options: ProviderOptions): Provider {
       require_auth_time: true,
     })),
     jwks: { keys: options.signingKeys },
-    cookies: {
-      keys: options.cookieKeys,
-      long: { signed: true, httpOnly: true, sameSite: 'lax' },
-      short: { signed: true, httpOnly: true, sameSite: 'lax' },
-    },
+    cookies: providerCookies(publicOrigin, options.cookieKeys),
     // RFC 9700: PKCE for every authorization code request; oidc-provider 9 supports only S256.
     pkce: { required: () => true },
     responseTypes: ['code'],
@@ -74,7 +74,8 @@ export function createProvider(options: ProviderOptions): Provider {
     },
     findAccount: async (_ctx, sub) => {
       const account = await findAccountById(db, sub);
-      if (account === undefined) return undefined;
+      // G-41: a locked account gets no token, no userinfo, from any session it had.
+      if (account === undefined || account.locked === 1) return undefined;
       return {
         accountId: account.id,
         claims: async () => ({
@@ -86,7 +87,10 @@ export function createProvider(options: ProviderOptions): Provider {
         }),
       };
     },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: {
+      url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
+      policy: sesameInteractionPolicy(),
+    },
     // First-party clients from configuration: consent is implied (the organization's own apps).
     loadExistingGrant: async (ctx: KoaContextWithOIDC) => loadFirstPartyGrant(ctx),
     issueRefreshToken: async (_ctx, client, code) =>
@@ -103,6 +107,7 @@ export function createProvider(options: ProviderOptions): Provider {
   };
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = options.proxy;
+  followPublicOrigin(provider, publicOrigin);
   return provider;
 }
 
