@@ -77,6 +77,8 @@ export interface TestAppOptions {
   orgMfaRequired?: boolean;
   /** Log to this stream, at the config's `LOG_LEVEL` (`silent` unless `env` says otherwise). */
   logStream?: DestinationStream;
+  /** The password hash's cost, when a test needs a verification that takes real time. */
+  argon2?: typeof cheapArgon2;
 }
 
 export async function buildTestApp(
@@ -99,9 +101,14 @@ export async function buildTestApp(
   };
   const now = () => clock.now;
   const logging = options.logStream ? { logStream: options.logStream } : { logger: false };
-  const app = await buildApp(config, { db: testDb.db, now, argon2: cheapArgon2, ...logging });
+  const app = await buildApp(config, {
+    db: testDb.db,
+    now,
+    argon2: options.argon2 ?? cheapArgon2,
+    ...logging,
+  });
   await setOrgMfaRequired(testDb.db, options.orgMfaRequired ?? false);
-  const hasher = createPasswordHasher(cheapArgon2);
+  const hasher = createPasswordHasher(options.argon2 ?? cheapArgon2);
   return {
     app,
     db: testDb.db,

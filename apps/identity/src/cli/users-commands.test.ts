@@ -258,7 +258,8 @@ describe.each(testBackends())('sesame users (%s)', (backend) => {
     it('locks by username or email, in any case, and records it', async () => {
       expect(await t.run(['users', 'lock', 'CLAIRE@Example.ca'])).toEqual({
         code: 0,
-        stdout: 'Locked claire; 0 session and token records revoked, 0 sign-ins in progress ended.\n',
+        stdout:
+          'Locked claire; 0 session and token records revoked, 0 sign-ins in progress ended.\n',
         stderr: '',
       });
       expect((await account('claire')).locked).toBe(1);

@@ -4,7 +4,7 @@ import { cliActor } from '../accounts/operations/actor.ts';
 import { resetMfa as resetAccountMfa } from '../accounts/operations/reset-mfa.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
 import { readMfaStanding, setAccountMfaRequired } from '../policy/mfa-policy.ts';
-import { AUDIT_REASON, type CliIo, type ParsedCommand } from './cli-io.ts';
+import type { CliIo, ParsedCommand } from './cli-io.ts';
 import { HELP_OPTION, onePositional, parseCommandArgs } from './parse-command-args.ts';
 import { requireAccount } from './require-account.ts';
 import { USERS_USAGE } from './usage.ts';

@@ -77,25 +77,51 @@ export interface OrgSettingTable {
   value: string;
 }
 
-export type AuthenticatorKind = 'sesame-verify' | 'totp';
-
+/**
+ * What every MFA method's authenticators share; each method keeps its own secrets in a table of
+ * its own (ADR 0004). `kind` is the method's registry key (factors/index.ts), named nowhere else.
+ */
 export interface AuthenticatorTable {
   id: string;
   account_id: string;
-  kind: AuthenticatorKind;
+  kind: string;
   /** 'pending' until confirmed (a valid code, or the device's registration); only 'active' counts. */
   status: 'pending' | 'active';
   /** What the user sees: the device's name, or the app's name. */
   label: string;
-  /** The TOTP secret, sealed with AES-256-GCM (purpose 'totp-secret:<id>'). */
-  sealed_secret: string;
-  /** Last accepted TOTP time step: only later steps are accepted (RFC 6238 §5.2). */
-  last_used_step: number | null;
   created_at: number;
   activated_at: number | null;
   last_used_at: number | null;
   /** The sign-in flow that enrolled it (G-40: an enrollment completes only with its own). */
   flow_id: Generated<string | null>;
+}
+
+/** The code methods' storage (factors/totp/): a sealed TOTP secret and the last step accepted. */
+export interface TotpSecretTable {
+  authenticator_id: string;
+  /** Sealed with AES-256-GCM (purpose 'totp-secret:<authenticator id>'). */
+  sealed_secret: string;
+  /** Last accepted TOTP time step: only later steps are accepted (RFC 6238 §5.2). */
+  last_used_step: number | null;
+}
+
+/** Whatever waits on the user: a push to approve, an emailed code, a WebAuthn challenge. */
+export interface ChallengeTable {
+  id: string;
+  /** Which method's challenge (its registry kind, or a kind of its own). */
+  kind: string;
+  account_id: string;
+  /** The sign-in flow it belongs to; null for a step-up outside a sign-in. */
+  flow_id: string | null;
+  authenticator_id: string | null;
+  status: 'pending' | 'approved' | 'denied' | 'consumed' | 'cancelled';
+  /** A keyed hash of what the user must answer (a code), when there is one. */
+  secret_hash: string | null;
+  /** JSON the method needs (the number shown, WebAuthn options, what is asked). */
+  payload: Generated<string>;
+  created_at: number;
+  expires_at: number;
+  decided_at: number | null;
 }
 
 export interface DeviceTable {
@@ -140,6 +166,8 @@ export interface Database {
   audit_events: AuditEventTable;
   org_settings: OrgSettingTable;
   authenticators: AuthenticatorTable;
+  totp_secrets: TotpSecretTable;
+  challenges: ChallengeTable;
   devices: DeviceTable;
   activations: ActivationTable;
   device_request_ids: DeviceRequestIdTable;

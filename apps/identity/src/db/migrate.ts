@@ -13,6 +13,7 @@ import * as m0001 from './migrations/0001-initial.ts';
 import * as m0002 from './migrations/0002-mfa.ts';
 import * as m0003 from './migrations/0003-oidc-account.ts';
 import * as m0004 from './migrations/0004-flow-owned-authenticators.ts';
+import * as m0005 from './migrations/0005-method-storage-and-challenges.ts';
 
 interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -24,9 +25,14 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['0002-mfa', m0002],
   ['0003-oidc-account', m0003],
   ['0004-flow-owned-authenticators', m0004],
+  ['0005-method-storage-and-challenges', m0005],
 ];
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+/** Apply every migration not applied yet (or, for tests of a migration, those up to `upTo`). */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  options: { upTo?: string } = {},
+): Promise<string[]> {
   const raw = db as unknown as Kysely<{ sesame_migrations: { name: string; applied_at: number } }>;
   await raw.schema
     .createTable('sesame_migrations')
@@ -47,6 +53,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
       await migration.up(trx as unknown as Kysely<unknown>);
       await trx.insertInto('sesame_migrations').values({ name, applied_at: Date.now() }).execute();
       ran.push(name);
+      if (name === options.upTo) break;
     }
     return ran;
   });

@@ -88,7 +88,12 @@ describe.each(testBackends())('activation response (%s)', (backend) => {
       status: 'active',
       label: 'iPhone de Alice',
     });
-    const opened = t.box.open(authenticator.sealed_secret, `totp-secret:${authenticator.id}`);
+    const stored = await t.db
+      .selectFrom('totp_secrets')
+      .selectAll()
+      .where('authenticator_id', '=', authenticator.id)
+      .executeTakeFirstOrThrow();
+    const opened = t.box.open(stored.sealed_secret, `totp-secret:${authenticator.id}`);
     expect(opened).toBe(body.totp.secret);
     const activation = await t.db.selectFrom('activations').selectAll().executeTakeFirstOrThrow();
     expect(activation.authenticator_id).toBe(authenticator.id);

@@ -9,7 +9,7 @@ import { listFlowAuthenticators } from '../factors/authenticator-queries.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
 import type { FactorDeps } from '../factors/factor.ts';
 import { factors } from '../factors/index.ts';
-import { InteractionParams } from '../sign-in/sign-in-routes.tsx';
+import { InteractionParams } from '../sign-in/interaction-params.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
 import { ChoosePage } from './choose-page.tsx';
 import { ConfigurationPage } from './configuration-page.tsx';

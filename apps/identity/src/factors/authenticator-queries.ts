@@ -2,10 +2,11 @@
  * Authenticators of every kind (Sesame Verify, other TOTP apps): listing, the atomic consumption
  * of a TOTP step, activation of a confirmed pending one, and removal. Only `active` ones count.
  */
-import type { Kysely, Selectable } from 'kysely';
-import type { AuthenticatorTable, Database } from '../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { Authenticator } from './factor.ts';
 
-export type Authenticator = Selectable<AuthenticatorTable>;
+export type { Authenticator } from './factor.ts';
 
 export async function listActiveAuthenticators(
   db: Kysely<Database>,
@@ -55,26 +56,23 @@ export async function listFlowAuthenticators(
 }
 
 /**
- * Consume a TOTP step: one statement that succeeds only if the step is later than the last one
- * accepted, so the same code sent twice in parallel is accepted once (RFC 6238 §5.2, G-02).
+ * Record a use of an authenticator — or its activation, when its first code confirmed it (G-05):
+ * only from the state expected (active, or pending), so a parallel change wins once.
  */
-export async function consumeTotpStep(
+export async function markAuthenticatorUsed(
   db: Kysely<Database>,
   authenticatorId: string,
-  step: number,
   nowMs: number,
   activate: boolean,
 ): Promise<boolean> {
   const result = await db
     .updateTable('authenticators')
     .set({
-      last_used_step: step,
       last_used_at: nowMs,
       ...(activate ? { status: 'active' as const, activated_at: nowMs } : {}),
     })
     .where('id', '=', authenticatorId)
     .where('status', '=', activate ? 'pending' : 'active')
-    .where((eb) => eb.or([eb('last_used_step', 'is', null), eb('last_used_step', '<', step)]))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -9,6 +9,7 @@ import { findAccountById } from '../accounts/queries.ts';
 import type { ClientConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { followPublicOrigin } from './follow-public-origin.ts';
+import { sesameInteractionPolicy } from './interaction-policy.ts';
 import { createKyselyAdapterFactory } from './kysely-adapter.ts';
 import { logoutSource, postLogoutSuccessSource, renderError } from './oidc-pages.tsx';
 import { providerCookies } from './provider-cookies.ts';
@@ -73,7 +74,8 @@ export function createProvider(options: ProviderOptions): Provider {
     },
     findAccount: async (_ctx, sub) => {
       const account = await findAccountById(db, sub);
-      if (account === undefined) return undefined;
+      // G-41: a locked account gets no token, no userinfo, from any session it had.
+      if (account === undefined || account.locked === 1) return undefined;
       return {
         accountId: account.id,
         claims: async () => ({
@@ -85,7 +87,10 @@ export function createProvider(options: ProviderOptions): Provider {
         }),
       };
     },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: {
+      url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
+      policy: sesameInteractionPolicy(),
+    },
     // First-party clients from configuration: consent is implied (the organization's own apps).
     loadExistingGrant: async (ctx: KoaContextWithOIDC) => loadFirstPartyGrant(ctx),
     issueRefreshToken: async (_ctx, client, code) =>

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { satisfiesMfa } from '../factors/index.ts';
 import type { AccountStanding } from '../sign-in/flow.ts';
 
 const orgMfaKey = 'mfa_required';
@@ -95,6 +96,9 @@ export async function readAccountStanding(
   return {
     locked: account.locked === 1,
     mfaRequired: orgRequired || account.mfa_required === 1,
-    activeMethods: active.map((row) => ({ id: row.id, kind: row.kind, flowId: row.flow_id })),
+    // Only methods that satisfy "MFA required" (an email code would not) make a second step.
+    activeMethods: active
+      .filter((row) => satisfiesMfa(row.kind))
+      .map((row) => ({ id: row.id, kind: row.kind, flowId: row.flow_id })),
   };
 }

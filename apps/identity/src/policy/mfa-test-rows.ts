@@ -17,8 +17,6 @@ export async function insertAuthenticator(
       kind: 'totp',
       status: row.status,
       label: `app ${row.id}`,
-      sealed_secret: 'not-a-real-sealed-secret',
-      last_used_step: null,
       created_at: row.nowMs,
       activated_at: row.status === 'active' ? row.nowMs : null,
       last_used_at: null,

@@ -1,51 +1,59 @@
 /**
- * The second step of a later sign-in: a 6-digit code from one of the account's authenticators
- * (Sesame Verify first), « Essayer une autre méthode » to switch. Codes are accepted once (the
- * step is consumed atomically) and failures count toward the account's one limit, shared with the
- * password (G-02, G-07, G-09).
+ * The second step of a later sign-in: one of the account's methods (the registry's preferred one
+ * first), « Essayer une autre méthode » to switch. This step names no method: each method begins
+ * its own challenge and verifies its own answer (factors/factor.ts), and the step's amr are what
+ * that verification returned. Failures count toward the method's own limits (G-39).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { type Authenticator, listActiveAuthenticators } from '../factors/authenticator-queries.ts';
+import { listActiveAuthenticators } from '../factors/authenticator-queries.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
-import type { FactorDeps } from '../factors/factor.ts';
-import { verifyCodeWithinLimit } from '../factors/verify-authenticator-code.ts';
+import type { Authenticator, Factor, FactorDeps, VerificationContext } from '../factors/factor.ts';
+import { byPreference, factorOfKind } from '../factors/index.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
 import { methodsToVerify } from './flow.ts';
 import type { FlowContext } from './interaction-kit.ts';
+import { InteractionParams } from './interaction-params.ts';
 import { SecondFactorPage } from './second-factor-page.tsx';
-import { InteractionParams } from './sign-in-routes.tsx';
 
 const MethodQuery = Type.Object({ authenticator: Type.Optional(Type.String({ maxLength: 64 })) });
-const CodeBody = Type.Object({
+const AnswerBody = Type.Object({
   csrf: Type.Optional(Type.String({ maxLength: 128 })),
   authenticatorId: Type.String({ maxLength: 64 }),
-  code: Type.String({ maxLength: 16 }),
+  code: Type.Optional(Type.String({ maxLength: 16 })),
 });
 
-/** Sesame Verify first, as the guide expects; then the others in the order they were added. */
-function preferred(
-  authenticators: Authenticator[],
-  wanted: string | undefined,
-): Authenticator | undefined {
-  return (
-    authenticators.find((a) => a.id === wanted) ??
-    authenticators.find((a) => a.kind === 'sesame-verify') ??
-    authenticators[0]
-  );
+/** An authenticator of the account, with the method it belongs to. */
+interface Verifiable {
+  authenticator: Authenticator;
+  factor: Factor;
 }
 
 export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps): Promise<void> {
-  const { kit, db, now } = deps;
+  const { kit, db } = deps;
   const path = (uid: string) => `/interaction/${uid}/verify`;
 
-  /** The account's active methods, except any this flow enrolled itself (G-40). */
-  async function verifiableAuthenticators(context: FlowContext): Promise<Authenticator[]> {
+  /** The account's active methods, preferred first, except any this flow enrolled (G-40). */
+  async function verifiable(context: FlowContext): Promise<Verifiable[]> {
     const standing = context.standing;
     if (standing === undefined) return [];
     const allowed = new Set(methodsToVerify(context.flow, standing).map((method) => method.id));
     const active = await listActiveAuthenticators(db, context.accountId);
-    return active.filter((authenticator) => allowed.has(authenticator.id));
+    return active
+      .filter((authenticator) => allowed.has(authenticator.id))
+      .sort(byPreference)
+      .flatMap((authenticator) => {
+        const factor = factorOfKind(authenticator.kind);
+        return factor ? [{ authenticator, factor }] : [];
+      });
+  }
+
+  function verificationContext(
+    request: FastifyRequest,
+    context: FlowContext,
+    authenticator: Authenticator,
+  ): VerificationContext {
+    return { accountId: context.accountId, flowId: context.flow.id, authenticator, ip: request.ip };
   }
 
   async function render(
@@ -55,30 +63,31 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
     wanted: string | undefined,
     failed: boolean,
   ) {
-    const authenticators = await verifiableAuthenticators(context);
-    const chosen = preferred(authenticators, wanted);
+    const methods = await verifiable(context);
+    const chosen = methods.find((m) => m.authenticator.id === wanted) ?? methods[0];
     // flowAt said "mfa": there is one, unless it went in between; the flow then says where to go.
     if (chosen === undefined) return reply.redirect(`/interaction/${context.details.uid}`, 303);
     const { t } = request.page;
+    const prompt = await chosen.factor.verification.begin(
+      deps,
+      verificationContext(request, context, chosen.authenticator),
+      t,
+    );
     kit.allowClientRedirect(request, reply, context.details);
     const page = (
       <SecondFactorPage
         {...pageBase(request)}
         action={path(context.details.uid)}
         csrf={kit.csrf(context.token)}
-        authenticatorId={chosen.id}
-        intro={
-          chosen.kind === 'sesame-verify'
-            ? t('verify.intro.sesame-verify', { device: chosen.label })
-            : t('verify.intro.totp')
-        }
+        authenticatorId={chosen.authenticator.id}
+        intro={prompt.intro}
         failed={failed}
-        others={authenticators
-          .filter((a) => a.id !== chosen.id)
-          .map((a) => ({
-            id: a.id,
-            label: describeAuthenticator(t, a),
-            href: `${path(context.details.uid)}?authenticator=${a.id}`,
+        others={methods
+          .filter((m) => m !== chosen)
+          .map(({ authenticator }) => ({
+            id: authenticator.id,
+            label: describeAuthenticator(t, authenticator),
+            href: `${path(context.details.uid)}?authenticator=${authenticator.id}`,
           }))}
       />
     );
@@ -94,33 +103,33 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
     },
   );
 
-  app.post<{ Params: Static<typeof InteractionParams>; Body: Static<typeof CodeBody> }>(
+  app.post<{ Params: Static<typeof InteractionParams>; Body: Static<typeof AnswerBody> }>(
     '/interaction/:uid/verify',
-    { schema: { params: InteractionParams, body: CodeBody } },
+    { schema: { params: InteractionParams, body: AnswerBody } },
     async (request, reply) => {
       const context = await kit.flowAt(request, reply, 'mfa', { token: request.body.csrf });
-      const authenticator = (await verifiableAuthenticators(context)).find(
-        (a) => a.id === request.body.authenticatorId,
+      const chosen = (await verifiable(context)).find(
+        (m) => m.authenticator.id === request.body.authenticatorId,
       );
-      const checked = await verifyCodeWithinLimit(deps, {
-        accountId: context.accountId,
-        authenticator,
-        code: request.body.code,
-        ip: request.ip,
-      });
-      const { ok } = checked;
-      const reason = ok ? authenticator?.kind : checked.reason;
+      // An authenticator that is not one this flow may verify with is refused unevaluated.
+      const result = chosen
+        ? await chosen.factor.verification.verify(
+            deps,
+            verificationContext(request, context, chosen.authenticator),
+            { code: request.body.code },
+          )
+        : ({ ok: false, reason: 'invalid' } as const);
       await kit.audit(request, {
-        type: ok ? 'sign_in.second_factor_succeeded' : 'sign_in.second_factor_failed',
+        type: result.ok ? 'sign_in.second_factor_succeeded' : 'sign_in.second_factor_failed',
         accountId: context.accountId,
         clientId: String(context.details.params.client_id),
-        reason: reason ?? null,
+        reason: result.ok ? (chosen?.factor.kind ?? null) : result.reason,
       });
-      // One message for a wrong, replayed or throttled code.
-      if (!ok) return render(request, reply, context, request.body.authenticatorId, true);
+      // One message for a wrong, replayed or throttled answer.
+      if (!result.ok) return render(request, reply, context, request.body.authenticatorId, true);
       return kit.completeStep(request, reply, context, {
         step: 'mfa',
-        amr: ['otp'],
+        amr: [...result.amr],
         accountId: context.accountId,
       });
     },

@@ -19,6 +19,7 @@ import {
   type InteractionKit,
   stepPaths,
 } from './interaction-kit.ts';
+import { InteractionParams } from './interaction-params.ts';
 import { startFlow } from './queries.ts';
 import { SignInPage } from './sign-in-page.tsx';
 
@@ -28,9 +29,6 @@ export interface SignInRoutesOptions extends CheckPasswordDeps {
   metrics: Metrics;
 }
 
-export const InteractionParams = Type.Object({
-  uid: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }),
-});
 const LoginBody = Type.Object({
   // Optional here so that a missing token is refused as CSRF (403), like a wrong one (G-29).
   csrf: Type.Optional(Type.String({ maxLength: 128 })),

@@ -56,11 +56,9 @@ describe.each(testBackends())('registerDevice (%s)', (backend) => {
     );
     expect(result.secret).toEqual(fixed);
     expect(await Promise.all(seen)).toEqual([1]);
-    const authenticator = await t.db
-      .selectFrom('authenticators')
-      .selectAll()
-      .executeTakeFirstOrThrow();
-    expect(t.box.open(authenticator.sealed_secret, `totp-secret:${result.authenticatorId}`)).toBe(
+    const stored = await t.db.selectFrom('totp_secrets').selectAll().executeTakeFirstOrThrow();
+    expect(stored.authenticator_id).toBe(result.authenticatorId);
+    expect(t.box.open(stored.sealed_secret, `totp-secret:${result.authenticatorId}`)).toBe(
       encodeTotpSecret(fixed),
     );
     const device = await t.db.selectFrom('devices').selectAll().executeTakeFirstOrThrow();

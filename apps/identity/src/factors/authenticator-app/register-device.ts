@@ -12,10 +12,11 @@ import type { Database } from '../../db/database.ts';
 import { serializeDevicePublicKey } from '../../devices/check-device-public-key.ts';
 import type { EventBus } from '../../events/event-bus.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
-import { encodeTotpSecret, generateTotpSecret } from '../totp/totp-secret.ts';
-import { totpSecretPurpose } from '../verify-authenticator-code.ts';
+import { storeTotpSecret } from '../totp/totp-queries.ts';
+import { generateTotpSecret } from '../totp/totp-secret.ts';
 import { type Activation, attachAuthenticator } from './activation-queries.ts';
 import { enrollmentChannel } from './enrollment-events.ts';
+import { sesameVerifyKind } from './sesame-verify-kind.ts';
 
 export interface RegisterDeviceDeps {
   db: Kysely<Database>;
@@ -62,18 +63,17 @@ export async function registerDevice(
       .values({
         id: authenticatorId,
         account_id: activation.account_id,
-        kind: 'sesame-verify',
+        kind: sesameVerifyKind,
         // The device proved possession of the activation: no code to confirm first.
         status: 'active',
         label: input.deviceName,
-        sealed_secret: deps.box.seal(encodeTotpSecret(secret), totpSecretPurpose(authenticatorId)),
-        last_used_step: null,
         created_at: nowMs,
         activated_at: nowMs,
         last_used_at: null,
         flow_id: activation.flow_id,
       })
       .execute();
+    await storeTotpSecret(trx, deps.box, authenticatorId, secret);
     await trx
       .insertInto('devices')
       .values({
@@ -94,7 +94,7 @@ export async function registerDevice(
         ...input.audit,
         type: 'authenticator.added',
         accountId: activation.account_id,
-        reason: 'sesame-verify',
+        reason: sesameVerifyKind,
       },
       nowMs,
     );

@@ -7,14 +7,17 @@ import { activationLinkPath } from '@sesame/contracts';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { findAccountById } from '../../accounts/queries.ts';
-import { InteractionParams } from '../../sign-in/sign-in-routes.tsx';
+import { InteractionParams } from '../../sign-in/interaction-params.ts';
 import { qrSvg } from '../../ui/qr-svg.ts';
 import { pageBase, sendPage } from '../../ui/render-page.ts';
 import type { Factor, FactorDeps } from '../factor.ts';
+import { totpEnrollmentRoutes } from '../totp/totp-enrollment-routes.tsx';
+import { verifyTotpCode } from '../totp/verify-totp-code.ts';
 import { ActivationPage } from './activation-page.tsx';
 import { createActivation, formatActivationCode } from './activation-queries.ts';
 import { DeviceTypePage } from './device-type-page.tsx';
 import { streamEnrollmentEvents } from './enrollment-events.ts';
+import { sesameVerifyKind } from './sesame-verify-kind.ts';
 
 const Platform = Type.Union([Type.Literal('ios'), Type.Literal('android')]);
 const PlatformBody = Type.Object({
@@ -86,7 +89,7 @@ async function sesameVerifyRoutes(app: FastifyInstance, deps: FactorDeps): Promi
           eventsUrl={`${base(details.uid)}/events`}
           nextUrl={`/interaction/${details.uid}/enroll/done?added=sesame-verify`}
           refreshUrl={`${base(details.uid)}/qr?platform=${platform}`}
-          withoutPushUrl={`/interaction/${details.uid}/enroll/other-app?app=sesame-verify`}
+          withoutPushUrl={`${base(details.uid)}/without-push`}
           backHref={`/interaction/${details.uid}/enroll`}
         />
       );
@@ -104,11 +107,46 @@ async function sesameVerifyRoutes(app: FastifyInstance, deps: FactorDeps): Promi
   );
 }
 
-export const sesameVerifyFactor = {
-  kind: 'sesame-verify',
+/** Sesame Verify without push: its secret typed into the app, confirmed by one code. */
+const withoutPushRoutes = totpEnrollmentRoutes({
+  kind: sesameVerifyKind,
+  path: 'sesame-verify/without-push',
+  addedSlug: 'sesame-verify',
+  heading: 'totp.titleSesameVerify',
+  label: 'factor.sesameVerify.title',
+});
+
+export const sesameVerifyFactor: Factor = {
+  kind: sesameVerifyKind,
   slug: 'sesame-verify',
   title: 'factor.sesameVerify.title',
   description: 'factor.sesameVerify.description',
   amr: ['otp'],
-  enrollmentRoutes: sesameVerifyRoutes,
-} as const satisfies Factor;
+  satisfiesMfa: true,
+  // The guide's app comes first at the second-factor step.
+  preference: 10,
+  // « Sesame Verify sur iPhone de Camille »: the device's name tells which phone.
+  describe: (t, authenticator) => {
+    const title = t('factor.sesameVerify.title');
+    return authenticator.label === title
+      ? title
+      : t('config.on', { factor: title, device: authenticator.label });
+  },
+  enrollmentRoutes: async (app, deps) => {
+    await sesameVerifyRoutes(app, deps);
+    await withoutPushRoutes(app, deps);
+  },
+  verification: {
+    begin: async (_deps, context, t) => ({
+      form: 'code',
+      intro: t('verify.intro.sesame-verify', { device: context.authenticator.label }),
+    }),
+    verify: (deps, context, answer) =>
+      verifyTotpCode(deps, {
+        accountId: context.accountId,
+        authenticator: context.authenticator,
+        code: answer.code ?? '',
+        ip: context.ip,
+      }),
+  },
+};

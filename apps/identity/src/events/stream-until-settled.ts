@@ -1,0 +1,70 @@
+/**
+ * The one way a page waits on a record that the user changes elsewhere — the QR page on its
+ * activation (the phone registered), the push page on its challenge (the phone approved): a
+ * server-sent event stream that looks at the database when the event bus says something happened
+ * (and now and then, as a safety net for a lost message or another instance without Redis), and
+ * ends with the first settled answer. The database stays the truth; the bus is only a wake-up.
+ */
+import type { FastifyReply } from 'fastify';
+import type { EventBus } from './event-bus.ts';
+
+/** What a look at the record found: an event that ends the wait, or the time the wait ends. */
+export type SettleCheck = { event: string } | { waitUntil: number };
+
+export interface StreamUntilSettledOptions {
+  events: EventBus;
+  now: () => number;
+  /** The bus channel the record's changes are told on. */
+  channel: string;
+  /** Look at the record. Called at start, on each message, at `waitUntil`, and every `recheckMs`. */
+  check: () => Promise<SettleCheck>;
+  recheckMs?: number;
+  heartbeatMs?: number;
+}
+
+export async function streamUntilSettled(
+  reply: FastifyReply,
+  options: StreamUntilSettledOptions,
+): Promise<void> {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  let ended = false;
+  const timers: NodeJS.Timeout[] = [];
+  let unsubscribe: (() => Promise<void>) | undefined;
+  const end = (event?: string) => {
+    if (ended) return;
+    ended = true;
+    for (const timer of timers) clearTimeout(timer);
+    if (event) res.write(`event: ${event}\ndata: {}\n\n`);
+    res.end();
+    void unsubscribe?.();
+  };
+  const look = async (): Promise<number | undefined> => {
+    if (ended) return undefined;
+    const found = await options.check();
+    if ('event' in found) {
+      end(found.event);
+      return undefined;
+    }
+    return found.waitUntil;
+  };
+  res.on('close', () => end());
+  unsubscribe = await options.events.subscribe(options.channel, () => void look());
+  const waitUntil = await look();
+  if (waitUntil === undefined || ended) return;
+  res.write(': waiting\n\n');
+  timers.push(setTimeout(() => void look(), Math.max(0, waitUntil - options.now()) + 50));
+  // A comment now and then keeps proxies from closing the stream.
+  const recheck = setInterval(() => void look(), options.recheckMs ?? 3000);
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), options.heartbeatMs ?? 15_000);
+  res.on('close', () => {
+    clearInterval(recheck);
+    clearInterval(heartbeat);
+  });
+}

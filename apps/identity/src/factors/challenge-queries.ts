@@ -1,0 +1,131 @@
+/**
+ * Challenges: whatever waits on the user — a push to approve, an emailed code, a WebAuthn
+ * challenge — as one row each (ADR 0004), bound to an account and a sign-in flow, expiring, and
+ * settled by one atomic statement each: `UPDATE … WHERE status = 'pending' … RETURNING`, never
+ * read-then-write, so that of two parallel answers exactly one counts.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { ChallengeTable, Database } from '../db/database.ts';
+
+export type Challenge = Selectable<ChallengeTable>;
+
+export interface NewChallenge {
+  kind: string;
+  accountId: string;
+  flowId: string | null;
+  authenticatorId: string | null;
+  /** A keyed hash of the answer expected, when there is one (a code). */
+  secretHash?: string | null;
+  payload?: Record<string, unknown>;
+  nowMs: number;
+  ttlSeconds: number;
+}
+
+/**
+ * Begin a challenge. A flow has at most one pending challenge of a kind: a new one cancels the
+ * previous (a new push replaces the one before, G-49), in the same transaction.
+ */
+export async function createChallenge(
+  db: Kysely<Database>,
+  input: NewChallenge,
+): Promise<Challenge> {
+  const run = async (trx: Kysely<Database>) => {
+    if (input.flowId !== null) {
+      await trx
+        .updateTable('challenges')
+        .set({ status: 'cancelled', decided_at: input.nowMs })
+        .where('flow_id', '=', input.flowId)
+        .where('kind', '=', input.kind)
+        .where('status', '=', 'pending')
+        .execute();
+    }
+    return trx
+      .insertInto('challenges')
+      .values({
+        id: randomUUID(),
+        kind: input.kind,
+        account_id: input.accountId,
+        flow_id: input.flowId,
+        authenticator_id: input.authenticatorId,
+        status: 'pending',
+        secret_hash: input.secretHash ?? null,
+        payload: JSON.stringify(input.payload ?? {}),
+        created_at: input.nowMs,
+        expires_at: input.nowMs + input.ttlSeconds * 1000,
+        decided_at: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
+
+/** Which challenge an answer is for: its id, and the account (and flow) it must belong to. */
+export interface ChallengeTarget {
+  id: string;
+  accountId: string;
+  /** When given, the challenge must belong to this flow too. */
+  flowId?: string;
+}
+
+/**
+ * Settle a pending, unexpired challenge once: `approved`/`denied` (a decision from the device) or
+ * `consumed` (an answer checked in place, such as a code). Returns the row as settled, or nothing
+ * when it was not pending, has expired, or is not this account's (or flow's).
+ */
+export async function settleChallenge(
+  db: Kysely<Database>,
+  target: ChallengeTarget,
+  outcome: 'approved' | 'denied' | 'consumed',
+  nowMs: number,
+  where: { secretHash?: string } = {},
+): Promise<Challenge | undefined> {
+  let query = db
+    .updateTable('challenges')
+    .set({ status: outcome, decided_at: nowMs })
+    .where('id', '=', target.id)
+    .where('account_id', '=', target.accountId)
+    .where('status', '=', 'pending')
+    .where('expires_at', '>', nowMs);
+  if (target.flowId !== undefined) query = query.where('flow_id', '=', target.flowId);
+  if (where.secretHash !== undefined) query = query.where('secret_hash', '=', where.secretHash);
+  return query.returningAll().executeTakeFirst();
+}
+
+/**
+ * The waiting page takes the result of an approved challenge once: `approved` → `consumed`, so
+ * that one approval completes one sign-in step.
+ */
+export async function consumeApproval(
+  db: Kysely<Database>,
+  target: ChallengeTarget,
+  nowMs: number,
+): Promise<Challenge | undefined> {
+  let query = db
+    .updateTable('challenges')
+    .set({ status: 'consumed', decided_at: nowMs })
+    .where('id', '=', target.id)
+    .where('account_id', '=', target.accountId)
+    .where('status', '=', 'approved');
+  if (target.flowId !== undefined) query = query.where('flow_id', '=', target.flowId);
+  return query.returningAll().executeTakeFirst();
+}
+
+export async function findChallenge(
+  db: Kysely<Database>,
+  target: ChallengeTarget,
+): Promise<Challenge | undefined> {
+  let query = db
+    .selectFrom('challenges')
+    .selectAll()
+    .where('id', '=', target.id)
+    .where('account_id', '=', target.accountId);
+  if (target.flowId !== undefined) query = query.where('flow_id', '=', target.flowId);
+  return query.executeTakeFirst();
+}
+
+/** The channel a challenge's changes are told on (events/stream-until-settled.ts). */
+export function challengeChannel(challengeId: string): string {
+  return `challenge:${challengeId}`;
+}

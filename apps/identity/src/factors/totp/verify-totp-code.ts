@@ -1,0 +1,78 @@
+/**
+ * A 6-digit code checked against one authenticator of a code method (Sesame Verify and other
+ * apps both hold a TOTP secret), under its own failure limits (G-39): per source address, and per
+ * account and method — never the password's counter. The step is consumed atomically with the
+ * authenticator's use (or its activation, when the first code confirms it: G-05).
+ */
+
+import {
+  accountPolicy,
+  secondFactorIpPolicy,
+  secondFactorLimitKey,
+} from '../../security/attempt-policy.ts';
+import { ipBucket } from '../../security/client-ip.ts';
+import { withAttemptLimit } from '../../security/with-attempt-limit.ts';
+import { markAuthenticatorUsed } from '../authenticator-queries.ts';
+import type { Authenticator, FactorDeps, VerificationResult } from '../factor.ts';
+import { checkTotpCode } from './totp-code.ts';
+import { consumeTotpStep, readTotpSecret } from './totp-queries.ts';
+
+export interface TotpCodeInput {
+  accountId: string;
+  authenticator: Authenticator;
+  code: string;
+  ip: string;
+  /** Confirm a pending authenticator with its first code, instead of signing in with an active one. */
+  activate?: boolean;
+}
+
+export async function verifyTotpCode(
+  deps: Pick<FactorDeps, 'db' | 'box' | 'limiter' | 'now'>,
+  input: TotpCodeInput,
+): Promise<VerificationResult> {
+  const limits = [
+    { key: `second-factor-ip:${ipBucket(input.ip)}`, policy: secondFactorIpPolicy },
+    { key: secondFactorLimitKey(input.accountId, input.authenticator.kind), policy: accountPolicy },
+  ];
+  const checked = await withAttemptLimit(deps.limiter, { limits, nowMs: deps.now() }, () =>
+    checkAndConsume(deps, input),
+  );
+  return checked.limited ? { ok: false, reason: 'throttled' } : checked.value;
+}
+
+async function checkAndConsume(
+  deps: Pick<FactorDeps, 'db' | 'box' | 'now'>,
+  input: TotpCodeInput,
+): Promise<VerificationResult> {
+  const { authenticator } = input;
+  // Only the state this check expects: pending when confirming, active when signing in.
+  if (authenticator.status !== (input.activate ? 'pending' : 'active'))
+    return { ok: false, reason: 'invalid' };
+  const stored = await readTotpSecret(deps.db, deps.box, authenticator.id);
+  if (stored === undefined) return { ok: false, reason: 'invalid' };
+  const nowMs = deps.now();
+  const checked = checkTotpCode({
+    secret: stored.secret,
+    code: input.code,
+    nowMs,
+    lastUsedStep: stored.lastUsedStep,
+  });
+  if (!checked.ok) return checked;
+  // The rows may have moved on since they were read (a parallel request): the UPDATEs decide.
+  const consumed = await deps.db
+    .transaction()
+    .execute(async (trx) => {
+      if (!(await consumeTotpStep(trx, authenticator.id, checked.step))) return false;
+      if (await markAuthenticatorUsed(trx, authenticator.id, nowMs, input.activate ?? false))
+        return true;
+      throw new ReplayedInTransaction();
+    })
+    .catch((error: unknown) => {
+      if (error instanceof ReplayedInTransaction) return false;
+      throw error;
+    });
+  return consumed ? { ok: true, amr: ['otp'] } : { ok: false, reason: 'replayed' };
+}
+
+/** Rolls the step's consumption back when the authenticator changed state meanwhile. */
+class ReplayedInTransaction extends Error {}
