@@ -119,6 +119,7 @@ export async function buildApp(
     cookies,
     csrfKey: deriveKey(config.secretKey, 'csrf'),
     publicOrigin: new URL(config.publicUrl).origin,
+    clients: config.clients,
   });
   await app.register(signInRoutes, { kit, db, hasher, limiter, now, metrics, cookies });
   const factorDeps = { kit, db, box, events, limiter, now, publicUrl: config.publicUrl };

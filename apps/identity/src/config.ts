@@ -17,6 +17,11 @@ export interface ClientConfig {
   clientSecret: string;
   redirectUris: string[];
   postLogoutRedirectUris: string[];
+  /**
+   * Where a sign-in of this application starts (OpenID Connect's `initiate_login_uri`): the
+   * button of a sign-in page that has expired leads there, not to a dead end.
+   */
+  initiateLoginUri: string;
 }
 
 /**
@@ -118,6 +123,7 @@ function readPortalClient(env: Env, secretKey: Buffer): ClientConfig {
     clientSecret: env.PORTAL_CLIENT_SECRET ?? derivePortalClientSecret(secretKey),
     redirectUris: [`${portalUrl}/callback`],
     postLogoutRedirectUris: [`${portalUrl}/`],
+    initiateLoginUri: `${portalUrl}/login`,
   };
 }
 

@@ -21,10 +21,13 @@ export type ErrorCode = keyof typeof errorCatalogue;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
-  constructor(code: ErrorCode, options?: ErrorOptions) {
+  /** Where the user can start again (the application's sign-in), for a page that has expired. */
+  readonly restartUrl: string | undefined;
+  constructor(code: ErrorCode, options?: ErrorOptions & { restartUrl?: string }) {
     super(code, options);
     this.name = 'AppError';
     this.code = code;
     this.status = errorCatalogue[code].status;
+    this.restartUrl = options?.restartUrl;
   }
 }

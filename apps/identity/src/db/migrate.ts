@@ -34,16 +34,18 @@ export async function migrateToLatest(
   options: { upTo?: string } = {},
 ): Promise<string[]> {
   const raw = db as unknown as Kysely<{ sesame_migrations: { name: string; applied_at: number } }>;
-  await raw.schema
-    .createTable('sesame_migrations')
-    .ifNotExists()
-    .addColumn('name', 'text', (c) => c.primaryKey())
-    .addColumn('applied_at', 'bigint', (c) => c.notNull())
-    .execute();
   return raw.transaction().execute(async (trx) => {
-    // One instance migrates at a time (PostgreSQL; SQLite runs one transaction at a time anyway).
+    // One instance migrates at a time (PostgreSQL; SQLite runs one transaction at a time anyway),
+    // from the creation of the runner's own table on: two nodes starting on a fresh database
+    // must not both create it.
     if (isPostgres(trx))
       await sql`select pg_advisory_xact_lock(hashtext(current_schema()))`.execute(trx);
+    await trx.schema
+      .createTable('sesame_migrations')
+      .ifNotExists()
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('applied_at', 'bigint', (c) => c.notNull())
+      .execute();
     const applied = new Set(
       (await trx.selectFrom('sesame_migrations').select('name').execute()).map((r) => r.name),
     );

@@ -60,3 +60,21 @@ describe.each(testBackends())('migration 0005 keeps the secrets (%s)', (backend)
     expect(Object.keys(kept.rows[0] ?? {})).not.toContain('last_used_step');
   });
 });
+
+describe.each(testBackends())(
+  'migrations on a fresh database, nodes starting together (%s)',
+  (backend) => {
+    let testDb: TestDb;
+    beforeEach(async () => {
+      testDb = await openTestDb(backend);
+    });
+    afterEach(() => testDb.close());
+
+    it('applies each migration once when several nodes migrate at the same time', async () => {
+      const runs = await Promise.all(Array.from({ length: 4 }, () => migrateToLatest(testDb.db)));
+      const applied = runs.flat();
+      expect(applied.filter((name) => name === '0001-initial')).toHaveLength(1);
+      expect(new Set(applied).size).toBe(applied.length);
+    });
+  },
+);

@@ -17,6 +17,7 @@ import {
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
+import { removeAuthenticator } from '../accounts/operations/remove-authenticator.ts';
 import { findAccountById } from '../accounts/queries.ts';
 import type { AuditEvent } from '../audit/record-audit-event.ts';
 import type { Database } from '../db/database.ts';
@@ -28,12 +29,7 @@ import type { SecretBox } from '../security/secret-box.ts';
 import { codeOf } from '../ui/error-handler.tsx';
 import type { PageContext } from '../ui/page-context.ts';
 import { activateDevice } from './activate-device.ts';
-import {
-  type DeviceWithAccount,
-  deleteDevice,
-  purgeDeviceRequestIds,
-  touchDevice,
-} from './device-queries.ts';
+import { type DeviceWithAccount, purgeDeviceRequestIds, touchDevice } from './device-queries.ts';
 import { verifyDeviceProof } from './verify-device-proof.ts';
 
 export interface DeviceApiOptions {
@@ -151,11 +147,17 @@ export async function deviceApiRoutes(
     async (request, reply) => {
       const device = await authenticate(request);
       if (device === undefined) return sendDeviceError(reply, 'device.unauthorized');
-      await deleteDevice(
-        db,
-        device,
-        { ...auditContext(request), reason: 'removed_by_device' },
-        now(),
+      // The device removes itself (its authenticator goes with it): an account operation whose
+      // actor is the device, audited in the same transaction.
+      await removeAuthenticator(
+        { db, now },
+        { kind: 'device', deviceId: device.id },
+        {
+          accountId: device.account_id,
+          authenticatorId: device.authenticator_id,
+          origin: auditContext(request),
+          reason: 'removed_by_device',
+        },
       );
       return reply.code(204).send(null);
     },

@@ -57,25 +57,3 @@ export async function touchDevice(
 ): Promise<void> {
   await db.updateTable('devices').set({ last_seen_at: nowMs }).where('id', '=', deviceId).execute();
 }
-
-/** The device and its authenticator go together, with their audit record, or nothing does. */
-export async function deleteDevice(
-  db: Kysely<Database>,
-  device: Device,
-  audit: Omit<AuditEvent, 'type' | 'accountId'>,
-  nowMs: number,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('devices').where('id', '=', device.id).execute();
-    await trx
-      .deleteFrom('authenticators')
-      .where('id', '=', device.authenticator_id)
-      .where('account_id', '=', device.account_id)
-      .execute();
-    await recordAuditEvent(
-      trx,
-      { ...audit, type: 'authenticator.removed', accountId: device.account_id },
-      nowMs,
-    );
-  });
-}

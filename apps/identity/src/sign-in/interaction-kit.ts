@@ -9,6 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type Provider from 'oidc-provider';
 import { type AuditEvent, recordAuditEvent } from '../audit/record-audit-event.ts';
+import type { ClientConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { isSessionNotFound } from '../oidc/session-not-found.ts';
@@ -59,6 +60,8 @@ export interface InteractionKitOptions {
   cookies: CookiePolicy;
   csrfKey: Buffer;
   publicOrigin: string;
+  /** The applications, for the « start again » button of an expired page. */
+  clients: readonly Pick<ClientConfig, 'clientId' | 'initiateLoginUri'>[];
 }
 
 export const flowTtlSeconds = 3600;
@@ -79,12 +82,12 @@ export function createInteractionKit(options: InteractionKitOptions) {
       // Missing or expired interaction cookie: the browser must start again from the application.
       // Anything else (storage down) is an internal error, not a refusal (G-38).
       if (!isSessionNotFound(error)) throw error;
-      throw new AppError('sign_in.flow_expired', { cause: error });
+      throw expired(undefined, error);
     }
     // G-22: the page and form of one interaction act on that interaction only, never on another
     // one whose cookie this browser happens to hold.
     const { uid } = request.params as { uid?: string };
-    if (details.uid !== uid) throw new AppError('sign_in.flow_expired');
+    if (details.uid !== uid) throw expired(undefined);
     // The client's language preference, unless the user chose one.
     preferLocales(request, details.params.ui_locales as string | undefined);
     return details;
@@ -109,7 +112,7 @@ export function createInteractionKit(options: InteractionKitOptions) {
   ): Promise<FlowContext> {
     const details = await interaction(request, reply);
     const current = await currentFlow(request, details.uid);
-    if (current === undefined) throw new AppError('sign_in.flow_expired');
+    if (current === undefined) throw expired(details);
     const { flow, token } = current;
     if (csrf !== undefined) {
       const safe = isCsrfSafe(request, {
@@ -134,7 +137,19 @@ export function createInteractionKit(options: InteractionKitOptions) {
   async function refuse(reply: FastifyReply, uid: string): Promise<never> {
     await deleteFlow(db, uid);
     reply.clearCookie(flowCookie(uid), options.cookies.options());
-    throw new AppError('sign_in.flow_expired');
+    throw expired(undefined);
+  }
+
+  /**
+   * The page has really expired: say so, with a button to start again at the application (its
+   * `initiate_login_uri`; the only application when the interaction itself is gone).
+   */
+  function expired(details: InteractionDetails | undefined, cause?: unknown): AppError {
+    const clientId = details === undefined ? undefined : String(details.params.client_id);
+    const client =
+      options.clients.find((c) => c.clientId === clientId) ??
+      (options.clients.length === 1 ? options.clients[0] : undefined);
+    return new AppError('sign_in.flow_expired', { cause, restartUrl: client?.initiateLoginUri });
   }
 
   /** Record a passed step with a new flow cookie, then go to the next step or to the client. */
@@ -152,7 +167,7 @@ export function createInteractionKit(options: InteractionKitOptions) {
     if (
       !(await advanceFlow(db, flow, token, { accountId: passed.accountId, passed: step, newToken }))
     )
-      throw new AppError('sign_in.flow_expired');
+      throw expired(undefined);
     const state = { ...flow, accountId: passed.accountId, stepsDone: [...flow.stepsDone, step] };
     // The plan is read again from the account as it stands after this step (G-40).
     const standing = await readAccountStanding(db, passed.accountId);

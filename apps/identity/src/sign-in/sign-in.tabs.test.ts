@@ -57,4 +57,20 @@ describe.each(testBackends())('two tabs, one browser (G-45) (%s)', (backend) => 
       expect(choose.body).toContain(`${base}/enroll/sesame-verify`);
     }
   });
+
+  it('offers to start again at the application when a page has really expired', async () => {
+    const browser = new BrowserSession(t.app, t.config.publicUrl);
+    const base = interactionPath((await passwordStep(browser, 'ines', password)).location);
+    // The sign-in outlives its flow (an hour): the page says so, with a way back to the client.
+    t.clock.advance(3601);
+    const page = await browser.get(`${base}/enroll`);
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('a expiré');
+    expect(page.body).toContain('href="http://localhost:3001/login"');
+    expect(page.body).toContain('Recommencer la connexion');
+    // Another browser, which never had this sign-in, gets the same way out.
+    const stranger = await new BrowserSession(t.app, t.config.publicUrl).get(`${base}/enroll`);
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.body).toContain('href="http://localhost:3001/login"');
+  });
 });

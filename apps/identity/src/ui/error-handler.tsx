@@ -22,6 +22,7 @@ export function sendError(
   request: FastifyRequest,
   reply: FastifyReply,
   code: ErrorCode,
+  restartUrl?: string,
 ): FastifyReply {
   const { status, message } = errorCatalogue[code];
   const t = request.page?.t;
@@ -41,6 +42,13 @@ export function sendError(
       <p class="alert error" role="alert">
         {t(message)}
       </p>
+      {restartUrl === undefined ? null : (
+        <p>
+          <a class="button" href={restartUrl}>
+            {t('errors.startAgain')}
+          </a>
+        </p>
+      )}
     </Layout>
   );
   return sendPage(reply, page, status);
@@ -52,7 +60,12 @@ export function installErrorHandler(app: FastifyInstance): void {
     const code = codeOf(error);
     if (code === 'internal') request.log.error({ err: error }, 'unhandled error');
     else request.log.info({ code }, 'request refused');
-    return sendError(request, reply, code);
+    return sendError(
+      request,
+      reply,
+      code,
+      error instanceof AppError ? error.restartUrl : undefined,
+    );
   });
   app.setNotFoundHandler((request, reply) => sendError(request, reply, 'request.not_found'));
 }

@@ -9,12 +9,22 @@ import { type OperationDeps, type OperationOrigin, runOperation } from './operat
 export async function removeAuthenticator(
   deps: OperationDeps,
   actor: Actor,
-  args: { accountId: string; authenticatorId: string; origin?: OperationOrigin },
+  args: {
+    accountId: string;
+    authenticatorId: string;
+    origin?: OperationOrigin;
+    reason?: string;
+  },
 ): Promise<{ removed: boolean }> {
   return runOperation(
     deps,
     actor,
-    { ...args.origin, type: 'authenticator.removed', accountId: args.accountId },
+    {
+      ...args.origin,
+      type: 'authenticator.removed',
+      accountId: args.accountId,
+      reason: args.reason ?? null,
+    },
     async (trx) => {
       await trx
         .deleteFrom('activations')

@@ -20,6 +20,7 @@ export const en = {
     'Unable to sign you in. Check your username and password, or try again in a few minutes.',
   'errors.flowExpired':
     'Your sign-in page has expired. Go back to the application and start again.',
+  'errors.startAgain': 'Start signing in again',
   'errors.csrf': 'This form has expired. Reload the page and try again.',
   'errors.invalidRequest': 'The request is not valid.',
   'errors.notFound': 'This page does not exist.',

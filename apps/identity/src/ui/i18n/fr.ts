@@ -22,6 +22,7 @@ export const fr = {
     "Impossible de vous connecter. Vérifiez votre nom d'utilisateur et votre mot de passe, ou réessayez dans quelques minutes.",
   'errors.flowExpired':
     "Votre page de connexion a expiré. Retournez à l'application et recommencez.",
+  'errors.startAgain': 'Recommencer la connexion',
   'errors.csrf': 'Ce formulaire a expiré. Actualisez la page et réessayez.',
   'errors.invalidRequest': "La demande n'est pas valide.",
   'errors.notFound': "Cette page n'existe pas.",
