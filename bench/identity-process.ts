@@ -8,7 +8,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { IdentitySetup } from './identity-setup.ts';
 import { sleep } from './measure.ts';
+import { readThreadCpuMs } from './proc-stats.ts';
 import type { EventLoopTotals, ProbeQuestion } from './server-probe.ts';
+import type { SqlTally } from './sql-trace.ts';
 
 export const repoRoot = join(import.meta.dirname, '..');
 const nodeBin = join(repoRoot, 'node_modules', '.bin', 'node');
@@ -25,6 +27,8 @@ export interface IdentityProcess {
   pid: number;
   /** Spawn → first 200 from /readyz. */
   readyMs: number;
+  /** CPU time the child used until then, all threads: steadier than `readyMs` on a busy machine. */
+  readyCpuMs: number;
   /** The last lines the child wrote (warnings and errors, at LOG_LEVEL=warn). */
   output: string[];
   eventLoop(): Promise<EventLoopTotals>;
@@ -34,6 +38,9 @@ export interface IdentityProcess {
   /** Sample the main thread (the inspector's profiler) until `stopProfile` writes it to `file`. */
   startProfile(intervalMicros?: number): Promise<void>;
   stopProfile(file: string): Promise<string>;
+  /** Count the statements the child runs, per request (one request at a time), until `false`. */
+  sqlTrace(on: true): Promise<unknown>;
+  sqlTrace(on: false): Promise<SqlTally>;
   stop(): Promise<void>;
 }
 
@@ -58,10 +65,12 @@ export async function launchIdentity(
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await waitReady(setup.origin, child, output);
   const readyMs = performance.now() - started;
+  const cpu = readThreadCpuMs(child.pid as number);
   const ask = askOver(child);
   return {
     pid: child.pid as number,
     readyMs,
+    readyCpuMs: cpu.main + cpu.pool + cpu.other,
     output,
     eventLoop: () => ask({ type: 'event-loop' }) as Promise<EventLoopTotals>,
     memory: (gc) => ask({ type: 'memory', gc }) as Promise<ChildMemory>,
@@ -70,6 +79,7 @@ export async function launchIdentity(
       await ask({ type: 'profile-start', intervalMicros });
     },
     stopProfile: (file) => ask({ type: 'profile-stop', file }) as Promise<string>,
+    sqlTrace: ((on: boolean) => ask({ type: 'sql-trace', on })) as IdentityProcess['sqlTrace'],
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

@@ -6,6 +6,7 @@
  */
 import { type BenchRun, sliceOptions } from './bench-run.ts';
 import { compareAt } from './compare.ts';
+import { countStatements, type StatementCounts, statementTables } from './count-statements.ts';
 import { enrollOverHttp } from './http-enrollment.ts';
 import { mfaSignInOverHttp } from './http-mfa-sign-in.ts';
 import { countFailures, runClosedLoop } from './measure.ts';
@@ -16,6 +17,9 @@ import { profileServer, type ServerProfile } from './profile-server.ts';
 import { fixed, type Row, stepTable } from './report.ts';
 import { type EnrolledAccount, TotpAccountPool } from './totp-account-pool.ts';
 
+/** Sign-ins run one at a time with the SQL trace on, for the statement counts. */
+const tracedSignIns = 20;
+
 export interface MfaResults {
   enrollment: {
     accounts: number;
@@ -24,6 +28,7 @@ export interface MfaResults {
     failures: Record<string, number>;
   };
   steps: StepMedians;
+  statements: StatementCounts;
   rows: Array<Row & { totpWaitShare: number }>;
   memory: MemoryCheckpoint[];
   profile: ServerProfile | undefined;
@@ -65,6 +70,8 @@ export async function runMfaBench(
   if (countFailures(warmup.failures) > 0) console.log('MFA warm-up failures:', warmup.failures);
   const steps = await measureSteps(Math.min(5, options.seconds), (times) => signIn(times));
   console.log(`\n${stepTable(steps, 'MFA sign-in')}\n`);
+  const statements = await countStatements(identity, tracedSignIns, () => signIn());
+  console.log(`${statementTables(statements)}\n`);
   const { result: rows, profile } = await profileServer(
     identity,
     options.profileDir,
@@ -78,7 +85,7 @@ export async function runMfaBench(
     }),
   );
   const { enrolled: _, ...enrollmentFigures } = enrollment;
-  return { enrollment: enrollmentFigures, steps, rows, memory, profile, signIns };
+  return { enrollment: enrollmentFigures, steps, statements, rows, memory, profile, signIns };
 }
 
 async function measureRows(

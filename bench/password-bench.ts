@@ -5,6 +5,7 @@
  */
 import { type BenchRun, sliceOptions } from './bench-run.ts';
 import { compareAt } from './compare.ts';
+import { countStatements, type StatementCounts, statementTables } from './count-statements.ts';
 import { signInOverHttp } from './http-sign-in.ts';
 import { countFailures, runClosedLoop } from './measure.ts';
 import { measureSteps, type StepMedians } from './measure-steps.ts';
@@ -14,6 +15,7 @@ import { type Row, stepTable } from './report.ts';
 
 export interface PasswordResults {
   steps: StepMedians;
+  statements: StatementCounts;
   rows: Row[];
   profile: ServerProfile | undefined;
   signIns: number;
@@ -42,6 +44,8 @@ export async function runPasswordBench(
   if (countFailures(warmup.failures) > 0) console.log('warm-up failures:', warmup.failures);
   const steps = await measureSteps(Math.min(5, run.options.seconds), (times) => signIn(times)(0));
   console.log(`\n${stepTable(steps)}\n`);
+  const statements = await countStatements(run.identity, 10, () => signIn()(0));
+  console.log(`${statementTables(statements)}\n`);
   const { result: rows, profile } = await profileServer(
     run.identity,
     run.options.profileDir,
@@ -57,5 +61,5 @@ export async function runPasswordBench(
     },
     () => signIns,
   );
-  return { steps, rows, profile, signIns };
+  return { steps, statements, rows, profile, signIns };
 }

@@ -5,10 +5,13 @@
 import { join } from 'node:path';
 import { type ProfileSummary, profileTables, summarizeCpuProfile } from './cpu-profile-summary.ts';
 import type { IdentityProcess } from './identity-process.ts';
+import { readThreadCpuMs } from './proc-stats.ts';
 
 export interface ServerProfile extends ProfileSummary {
   file: string;
   operations: number;
+  /** The main thread's CPU time over the profile (/proc), which the tables are scaled to. */
+  mainCpuMs: number;
 }
 
 export async function profileServer<T>(
@@ -20,11 +23,12 @@ export async function profileServer<T>(
 ): Promise<{ result: T; profile: ServerProfile | undefined }> {
   if (dir === undefined) return { result: await work(), profile: undefined };
   await identity.startProfile();
-  const before = countOperations();
+  const before = { operations: countOperations(), cpu: readThreadCpuMs(identity.pid).main };
   const result = await work();
+  const mainCpuMs = readThreadCpuMs(identity.pid).main - before.cpu;
   const file = await identity.stopProfile(join(dir, `${name}.cpuprofile`));
-  const operations = countOperations() - before;
+  const operations = countOperations() - before.operations;
   const summary = summarizeCpuProfile(file);
-  console.log(`\nprofile ${file}\n${profileTables(summary, operations)}`);
-  return { result, profile: { file, operations, ...summary } };
+  console.log(`\nprofile ${file}\n${profileTables(summary, operations, { mainCpuMs })}`);
+  return { result, profile: { file, operations, mainCpuMs, ...summary } };
 }

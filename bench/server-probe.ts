@@ -3,20 +3,23 @@
  * ./bench/server-probe.ts …`): answers the bench's questions over the IPC channel — the event
  * loop's utilisation so far, the process's memory (after a full collection when asked, with
  * `--expose-gc`), a heap snapshot, and a CPU profile of the main thread between two questions
- * (the inspector's sampling profiler, as `--cpu-prof` but only while the bench measures).
+ * (the inspector's sampling profiler, as `--cpu-prof` but only while the bench measures), and
+ * the SQL statements run per request (sql-trace.ts).
  * Nothing of it runs in a server started any other way.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
+import { startSqlTrace, stopSqlTrace } from './sql-trace.ts';
 
 export type ProbeQuestion =
   | { type: 'event-loop' }
   | { type: 'memory'; gc: boolean }
   | { type: 'heap-snapshot'; file: string }
   | { type: 'profile-start'; intervalMicros: number }
-  | { type: 'profile-stop'; file: string };
+  | { type: 'profile-stop'; file: string }
+  | { type: 'sql-trace'; on: boolean };
 
 export interface EventLoopTotals {
   idle: number;
@@ -52,6 +55,10 @@ async function answer(question: ProbeQuestion): Promise<unknown> {
     }
     case 'heap-snapshot':
       return writeHeapSnapshot(question.file);
+    case 'sql-trace':
+      if (!question.on) return stopSqlTrace();
+      startSqlTrace();
+      return true;
     case 'profile-start': {
       profiler = new Session();
       profiler.connect();

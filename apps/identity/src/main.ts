@@ -1,16 +1,17 @@
-/** loadConfig() → buildApp() → listen; graceful close on SIGINT/SIGTERM. */
+/**
+ * loadConfig() → buildApp() → listen; graceful close on SIGINT/SIGTERM.
+ *
+ * Start-up order (bench/README.md, "ready in under 1 s"): Sesame Verify's bundle is asked for
+ * before the server's modules are loaded, so that esbuild, in its own process, makes it while
+ * this one loads them; it is kept under the data directory, and a later start with the same
+ * sources reads it back. Modules that only some configurations use (the local certificate
+ * authority of SESAME_HTTPS=lan) are loaded only then.
+ */
 
 import { join } from 'node:path';
-import closeWithGrace from 'close-with-grace';
-import { ensureDemoAccount } from './accounts/ensure-demo-account.ts';
-import { createPasswordHasher } from './accounts/password-hasher.ts';
-import { type AppDeps, buildApp } from './app.ts';
-import { type Config, loadConfig } from './config.ts';
-import { createDb } from './db/create-db.ts';
-import { migrateToLatest } from './db/migrate.ts';
-import { buildMetricsApp } from './ops/build-metrics-app.ts';
-import { localCertificate } from './ops/local-certificate.ts';
-import { createMetrics } from './ops/metrics.ts';
+import { buildAuthenticatorApp } from '@sesame/authenticator';
+import type { AppDeps } from './app.ts';
+import type { Config } from './config.ts';
 
 export interface StartedIdentity {
   url: string;
@@ -25,18 +26,30 @@ export async function startIdentity(
   config: Readonly<Config>,
   deps: AppDeps = {},
 ): Promise<StartedIdentity> {
+  // buildApp asks for the same bundle and reports its failure; nothing is lost if none is cached.
+  buildAuthenticatorApp({ cacheDir: join(config.dataDir, 'cache') }).catch(() => undefined);
+  const [{ buildApp }, { createDb }, { migrateToLatest }, { ensureDemoAccount }, hashing, ops] =
+    await Promise.all([
+      import('./app.ts'),
+      import('./db/create-db.ts'),
+      import('./db/migrate.ts'),
+      import('./accounts/ensure-demo-account.ts'),
+      import('./accounts/password-hasher.ts'),
+      Promise.all([import('./ops/build-metrics-app.ts'), import('./ops/metrics.ts')]),
+    ]);
+  const [{ buildMetricsApp }, { createMetrics }] = ops;
   const db = deps.db ?? createDb(config.database);
   await migrateToLatest(db);
   const demo = await ensureDemoAccount({
     db,
-    hasher: createPasswordHasher(deps.argon2),
+    hasher: hashing.createPasswordHasher(deps.argon2),
     now: deps.now ?? Date.now,
   });
   const tls = config.lanHttps
-    ? await localCertificate(join(config.dataDir, 'tls'), [
-        new URL(config.publicUrl).hostname,
-        'localhost',
-      ])
+    ? await (await import('./ops/local-certificate.ts')).localCertificate(
+        join(config.dataDir, 'tls'),
+        [new URL(config.publicUrl).hostname, 'localhost'],
+      )
     : undefined;
   const metrics = createMetrics();
   const app = await buildApp(config, { ...deps, db, metrics, ...(tls ? { tls } : {}) });
@@ -58,6 +71,10 @@ export async function startIdentity(
 }
 
 if (import.meta.main) {
+  const [{ loadConfig }, { default: closeWithGrace }] = await Promise.all([
+    import('./config.ts'),
+    import('close-with-grace'),
+  ]);
   const identity = await startIdentity(loadConfig());
   if (identity.demo)
     console.log(`Demo account: ${identity.demo.username} / ${identity.demo.password}`);
