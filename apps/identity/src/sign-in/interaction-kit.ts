@@ -68,8 +68,9 @@ export const flowTtlSeconds = 3600;
 
 export function createInteractionKit(options: InteractionKitOptions) {
   const { provider, db, now } = options;
-  // One cookie per interaction: a sign-in started in another tab never replaces this one (G-45).
-  const flowCookie = (uid: string) => options.cookies.name(`sesame-flow-${uid}`);
+  // One cookie per interaction, sent only to that sign-in's pages: a sign-in started in another
+  // tab never replaces it (G-45), and abandoned ones never swell other requests' headers.
+  const flowCookie = (uid: string) => options.cookies.scoped('sesame-flow', `/interaction/${uid}`);
 
   async function interaction(
     request: FastifyRequest,
@@ -95,7 +96,7 @@ export function createInteractionKit(options: InteractionKitOptions) {
 
   /** This browser's flow for this interaction (undefined if it has none or it has expired). */
   async function currentFlow(request: FastifyRequest, uid: string) {
-    const token = request.cookies[flowCookie(uid)];
+    const token = request.cookies[flowCookie(uid).name];
     const flow = await findFlow(db, uid, token, now());
     return flow === undefined || token === undefined ? undefined : { flow, token };
   }
@@ -136,7 +137,7 @@ export function createInteractionKit(options: InteractionKitOptions) {
   /** G-41: the account was locked or removed during this sign-in; the flow ends here. */
   async function refuse(reply: FastifyReply, uid: string): Promise<never> {
     await deleteFlow(db, uid);
-    reply.clearCookie(flowCookie(uid), options.cookies.options());
+    reply.clearCookie(flowCookie(uid).name, flowCookie(uid).options());
     throw expired(undefined);
   }
 
@@ -174,8 +175,12 @@ export function createInteractionKit(options: InteractionKitOptions) {
     const next = nextStep(state, standing, context.demands);
     if (next === 'refused') return refuse(reply, flow.id);
     if (next !== 'done') {
-      reply.setCookie(flowCookie(flow.id), newToken, options.cookies.options(flowTtlSeconds));
-      return reply.redirect(`/interaction/${flow.id}`, 303);
+      reply.setCookie(
+        flowCookie(flow.id).name,
+        newToken,
+        flowCookie(flow.id).options(flowTtlSeconds),
+      );
+      return reply.redirect(`/interaction/${flow.id}${stepPaths[next]}`, 303);
     }
     return finish(request, reply, state, standing, context.demands);
   }
@@ -190,7 +195,7 @@ export function createInteractionKit(options: InteractionKitOptions) {
   ): Promise<FastifyReply> {
     const { accountId, amr, acr } = flowResult(flow, standing, demands);
     await deleteFlow(db, flow.id);
-    reply.clearCookie(flowCookie(flow.id), options.cookies.options());
+    reply.clearCookie(flowCookie(flow.id).name, flowCookie(flow.id).options());
     const redirectTo = await provider.interactionResult(
       request.raw,
       reply.raw,

@@ -83,11 +83,8 @@ export async function signInRoutes(
       }
       const flowToken = randomBytes(32).toString('base64url');
       await startFlow(db, details.uid, flowToken, now(), flowTtlSeconds);
-      reply.setCookie(
-        kit.flowCookie(details.uid),
-        flowToken,
-        options.cookies.options(flowTtlSeconds),
-      );
+      const cookie = kit.flowCookie(details.uid);
+      reply.setCookie(cookie.name, flowToken, cookie.options(flowTtlSeconds));
       return render(request, reply, details, flowToken, {});
     },
   );

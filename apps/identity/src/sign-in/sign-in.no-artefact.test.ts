@@ -105,7 +105,8 @@ describe.each(testBackends())(
       const done = await browser.post(action, { csrf, username: 'claire', password });
       expect(done.statusCode).toBe(303);
       const uid = action.split('/')[2] as string;
-      expect(done.headers.location).toBe(`/interaction/${uid}`);
+      // Straight to the next step's page: nothing granted yet.
+      expect(done.headers.location).toBe(`/interaction/${uid}/enroll`);
       return { browser, action, csrf, uid };
     }
 
@@ -130,7 +131,9 @@ describe.each(testBackends())(
       const { browser, action } = await halfwayBrowser();
       // A valid CSRF token for the browser's current flow cookie: only the step is wrong.
       const uid = action.split('/')[2] as string;
-      const flowToken = browser.cookies.get(`__Host-sesame-flow-${uid}`) as string;
+      const flowToken = [...browser.scopedCookies.values()].find(
+        (c) => c.name === '__Secure-sesame-flow',
+      )?.value as string;
       const csrf = csrfToken(deriveKey(t.config.secretKey, 'csrf'), flowToken);
       const again = await browser.post(action, { csrf, username: 'claire', password });
       // Sent back to where the flow is (the second factor), with nothing granted.

@@ -5,8 +5,11 @@ import { auditEvents, newBrowser, signInForCode } from '../../test/sign-in-kit.t
 import { findFlow } from './queries.ts';
 
 const password = 'rivière gelée 2026';
-/** The flow cookie of one interaction: each sign-in in a browser has its own (G-45). */
-const flowCookiePrefix = '__Host-sesame-flow-';
+/**
+ * The flow cookie: one per sign-in, scoped to that sign-in's pages (`/interaction/<uid>`), so
+ * `__Secure-` rather than `__Host-` (which requires Path=/), G-45.
+ */
+const flowCookieName = '__Secure-sesame-flow';
 
 type SetCookie = {
   name: string;
@@ -18,18 +21,31 @@ type SetCookie = {
   maxAge?: number;
 };
 
-function flowCookieOf(cookies: Map<string, string>): string | undefined {
-  return [...cookies].find(([name]) => name.startsWith(flowCookiePrefix))?.[1];
+type Jar = Pick<BrowserSession, 'cookies' | 'scopedCookies'>;
+
+function flowCookieOf(jar: Jar): string | undefined {
+  return [...jar.scopedCookies.values()].find((c) => c.name === flowCookieName)?.value;
+}
+
+/** A copy of a browser's cookies as they are now. */
+function snapshot(browser: BrowserSession): Jar {
+  return { cookies: new Map(browser.cookies), scopedCookies: new Map(browser.scopedCookies) };
 }
 
 function cookiesOf(response: { cookies: unknown[] }): SetCookie[] {
   return response.cookies as SetCookie[];
 }
 
-/** A browser holding only the given cookies of another one. */
-function browserWith(t: TestApp, from: Map<string, string>, names: string[]): BrowserSession {
+/** A browser holding only the given cookies of another one (and, from a snapshot, all of them). */
+function browserWith(
+  t: TestApp,
+  from: Map<string, string> | Jar,
+  names?: string[],
+): BrowserSession {
   const copy = newBrowser(t);
-  for (const name of names) copy.cookies.set(name, from.get(name) as string);
+  const root = from instanceof Map ? from : from.cookies;
+  for (const name of names ?? [...root.keys()]) copy.cookies.set(name, root.get(name) as string);
+  if (!(from instanceof Map)) for (const [k, v] of from.scopedCookies) copy.scopedCookies.set(k, v);
   return copy;
 }
 
@@ -47,10 +63,11 @@ describe.each(testBackends())('session rotation and cookies (G-25, G-26) (%s)', 
   });
   afterEach(() => t.close());
 
-  it('sets the flow cookie with __Host-, Secure, HttpOnly, Path=/, SameSite=Lax and an opaque value', async () => {
-    const { page } = await openSignIn(newBrowser(t));
-    const flow = cookiesOf(page).find((c) => c.name.startsWith(flowCookiePrefix));
-    expect(flow).toMatchObject({ path: '/', httpOnly: true, secure: true });
+  it('sets the flow cookie with __Secure-, Secure, HttpOnly, its sign-in path, SameSite=Lax and an opaque value', async () => {
+    const { page, action } = await openSignIn(newBrowser(t));
+    const flow = cookiesOf(page).find((c) => c.name === flowCookieName);
+    const uid = action.split('/')[2] as string;
+    expect(flow).toMatchObject({ path: `/interaction/${uid}`, httpOnly: true, secure: true });
     expect(flow?.sameSite?.toLowerCase()).toBe('lax');
     // 32 random bytes, base64url: nothing about the person, nothing guessable.
     expect(flow?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -59,15 +76,15 @@ describe.each(testBackends())('session rotation and cookies (G-25, G-26) (%s)', 
   it('replaces the flow cookie after the password step; the old one no longer works', async () => {
     const browser = newBrowser(t);
     const { action, csrf } = await openSignIn(browser);
-    const before = new Map(browser.cookies);
+    const before = snapshot(browser);
     const done = await browser.post(action, { csrf, username: 'claire.tremblay', password });
     expect(done.statusCode).toBe(303);
-    const replaced = cookiesOf(done).find((c) => c.name.startsWith(flowCookiePrefix));
+    const replaced = cookiesOf(done).find((c) => c.name === flowCookieName);
     expect(replaced?.value ?? '').not.toBe(flowCookieOf(before));
-    expect(flowCookieOf(browser.cookies)).not.toBe(flowCookieOf(before));
+    expect(flowCookieOf(browser)).not.toBe(flowCookieOf(before));
 
     // The same cookies as before the step, replayed (e.g. stolen or from another tab).
-    const replay = browserWith(t, before, [...before.keys()]);
+    const replay = browserWith(t, before);
     const again = await replay.post(action, { csrf, username: 'claire.tremblay', password });
     expect(again.statusCode).toBe(400);
     expect(again.headers.location).toBeUndefined();
@@ -80,23 +97,23 @@ describe.each(testBackends())('session rotation and cookies (G-25, G-26) (%s)', 
       await mfa.createUser({ username: 'claire.tremblay', password });
       const browser = newBrowser(mfa);
       const { action, csrf } = await openSignIn(browser);
-      const before = new Map(browser.cookies);
+      const before = snapshot(browser);
       const done = await browser.post(action, { csrf, username: 'claire.tremblay', password });
-      expect(done.headers.location).toBe(action.replace(/\/login$/, ''));
-      const rotated = cookiesOf(done).find((c) => c.name.startsWith(flowCookiePrefix));
+      expect(done.headers.location).toBe(action.replace(/\/login$/, '/enroll'));
+      const rotated = cookiesOf(done).find((c) => c.name === flowCookieName);
       expect(rotated?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(rotated?.value).not.toBe(flowCookieOf(before));
-      expect(rotated).toMatchObject({ path: '/', httpOnly: true, secure: true });
+      const uid = action.split('/')[2] as string;
+      expect(rotated).toMatchObject({ path: `/interaction/${uid}`, httpOnly: true, secure: true });
 
       // The stored flow answers to the new token only.
-      const uid = action.split('/')[2] as string;
       const oldToken = flowCookieOf(before) as string;
       expect(await findFlow(mfa.db, uid, oldToken, mfa.clock.now)).toBeUndefined();
       expect(await findFlow(mfa.db, uid, rotated?.value, mfa.clock.now)).toMatchObject({
         stepsDone: [{ step: 'password' }],
       });
       // The old cookie, replayed: no longer a flow of this interaction.
-      const replay = browserWith(mfa, before, [...before.keys()]);
+      const replay = browserWith(mfa, before);
       const again = await replay.post(action, { csrf, username: 'claire.tremblay', password });
       expect(again.statusCode).toBe(400);
       expect(await mfa.db.selectFrom('audit_events').select('id').execute()).toHaveLength(1);

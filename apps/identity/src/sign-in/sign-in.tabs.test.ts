@@ -73,4 +73,17 @@ describe.each(testBackends())('two tabs, one browser (G-45) (%s)', (backend) => 
     expect(stranger.statusCode).toBe(400);
     expect(stranger.body).toContain('href="http://localhost:3001/login"');
   });
+
+  it('keeps abandoned sign-ins from swelling every request of the browser', async () => {
+    const browser = new BrowserSession(t.app, t.config.publicUrl);
+    // 150 sign-ins started and left (tabs, or a page that keeps opening the client's sign-in).
+    for (let i = 0; i < 150; i += 1) await openSignIn(browser);
+    // Each flow cookie goes only to its own sign-in's pages: other requests carry none of them.
+    expect(browser.cookieHeader('/oidc/auth').length).toBeLessThan(1024);
+    const { page, action } = await openSignIn(browser);
+    expect(page.statusCode).toBe(200);
+    expect(browser.cookieHeader(action).length).toBeLessThan(1024);
+    const base = interactionPath((await passwordStep(browser, 'ines', password)).location);
+    expect((await browser.follow(await browser.get(base))).statusCode).toBe(200);
+  });
 });
