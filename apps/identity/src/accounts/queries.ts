@@ -75,6 +75,25 @@ export async function isIdentifierTaken(
   return row !== undefined;
 }
 
+/**
+ * Replace a hash by a stronger one of the same password (new parameters), only if it is still
+ * the one just verified: a new password set meanwhile is never overwritten by the old one.
+ */
+export async function rehashPassword(
+  db: Kysely<Database>,
+  id: string,
+  hashes: { verified: string; replacement: string },
+  nowMs: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('accounts')
+    .set({ password_hash: hashes.replacement, updated_at: nowMs })
+    .where('id', '=', id)
+    .where('password_hash', '=', hashes.verified)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function updatePasswordHash(
   db: Kysely<Database>,
   id: string,

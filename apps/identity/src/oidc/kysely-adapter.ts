@@ -17,6 +17,17 @@ const grantable = new Set([
   'BackchannelAuthenticationRequest',
 ]);
 
+/**
+ * The account a record belongs to, for revocation (G-28, G-41): sessions, grants and tokens name
+ * it; an interaction names it in its result once the sign-in's steps are done — a finished
+ * sign-in not yet resumed is the account's too, and must end with a lock or a new password.
+ */
+function accountOf(payload: AdapterPayload): string | null {
+  const result = payload.result as { login?: { accountId?: unknown } } | undefined;
+  const fromResult = result?.login?.accountId;
+  return payload.accountId ?? (typeof fromResult === 'string' ? fromResult : null);
+}
+
 export function createKyselyAdapterFactory(db: Kysely<Database>, now: () => number) {
   return (model: string): Adapter => createKyselyAdapter(db, model, now);
 }
@@ -46,7 +57,7 @@ function createKyselyAdapter(db: Kysely<Database>, model: string, now: () => num
         grant_id: grantable.has(model) || model === 'Grant' ? (payload.grantId ?? null) : null,
         user_code: payload.userCode ?? null,
         uid: payload.uid ?? null,
-        account_id: payload.accountId ?? null,
+        account_id: accountOf(payload),
         expires_at: expiresIn ? now() + expiresIn * 1000 : null,
         consumed_at: null,
       };

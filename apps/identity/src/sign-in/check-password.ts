@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { canonicalizeIdentifier } from '../accounts/canonical-identifier.ts';
 import type { PasswordHasher } from '../accounts/password-hasher.ts';
-import { type Account, findAccountByIdentifier, updatePasswordHash } from '../accounts/queries.ts';
+import { type Account, findAccountByIdentifier, rehashPassword } from '../accounts/queries.ts';
 import type { Database } from '../db/database.ts';
 import type { AttemptLimiter } from '../security/attempt-limiter.ts';
 import { accountLimitKey, accountPolicy, ipPolicy } from '../security/attempt-policy.ts';
@@ -21,7 +21,12 @@ export interface CheckPasswordDeps {
 }
 
 export type CheckPasswordResult =
-  | { ok: true; account: Account }
+  | {
+      ok: true;
+      account: Account;
+      /** The hash the password matched (after any rehash): the step counts only while it holds. */
+      verifiedPasswordHash: string;
+    }
   | {
       ok: false;
       reason: 'unknown_account' | 'bad_password' | 'account_locked' | 'throttled';
@@ -51,7 +56,7 @@ export async function checkPassword(
       }
       if (!(await deps.hasher.verify(account.password_hash, input.password)))
         return { ok: false, reason: 'bad_password', accountId };
-      return { ok: true, account };
+      return { ok: true, account, verifiedPasswordHash: account.password_hash };
     },
   );
   if (checked.limited) {
@@ -60,13 +65,12 @@ export async function checkPassword(
     return { ok: false, reason: 'throttled', accountId };
   }
   if (!checked.value.ok || account === undefined) return checked.value;
-  if (deps.hasher.needsRehash(account.password_hash)) {
-    await updatePasswordHash(
-      deps.db,
-      account.id,
-      await deps.hasher.hash(input.password),
-      deps.now(),
-    );
-  }
-  return { ok: true, account };
+  if (!deps.hasher.needsRehash(account.password_hash))
+    return { ok: true, account, verifiedPasswordHash: account.password_hash };
+  const replacement = await deps.hasher.hash(input.password);
+  const verified = account.password_hash;
+  // Compare-and-swap: if a new password was set meanwhile, the old one is not put back, and the
+  // step will not count (its verified hash is no longer the account's).
+  const rehashed = await rehashPassword(deps.db, account.id, { verified, replacement }, deps.now());
+  return { ok: true, account, verifiedPasswordHash: rehashed ? replacement : verified };
 }

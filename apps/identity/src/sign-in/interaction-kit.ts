@@ -158,7 +158,7 @@ export function createInteractionKit(options: InteractionKitOptions) {
     request: FastifyRequest,
     reply: FastifyReply,
     context: Pick<FlowContext, 'flow' | 'token' | 'demands'>,
-    passed: PassedStep & { accountId: string },
+    passed: PassedStep & { accountId: string; verifiedPasswordHash?: string },
   ): Promise<FastifyReply> {
     const { flow, token } = context;
     const newToken = randomBytes(32).toString('base64url');
@@ -166,7 +166,12 @@ export function createInteractionKit(options: InteractionKitOptions) {
     // Guarded by the old token: of two parallel submissions, one advances the flow; a flow ended
     // meanwhile (lock, new password, MFA reset: G-41) advances no more.
     if (
-      !(await advanceFlow(db, flow, token, { accountId: passed.accountId, passed: step, newToken }))
+      !(await advanceFlow(db, flow, token, {
+        accountId: passed.accountId,
+        passed: step,
+        newToken,
+        verifiedPasswordHash: passed.verifiedPasswordHash,
+      }))
     )
       throw expired(undefined);
     const state = { ...flow, accountId: passed.accountId, stepsDone: [...flow.stepsDone, step] };
@@ -194,7 +199,8 @@ export function createInteractionKit(options: InteractionKitOptions) {
     demands: SignInDemands,
   ): Promise<FastifyReply> {
     const { accountId, amr, acr } = flowResult(flow, standing, demands);
-    await deleteFlow(db, flow.id);
+    // Ended meanwhile by an account operation (lock, new password, MFA reset): not completed.
+    if (!(await deleteFlow(db, flow.id))) throw expired(undefined);
     reply.clearCookie(flowCookie(flow.id).name, flowCookie(flow.id).options());
     const redirectTo = await provider.interactionResult(
       request.raw,

@@ -81,7 +81,13 @@ export async function advanceFlow(
   db: Kysely<Database>,
   flow: FlowRow,
   oldToken: string,
-  next: { accountId: string; passed: PassedStep; newToken: string },
+  next: {
+    accountId: string;
+    passed: PassedStep;
+    newToken: string;
+    /** The password hash the step verified: the step counts only if it is still the account's. */
+    verifiedPasswordHash?: string;
+  },
 ): Promise<boolean> {
   const result = await db
     .updateTable('sign_in_flows')
@@ -92,18 +98,47 @@ export async function advanceFlow(
     })
     .where('id', '=', flow.id)
     .where('token_hash', '=', hashFlowToken(oldToken))
+    // In the same statement: the account is still unlocked and, for the password step, still has
+    // the password just verified — a lock or a new password committed meanwhile wins (G-41).
+    .where((eb) => {
+      let account = eb
+        .selectFrom('accounts')
+        .select('accounts.id')
+        .where('accounts.id', '=', next.accountId)
+        .where('accounts.locked', '=', 0);
+      if (next.verifiedPasswordHash !== undefined)
+        account = account.where('accounts.password_hash', '=', next.verifiedPasswordHash);
+      return eb.exists(account);
+    })
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** End a flow, and with it the activations it showed that no device redeemed (G-44). */
-export async function deleteFlow(db: Kysely<Database>, id: string): Promise<void> {
+/**
+ * End a flow, and with it the activations it showed that no device redeemed (G-44) and the
+ * challenges it still waits on. Returns whether the flow was there to end: one that an account
+ * operation ended meanwhile must not complete (G-41).
+ */
+export async function deleteFlow(db: Kysely<Database>, id: string): Promise<boolean> {
   await db
     .deleteFrom('activations')
     .where('flow_id', '=', id)
     .where('redeemed_at', 'is', null)
     .execute();
-  await db.deleteFrom('sign_in_flows').where('id', '=', id).execute();
+  await cancelPendingChallenges(db, [id]);
+  const result = await db.deleteFrom('sign_in_flows').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/** What a flow waited on dies with it: a late approval completes nothing (ADR 0004). */
+async function cancelPendingChallenges(db: Kysely<Database>, flowIds: string[]): Promise<void> {
+  if (flowIds.length === 0) return;
+  await db
+    .updateTable('challenges')
+    .set({ status: 'cancelled' })
+    .where('flow_id', 'in', flowIds)
+    .where('status', 'in', ['pending', 'approved'])
+    .execute();
 }
 
 /**
@@ -116,6 +151,12 @@ export async function deleteAccountFlows(db: Kysely<Database>, accountId: string
     .deleteFrom('activations')
     .where('flow_id', 'in', flows)
     .where('redeemed_at', 'is', null)
+    .execute();
+  await db
+    .updateTable('challenges')
+    .set({ status: 'cancelled' })
+    .where('account_id', '=', accountId)
+    .where('status', 'in', ['pending', 'approved'])
     .execute();
   const result = await db
     .deleteFrom('sign_in_flows')

@@ -122,6 +122,8 @@ export async function signInRoutes(
         step: 'password',
         amr: ['pwd'],
         accountId: result.account.id,
+        // Counts only if this is still the account's password when the step is recorded (G-41).
+        verifiedPasswordHash: result.verifiedPasswordHash,
       });
     },
   );
