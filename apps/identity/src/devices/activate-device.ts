@@ -72,6 +72,8 @@ export async function activateDevice(
     deviceName: body.deviceName,
     ...(input.audit ? { audit: input.audit } : {}),
   });
+  // The account gained a method from another flow meanwhile: this activation adds nothing.
+  if (device === undefined) return { ok: false, reason: 'unknown_activation' };
   return { ok: true, account, device };
 }
 

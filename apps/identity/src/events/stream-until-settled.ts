@@ -20,6 +20,8 @@ export interface StreamUntilSettledOptions {
   check: () => Promise<SettleCheck>;
   recheckMs?: number;
   heartbeatMs?: number;
+  /** Told of a look that failed (it never ends the process: the next look tries again). */
+  onError?: (error: unknown) => void;
 }
 
 export async function streamUntilSettled(
@@ -45,9 +47,16 @@ export async function streamUntilSettled(
     res.end();
     void unsubscribe?.();
   };
-  const look = async (): Promise<number | undefined> => {
+  /** One look; a failed one (the database briefly away) is retried at the next recheck. */
+  const look = async (): Promise<number | undefined | 'failed'> => {
     if (ended) return undefined;
-    const found = await options.check();
+    let found: SettleCheck;
+    try {
+      found = await options.check();
+    } catch (error) {
+      options.onError?.(error);
+      return 'failed';
+    }
     if ('event' in found) {
       end(found.event);
       return undefined;
@@ -57,6 +66,8 @@ export async function streamUntilSettled(
   res.on('close', () => end());
   unsubscribe = await options.events.subscribe(options.channel, () => void look());
   const waitUntil = await look();
+  // Nothing to wait on if the very first look failed: the page will ask again.
+  if (waitUntil === 'failed') return end();
   if (waitUntil === undefined || ended) return;
   res.write(': waiting\n\n');
   timers.push(setTimeout(() => void look(), Math.max(0, waitUntil - options.now()) + 50));

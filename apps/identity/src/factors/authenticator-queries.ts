@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { isPostgres } from '../db/dialect.ts';
 import type { Authenticator } from './factor.ts';
 
 export type { Authenticator } from './factor.ts';
@@ -124,4 +125,32 @@ export async function countDevices(db: Kysely<Database>, accountId: string): Pro
     .where('account_id', '=', accountId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * Before a flow activates a method: take the account's row lock (PostgreSQL; SQLite runs one
+ * write transaction at a time) and say whether the account still has no active method but those
+ * this flow enrolled — so of two flows enrolling at the same moment, the second finds the first's
+ * method and adds none (G-40). Call inside the transaction that activates.
+ */
+export async function mayStillEnroll(
+  trx: Kysely<Database>,
+  accountId: string,
+  flowId: string | null,
+): Promise<boolean> {
+  let lock = trx.selectFrom('accounts').select('id').where('id', '=', accountId);
+  if (isPostgres(trx)) lock = lock.forUpdate();
+  await lock.executeTakeFirst();
+  const other = await trx
+    .selectFrom('authenticators')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'active')
+    .where((eb) =>
+      flowId === null
+        ? eb.val(true)
+        : eb.or([eb('flow_id', 'is', null), eb('flow_id', '!=', flowId)]),
+    )
+    .executeTakeFirst();
+  return other === undefined;
 }

@@ -20,6 +20,7 @@ export async function streamEnrollmentEvents(
   flowId: string,
 ): Promise<void> {
   await streamUntilSettled(reply, {
+    onError: (error) => reply.log.warn({ err: error }, 'enrollment events: a look failed'),
     events: deps.events,
     now: deps.now,
     channel: enrollmentChannel(flowId),

@@ -50,10 +50,12 @@ describe.each(testBackends())('registerDevice (%s)', (backend) => {
     });
     const fixed = new Uint8Array(20).fill(7);
     const { jwk } = await makeDeviceKey();
-    const result = await registerDevice(
+    const registered = await registerDevice(
       { ...deps(), random: () => fixed },
       { activation, publicKey: jwk, platform: 'android', deviceName: 'Pixel' },
     );
+    if (registered === undefined) throw new Error('not registered');
+    const result = registered;
     expect(result.secret).toEqual(fixed);
     expect(await Promise.all(seen)).toEqual([1]);
     const stored = await t.db.selectFrom('totp_secrets').selectAll().executeTakeFirstOrThrow();

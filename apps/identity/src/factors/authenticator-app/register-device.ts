@@ -12,6 +12,7 @@ import type { Database } from '../../db/database.ts';
 import { serializeDevicePublicKey } from '../../devices/check-device-public-key.ts';
 import type { EventBus } from '../../events/event-bus.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
+import { mayStillEnroll } from '../authenticator-queries.ts';
 import { storeTotpSecret } from '../totp/totp-queries.ts';
 import { generateTotpSecret } from '../totp/totp-secret.ts';
 import { type Activation, attachAuthenticator } from './activation-queries.ts';
@@ -51,13 +52,15 @@ export const enrolledMessage = 'enrolled';
 export async function registerDevice(
   deps: RegisterDeviceDeps,
   input: RegisterDeviceInput,
-): Promise<RegisteredDevice> {
+): Promise<RegisteredDevice | undefined> {
   const { activation } = input;
   const nowMs = deps.now();
   const secret = generateTotpSecret(deps.random);
   const authenticatorId = randomUUID();
   const deviceId = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  const registered = await deps.db.transaction().execute(async (trx) => {
+    // Of two flows' activations redeemed at the same moment, one adds its device (G-40).
+    if (!(await mayStillEnroll(trx, activation.account_id, activation.flow_id))) return false;
     await trx
       .insertInto('authenticators')
       .values({
@@ -98,7 +101,9 @@ export async function registerDevice(
       },
       nowMs,
     );
+    return true;
   });
+  if (!registered) return undefined;
   // After the commit, so the page that hears it finds the device in the database. A lost message
   // only delays the page until its next look (the database is the source of truth): it must not
   // fail the one response that carries the secret to the device.

@@ -12,7 +12,7 @@ import {
 } from '../../security/attempt-policy.ts';
 import { ipBucket } from '../../security/client-ip.ts';
 import { withAttemptLimit } from '../../security/with-attempt-limit.ts';
-import { markAuthenticatorUsed } from '../authenticator-queries.ts';
+import { markAuthenticatorUsed, mayStillEnroll } from '../authenticator-queries.ts';
 import type { Authenticator, FactorDeps, VerificationResult } from '../factor.ts';
 import { checkTotpCode } from './totp-code.ts';
 import { consumeTotpStep, readTotpSecret } from './totp-queries.ts';
@@ -59,20 +59,23 @@ async function checkAndConsume(
   });
   if (!checked.ok) return checked;
   // The rows may have moved on since they were read (a parallel request): the UPDATEs decide.
-  const consumed = await deps.db
+  return deps.db
     .transaction()
-    .execute(async (trx) => {
-      if (!(await consumeTotpStep(trx, authenticator.id, checked.step))) return false;
+    .execute(async (trx): Promise<VerificationResult> => {
+      // A first code confirms a method only while the account has none from elsewhere (G-40).
+      if (input.activate && !(await mayStillEnroll(trx, input.accountId, authenticator.flow_id)))
+        return { ok: false, reason: 'invalid' };
+      if (!(await consumeTotpStep(trx, authenticator.id, checked.step)))
+        return { ok: false, reason: 'replayed' };
       if (await markAuthenticatorUsed(trx, authenticator.id, nowMs, input.activate ?? false))
-        return true;
-      throw new ReplayedInTransaction();
+        return { ok: true, amr: ['otp'] };
+      throw new StateChanged();
     })
-    .catch((error: unknown) => {
-      if (error instanceof ReplayedInTransaction) return false;
+    .catch((error: unknown): VerificationResult => {
+      if (error instanceof StateChanged) return { ok: false, reason: 'replayed' };
       throw error;
     });
-  return consumed ? { ok: true, amr: ['otp'] } : { ok: false, reason: 'replayed' };
 }
 
 /** Rolls the step's consumption back when the authenticator changed state meanwhile. */
-class ReplayedInTransaction extends Error {}
+class StateChanged extends Error {}
