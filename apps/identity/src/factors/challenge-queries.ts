@@ -61,12 +61,12 @@ export async function createChallenge(
   return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
-/** Which challenge an answer is for: its id, and the account (and flow) it must belong to. */
+/** Which challenge an answer is for: its id, and the account and flow it must belong to. */
 export interface ChallengeTarget {
   id: string;
   accountId: string;
-  /** When given, the challenge must belong to this flow too. */
-  flowId?: string;
+  /** The flow it must belong to (null: a challenge outside a sign-in, such as a step-up). */
+  flowId: string | null;
 }
 
 /**
@@ -88,7 +88,10 @@ export async function settleChallenge(
     .where('account_id', '=', target.accountId)
     .where('status', '=', 'pending')
     .where('expires_at', '>', nowMs);
-  if (target.flowId !== undefined) query = query.where('flow_id', '=', target.flowId);
+  query =
+    target.flowId === null
+      ? query.where('flow_id', 'is', null)
+      : query.where('flow_id', '=', target.flowId);
   if (where.secretHash !== undefined) query = query.where('secret_hash', '=', where.secretHash);
   return query.returningAll().executeTakeFirst();
 }
@@ -107,8 +110,13 @@ export async function consumeApproval(
     .set({ status: 'consumed', decided_at: nowMs })
     .where('id', '=', target.id)
     .where('account_id', '=', target.accountId)
-    .where('status', '=', 'approved');
-  if (target.flowId !== undefined) query = query.where('flow_id', '=', target.flowId);
+    .where('status', '=', 'approved')
+    // An approval is taken within the challenge's life only.
+    .where('expires_at', '>', nowMs);
+  query =
+    target.flowId === null
+      ? query.where('flow_id', 'is', null)
+      : query.where('flow_id', '=', target.flowId);
   return query.returningAll().executeTakeFirst();
 }
 
@@ -121,7 +129,10 @@ export async function findChallenge(
     .selectAll()
     .where('id', '=', target.id)
     .where('account_id', '=', target.accountId);
-  if (target.flowId !== undefined) query = query.where('flow_id', '=', target.flowId);
+  query =
+    target.flowId === null
+      ? query.where('flow_id', 'is', null)
+      : query.where('flow_id', '=', target.flowId);
   return query.executeTakeFirst();
 }
 
