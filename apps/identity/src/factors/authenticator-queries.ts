@@ -129,8 +129,8 @@ export async function countDevices(db: Kysely<Database>, accountId: string): Pro
 
 /**
  * Before a flow activates a method: take the account's row lock (PostgreSQL; SQLite runs one
- * write transaction at a time) and say whether the account still has no active method but those
- * this flow enrolled — so of two flows enrolling at the same moment, the second finds the first's
+ * write transaction at a time) and say whether the account is unlocked and still has no active
+ * method but those this flow enrolled — so of two flows enrolling at the same moment, the second finds the first's
  * method and adds none (G-40). Call inside the transaction that activates.
  */
 export async function mayStillEnroll(
@@ -138,9 +138,11 @@ export async function mayStillEnroll(
   accountId: string,
   flowId: string | null,
 ): Promise<boolean> {
-  let lock = trx.selectFrom('accounts').select('id').where('id', '=', accountId);
+  let lock = trx.selectFrom('accounts').select('locked').where('id', '=', accountId);
   if (isPostgres(trx)) lock = lock.forUpdate();
-  await lock.executeTakeFirst();
+  const account = await lock.executeTakeFirst();
+  // A locked (or removed) account adds no method, whatever page was open (G-41).
+  if (account === undefined || account.locked === 1) return false;
   const other = await trx
     .selectFrom('authenticators')
     .select('id')
