@@ -35,3 +35,9 @@ export function sliceOptions(run: BenchRun) {
     eventLoop: run.identity.eventLoop,
   } satisfies Partial<CompareOptions>;
 }
+
+/** Where a checkpoint's heap snapshot goes with `--heap-snapshots` (memoryCheckpoint's option). */
+export function heapSnapshotFile(run: BenchRun, name: string): { heapSnapshot?: string } {
+  const dir = run.options.snapshotDir;
+  return dir === undefined ? {} : { heapSnapshot: `${dir}/${name}.heapsnapshot` };
+}

@@ -13,7 +13,6 @@ import type { EventLoopTotals, ProbeQuestion } from './server-probe.ts';
 import type { SqlTally } from './sql-trace.ts';
 
 export const repoRoot = join(import.meta.dirname, '..');
-const nodeBin = join(repoRoot, 'node_modules', '.bin', 'node');
 const probeModule = join(import.meta.dirname, 'server-probe.ts');
 const readyTimeoutMs = 30_000;
 const probeTimeoutMs = 60_000;
@@ -44,17 +43,23 @@ export interface IdentityProcess {
   stop(): Promise<void>;
 }
 
+/** `root`: the repository whose server runs (another copy, to compare two trees: server-ab.ts). */
 export async function launchIdentity(
   setup: IdentitySetup,
   nodeArgs: string[] = [],
+  root = repoRoot,
 ): Promise<IdentityProcess> {
   const started = performance.now();
   const args = [...nodeArgs, '--expose-gc', '--import', 'tsx', '--import', probeModule];
-  const child = spawn(nodeBin, [...args, 'apps/identity/src/main.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, ...setup.env },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
+  const child = spawn(
+    join(root, 'node_modules', '.bin', 'node'),
+    [...args, 'apps/identity/src/main.ts'],
+    {
+      cwd: root,
+      env: { ...process.env, ...setup.env },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    },
+  );
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(...chunk.toString('utf8').split('\n').filter(Boolean));

@@ -24,7 +24,7 @@ export interface RunResult {
 }
 
 export async function runClosedLoop(
-  options: { concurrency: number; seconds: number; rampSeconds?: number },
+  options: { concurrency: number; seconds: number; rampSeconds?: number; maxFinished?: number },
   task: (worker: number) => Promise<void>,
 ): Promise<Samples> {
   const start = performance.now() + (options.rampSeconds ?? 0) * 1000;
@@ -34,8 +34,9 @@ export async function runClosedLoop(
     const now = performance.now();
     return now >= start && now <= end;
   };
+  const more = () => samples.finished < (options.maxFinished ?? Number.POSITIVE_INFINITY);
   const worker = async (index: number) => {
-    while (performance.now() < end) {
+    while (performance.now() < end && more()) {
       const began = performance.now();
       try {
         await task(index);

@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: complete sign-ins through HTTP against raw argon2id, in the same run.
  * 1. Start-up: spawn → /readyz, several times (the first with an empty data directory).
- * 2. MFA (DESIGN.md: ≤ 5 ms of server CPU per MFA sign-in beyond the password hash): hundreds of
- *    accounts enroll another authenticator app through the pages, then sign in with password and
- *    code, against argon2id alone in alternating slices (mfa-bench.ts).
+ * 2. Hundreds of MFA accounts enroll another authenticator app through the pages.
  * 3. Password only (ADR 0003), at several concurrencies (password-bench.ts).
+ * 4. MFA (DESIGN.md: ≤ 5 ms of server CPU per MFA sign-in beyond the password hash): password
+ *    and code, against argon2id alone in alternating slices (mfa-bench.ts). After the password
+ *    part, so that every account has TOTP steps to spare.
  * Memory of the server when fresh, after the enrollments and after each kind of load.
  * Options: --seconds 10 (per mode and concurrency) --slices 2 --ramp 1 --warmup 3
  *          --concurrency 4,8,16 (password) --mfa-concurrency 8 --mfa-accounts 600 --rounds 1
@@ -22,7 +23,8 @@ import {
   createPasswordHasher,
   DEFAULT_ARGON2_PARAMS,
 } from '../apps/identity/src/accounts/password-hasher.ts';
-import type { BenchOptions, BenchRun } from './bench-run.ts';
+import { type BenchOptions, type BenchRun, heapSnapshotFile } from './bench-run.ts';
+import { type Enrollment, enrollAccounts } from './enroll-accounts.ts';
 import { type IdentityProcess, launchIdentity, repoRoot } from './identity-process.ts';
 import { prepareIdentity } from './identity-setup.ts';
 import { countFailures, percentile } from './measure.ts';
@@ -123,21 +125,32 @@ const run: BenchRun = {
 };
 
 const memory: MemoryCheckpoint[] = [];
+let enrollment: Enrollment | undefined;
 let mfa: MfaResults | undefined;
 let password: PasswordResults | undefined;
 let peakHwmMiB = Number.NaN;
 try {
   memory.push(await memoryCheckpoint(identity, 'fresh', { idleMs: 1000 }));
   if (parts.mfa) {
-    mfa = await runMfaBench(run, setup.mfaAccounts, mfaConcurrency);
-    memory.push(...mfa.memory);
+    enrollment = await enrollAccounts(run, setup.mfaAccounts, mfaConcurrency);
+    const label = `after ${enrollment.enrolled.length} enrollments`;
+    memory.push(
+      await memoryCheckpoint(identity, label, heapSnapshotFile(run, 'after-enrollments')),
+    );
   }
   if (parts.password) {
     password = await runPasswordBench(run, setup.passwordAccounts, {
       levels,
       sharedAccount: values['shared-account'],
     });
-    memory.push(await memoryCheckpoint(identity, `after ${password.signIns} password sign-ins`));
+    const label = `after ${password.signIns} password sign-ins`;
+    memory.push(
+      await memoryCheckpoint(identity, label, heapSnapshotFile(run, 'after-password-sign-ins')),
+    );
+  }
+  if (enrollment !== undefined) {
+    mfa = await runMfaBench(run, enrollment.enrolled, mfaConcurrency);
+    memory.push(mfa.memory);
   }
   peakHwmMiB = readMemoryMiB(identity.pid, 'VmHWM');
 } finally {
@@ -169,7 +182,7 @@ if (password !== undefined) {
 console.log(`\n${memoryTable(memory, peakHwmMiB)}\n`);
 console.log(`${startUp()}; median ${fixed(percentile(readyMs, 0.5), 0)} ms`);
 const allRows = [...(mfa?.rows ?? []), ...(password?.rows ?? [])];
-if (reportFailures(allRows, mfa?.enrollment.failures ?? {}) > 0) {
+if (reportFailures(allRows, enrollment?.failures ?? {}) > 0) {
   console.log(`the identity process's last lines:\n${identity.output.join('\n')}`);
   process.exitCode = 1;
 }
@@ -208,6 +221,7 @@ function writeResults() {
     argon2Params: DEFAULT_ARGON2_PARAMS,
     startup: { readyMs, readyCpuMs },
     memory: { checkpoints: memory, peakHwmMiB },
+    ...(enrollment ? { enrollment: { ...enrollment, enrolled: enrollment.enrolled.length } } : {}),
     ...(mfa ? { mfa: { ...mfa, steps: Object.fromEntries(mfa.steps) } } : {}),
     ...(password ? { password: { ...password, steps: Object.fromEntries(password.steps) } } : {}),
   };

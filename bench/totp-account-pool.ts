@@ -66,6 +66,20 @@ export class TotpAccountPool {
     }
   }
 
+  /**
+   * Wait, if need be (one step at most), until the clock has passed every account's last step,
+   * so that each has two or three to use at once: right after its enrollment, an account has
+   * only the next one left.
+   */
+  async untilFreshStep(): Promise<void> {
+    const latest = Math.max(...this.idle.map((account) => account.lastStep));
+    const waitMs = (latest + 1) * totpPeriodMs - this.now();
+    if (waitMs > 0) {
+      console.log(`waiting ${Math.ceil(waitMs / 1000)} s for fresh TOTP steps`);
+      await sleep(waitMs + 20);
+    }
+  }
+
   /** The idle account with the earliest last step. */
   private oldest(): number | undefined {
     let best: number | undefined;
