@@ -77,28 +77,43 @@ export async function readAccountStanding(
   db: Kysely<Database>,
   accountId: string,
 ): Promise<AccountStanding | undefined> {
-  const [orgRequired, account, active] = await Promise.all([
-    readOrgMfaRequired(db),
-    db
-      .selectFrom('accounts')
-      .select(['locked', 'mfa_required'])
-      .where('id', '=', accountId)
-      .executeTakeFirst(),
-    db
-      .selectFrom('authenticators')
-      .select(['id', 'kind', 'flow_id'])
-      .where('account_id', '=', accountId)
-      .where('status', '=', 'active')
-      .orderBy('created_at')
-      .execute(),
-  ]);
+  // One statement: the account, the organization's setting, and its active methods.
+  const rows = await db
+    .selectFrom('accounts')
+    .leftJoin('authenticators', (join) =>
+      join
+        .onRef('authenticators.account_id', '=', 'accounts.id')
+        .on('authenticators.status', '=', 'active'),
+    )
+    .select([
+      'accounts.locked',
+      'accounts.mfa_required',
+      'authenticators.id as authenticator_id',
+      'authenticators.kind',
+      'authenticators.flow_id',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('org_settings')
+        .select('value')
+        .where('key', '=', orgMfaKey)
+        .as('org_mfa_required'),
+    )
+    .where('accounts.id', '=', accountId)
+    .orderBy('authenticators.created_at')
+    .execute();
+  const account = rows[0];
   if (account === undefined) return undefined;
+  // Unset means on: the guide's company requires MFA for every client.
+  const orgRequired = account.org_mfa_required === null || account.org_mfa_required === 'on';
   return {
     locked: account.locked === 1,
     mfaRequired: orgRequired || account.mfa_required === 1,
     // Only methods that satisfy "MFA required" (an email code would not) make a second step.
-    activeMethods: active
-      .filter((row) => satisfiesMfa(row.kind))
-      .map((row) => ({ id: row.id, kind: row.kind, flowId: row.flow_id })),
+    activeMethods: rows.flatMap((row) =>
+      row.authenticator_id !== null && row.kind !== null && satisfiesMfa(row.kind)
+        ? [{ id: row.authenticator_id, kind: row.kind, flowId: row.flow_id }]
+        : [],
+    ),
   };
 }

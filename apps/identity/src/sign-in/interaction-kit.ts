@@ -157,7 +157,7 @@ export function createInteractionKit(options: InteractionKitOptions) {
   async function completeStep(
     request: FastifyRequest,
     reply: FastifyReply,
-    context: Pick<FlowContext, 'flow' | 'token' | 'demands'>,
+    context: Pick<FlowContext, 'flow' | 'token' | 'demands'> & { standing?: AccountStanding },
     passed: PassedStep & { accountId: string; verifiedPasswordHash?: string },
   ): Promise<FastifyReply> {
     const { flow, token } = context;
@@ -175,8 +175,13 @@ export function createInteractionKit(options: InteractionKitOptions) {
     )
       throw expired(undefined);
     const state = { ...flow, accountId: passed.accountId, stepsDone: [...flow.stepsDone, step] };
-    // The plan is read again from the account as it stands after this step (G-40).
-    const standing = await readAccountStanding(db, passed.accountId);
+    // The plan is read again from the account as it stands after this step (G-40). A passed
+    // second factor changes nothing of the account that this step's own read did not see, and
+    // its UPDATE above refused a lock made since: that read stands.
+    const standing =
+      passed.step === 'mfa' && context.standing !== undefined
+        ? context.standing
+        : await readAccountStanding(db, passed.accountId);
     const next = nextStep(state, standing, context.demands);
     if (next === 'refused') return refuse(reply, flow.id);
     if (next !== 'done') {
