@@ -14,8 +14,15 @@ export interface MemoryCheckpoint {
   rssMiB: number;
   rssAnonMiB: number;
   rssFileMiB: number;
-  /** After two full collections. */
-  gc: { rssMiB: number; heapUsedMiB: number; heapTotalMiB: number; externalMiB: number };
+  /** After two full collections; `outsideHeapMiB`: anonymous RSS not in V8's heap spaces. */
+  gc: {
+    rssMiB: number;
+    heapUsedMiB: number;
+    heapTotalMiB: number;
+    newSpaceMiB: number;
+    externalMiB: number;
+    outsideHeapMiB: number;
+  };
   heapSnapshot?: string;
 }
 
@@ -31,6 +38,10 @@ export async function memoryCheckpoint(
   const rssAnonMiB = readMemoryMiB(identity.pid, 'RssAnon');
   const rssFileMiB = readMemoryMiB(identity.pid, 'RssFile');
   const after = await identity.memory(true);
+  const physical = (name?: string) =>
+    after.spaces
+      .filter((space) => name === undefined || space.name === name)
+      .reduce((sum, space) => sum + space.physical, 0);
   const checkpoint: MemoryCheckpoint = {
     label,
     rssMiB,
@@ -40,7 +51,9 @@ export async function memoryCheckpoint(
       rssMiB: readMemoryMiB(identity.pid, 'VmRSS'),
       heapUsedMiB: mib(after.heapUsed),
       heapTotalMiB: mib(after.heapTotal),
+      newSpaceMiB: mib(physical('new_space')),
       externalMiB: mib(after.external),
+      outsideHeapMiB: readMemoryMiB(identity.pid, 'RssAnon') - mib(physical()),
     },
   };
   if (options.heapSnapshot !== undefined)

@@ -5,6 +5,7 @@
  * start-up, then MFA sign-ins in alternating slices (A, B, B, A, …), then idle memory. Each server
  * has its own database and accounts, enrolled through the pages first. Not in `npm run bench`.
  * Options: --a-flags="<flags>" --b-flags="<flags>" (with `=`, as the value starts with --)
+ *          --a-env "NAME=value …" --b-env "…" (more environment for that server)
  *          --a-root <dir> --b-root <dir> (default: this repository) --slices 6 --seconds 5
  *          --concurrency 8 --mfa-accounts 900 --starts 3
  */
@@ -26,6 +27,8 @@ const { values } = parseArgs({
   options: {
     'a-flags': { type: 'string', default: '' },
     'b-flags': { type: 'string', default: '' },
+    'a-env': { type: 'string', default: '' },
+    'b-env': { type: 'string', default: '' },
     'a-root': { type: 'string', default: repoRoot },
     'b-root': { type: 'string', default: repoRoot },
     slices: { type: 'string', default: '6' },
@@ -40,6 +43,7 @@ const concurrency = Number(values.concurrency);
 interface Variant {
   name: 'A' | 'B';
   flags: string[];
+  env: string;
   root: string;
   setup: IdentitySetup;
   readyMs: number[];
@@ -62,16 +66,22 @@ console.log(
 );
 const clientSecret = randomBytes(32).toString('base64url');
 const variants: Variant[] = [];
-for (const [name, flags, root] of [
-  ['A', values['a-flags'], values['a-root']],
-  ['B', values['b-flags'], values['b-root']],
+for (const [name, flags, root, env] of [
+  ['A', values['a-flags'], values['a-root'], values['a-env']],
+  ['B', values['b-flags'], values['b-root'], values['b-env']],
 ] as const) {
   const counts = { passwordAccounts: 0, mfaAccounts: Number(values['mfa-accounts']) };
+  const setup = await prepareIdentity(counts, clientSecret);
+  for (const pair of env.split(' ').filter(Boolean)) {
+    const at = pair.indexOf('=');
+    setup.env[pair.slice(0, at)] = pair.slice(at + 1);
+  }
   variants.push({
     name,
     flags: flags.split(' ').filter(Boolean),
+    env,
     root,
-    setup: await prepareIdentity(counts, clientSecret),
+    setup,
     readyMs: [],
     totals: { signIns: 0, seconds: 0, cpuMs: 0, mainMs: 0, active: 0, idle: 0 },
   });
@@ -108,15 +118,16 @@ try {
 console.log(
   [
     '',
-    '| server | source tree, node flags | ready ms (median) | MFA sign-ins/s | server CPU ms / sign-in | main thread | main-thread utilisation | idle RSS MiB after the load | heap used after GC | waiting for TOTP steps |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| server | source tree, node flags | ready ms (median) | MFA sign-ins/s | server CPU ms / sign-in | main thread | main-thread utilisation | idle RSS MiB after the load | heap used after GC | new space | anonymous outside V8 heap | waiting for TOTP steps |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...variants.map((v) => {
       const t = v.totals;
       return (
-        `| ${v.name} | ${v.root === repoRoot ? 'this one' : v.root}, ${v.flags.join(' ') || 'no flags'} | ${fixed(percentile(v.readyMs, 0.5), 0)} | ` +
+        `| ${v.name} | ${v.root === repoRoot ? 'this one' : v.root}, ${v.flags.join(' ') || 'no flags'}${v.env ? `, ${v.env}` : ''} | ${fixed(percentile(v.readyMs, 0.5), 0)} | ` +
         `${fixed(t.signIns / t.seconds, 1)} | ${fixed(t.cpuMs / t.signIns, 1)} | ` +
         `${fixed(t.mainMs / t.signIns, 1)} | ${percent(t.active / (t.active + t.idle))} | ` +
         `${fixed(v.memory?.rssMiB ?? Number.NaN, 0)} | ${fixed(v.memory?.gc.heapUsedMiB ?? Number.NaN, 1)} | ` +
+        `${fixed(v.memory?.gc.newSpaceMiB ?? Number.NaN, 0)} | ${fixed(v.memory?.gc.outsideHeapMiB ?? Number.NaN, 0)} | ` +
         `${percent((v.pool?.waitedMs ?? 0) / (concurrency * t.seconds * 1000))} |`
       );
     }),

@@ -12,6 +12,7 @@
  *          --starts 3 --only mfa|password --data-dir <base dir, e.g. /dev/shm>
  *          --cpu-prof (profile the server while measuring) --heap-snapshots
  *          --shared-account (one account for all password workers)
+ *          --server-node-options="--max-semi-space-size=8" (flags for the server's node)
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,8 +57,10 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     'heap-snapshots': { type: 'boolean', default: false },
     'shared-account': { type: 'boolean', default: false },
+    'server-node-options': { type: 'string', default: '' },
   },
 });
+const serverNodeOptions = values['server-node-options'].split(' ').filter(Boolean);
 const parts = { mfa: values.only !== 'password', password: values.only !== 'mfa' };
 const levels = values.concurrency.split(',').map(Number);
 const mfaConcurrency = Number(values['mfa-concurrency']);
@@ -101,7 +104,7 @@ const readyCpuMs: number[] = [];
 let identity: IdentityProcess | undefined;
 for (let i = 0; i < starts; i += 1) {
   await identity?.stop();
-  identity = await launchIdentity(setup);
+  identity = await launchIdentity(setup, serverNodeOptions);
   readyMs.push(identity.readyMs);
   readyCpuMs.push(identity.readyCpuMs);
 }
@@ -209,6 +212,7 @@ function writeResults() {
     values.only ? `-${values.only}` : '',
     values['shared-account'] ? '-shared-account' : '',
     options.profileDir ? '-cpu-prof' : '',
+    serverNodeOptions.length > 0 ? '-node-options' : '',
     values['data-dir'] === tmpdir() ? '' : '-data-dir',
   ].join('');
   const dir = join(repoRoot, 'bench', 'results');
@@ -217,7 +221,7 @@ function writeResults() {
   const results = {
     date: new Date().toISOString(),
     machine,
-    options: { ...options, levels, mfaConcurrency, parts, starts },
+    options: { ...options, levels, mfaConcurrency, parts, starts, serverNodeOptions },
     argon2Params: DEFAULT_ARGON2_PARAMS,
     startup: { readyMs, readyCpuMs },
     memory: { checkpoints: memory, peakHwmMiB },
