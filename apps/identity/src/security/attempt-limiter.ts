@@ -34,51 +34,105 @@ export interface AttemptLimiter {
   clear(key: string): Promise<void>;
   /** Forget every counter whose key starts with one of these (an administrator's unlock). */
   clearPrefixed(prefixes: string[]): Promise<void>;
+  /**
+   * Reserve under several limits at once, in their order, in one transaction: all are reserved,
+   * or — when one refuses — none is (the earlier ones are rolled back, not counted).
+   */
+  reserveAll(
+    limits: Array<{ key: string; policy: AttemptPolicy }>,
+    nowMs: number,
+  ): Promise<
+    { allowed: true; reservations: Reservation[] } | { allowed: false; retryAt: number | null }
+  >;
+  /** Release (or cancel) several reservations in one transaction. */
+  settleAll(reservations: Reservation[], outcome: 'succeeded' | 'cancelled'): Promise<void>;
+}
+
+/** Rolls a multi-limit reservation back when one of its limits refuses. */
+class Refused extends Error {
+  readonly retryAt: number | null;
+  constructor(retryAt: number | null) {
+    super('attempt refused');
+    this.retryAt = retryAt;
+  }
 }
 
 export function createAttemptLimiter(db: Kysely<Database>): AttemptLimiter {
   const forUpdate = isPostgres(db);
-  /** Take this reservation's failure back under the row lock, never lowering a newer lock. */
+  /** Take a reservation's failure back under the row lock, never lowering a newer lock. */
+  const settleIn = async (
+    trx: Kysely<Database>,
+    reservation: Reservation,
+    outcome: 'succeeded' | 'cancelled',
+  ) => {
+    // The row stays: deleting it would let a parallel reservation find no row to lock between
+    // its insert and its select.
+    const row = await lockCounterRow(
+      trx,
+      reservation.key,
+      reservation.state.windowStartedAt,
+      forUpdate,
+    );
+    const current = {
+      failures: row.failures,
+      windowStartedAt: row.window_started_at,
+      lockedUntil: row.locked_until,
+    };
+    await writeState(
+      trx,
+      reservation.key,
+      settleAttempt(current, reservation, outcome, reservation.policy),
+    );
+  };
   const settle = (reservation: Reservation, outcome: 'succeeded' | 'cancelled') =>
-    db.transaction().execute(async (trx) => {
-      // The row stays: deleting it would let a parallel reservation find no row to lock between
-      // its insert and its select.
-      const row = await lockCounterRow(
-        trx,
-        reservation.key,
-        reservation.state.windowStartedAt,
-        forUpdate,
-      );
-      const current = {
-        failures: row.failures,
-        windowStartedAt: row.window_started_at,
-        lockedUntil: row.locked_until,
-      };
-      await writeState(
-        trx,
-        reservation.key,
-        settleAttempt(current, reservation, outcome, reservation.policy),
-      );
-    });
+    db.transaction().execute((trx) => settleIn(trx, reservation, outcome));
+  /** Decide one attempt under the row lock and record it as failed until released. */
+  const reserveIn = async (
+    trx: Kysely<Database>,
+    key: string,
+    policy: AttemptPolicy,
+    nowMs: number,
+  ): Promise<ReserveResult> => {
+    const row = await lockCounterRow(trx, key, nowMs, forUpdate);
+    const stored = {
+      failures: row.failures,
+      windowStartedAt: row.window_started_at,
+      lockedUntil: row.locked_until,
+    };
+    const decision = decideAttempt(stored, nowMs, policy);
+    if (!decision.allowed) return decision;
+    await writeState(trx, key, decision.ifFailed);
+    const reservation = {
+      key,
+      state: decision.ifFailed,
+      previousLockedUntil: row.locked_until,
+      policy,
+    };
+    return { allowed: true, reservation };
+  };
   return {
     reserve: (key, policy, nowMs) =>
+      db.transaction().execute((trx) => reserveIn(trx, key, policy, nowMs)),
+    reserveAll: async (limits, nowMs) => {
+      try {
+        const reservations = await db.transaction().execute(async (trx) => {
+          const reserved: Reservation[] = [];
+          for (const { key, policy } of limits) {
+            const result = await reserveIn(trx, key, policy, nowMs);
+            if (!result.allowed) throw new Refused(result.retryAt);
+            reserved.push(result.reservation);
+          }
+          return reserved;
+        });
+        return { allowed: true as const, reservations };
+      } catch (error) {
+        if (error instanceof Refused) return { allowed: false as const, retryAt: error.retryAt };
+        throw error;
+      }
+    },
+    settleAll: (reservations, outcome) =>
       db.transaction().execute(async (trx) => {
-        const row = await lockCounterRow(trx, key, nowMs, forUpdate);
-        const stored = {
-          failures: row.failures,
-          windowStartedAt: row.window_started_at,
-          lockedUntil: row.locked_until,
-        };
-        const decision = decideAttempt(stored, nowMs, policy);
-        if (!decision.allowed) return decision;
-        await writeState(trx, key, decision.ifFailed);
-        const reservation = {
-          key,
-          state: decision.ifFailed,
-          previousLockedUntil: row.locked_until,
-          policy,
-        };
-        return { allowed: true as const, reservation };
+        for (const reservation of reservations) await settleIn(trx, reservation, outcome);
       }),
     release: (reservation) => settle(reservation, 'succeeded'),
     cancel: (reservation) => settle(reservation, 'cancelled'),

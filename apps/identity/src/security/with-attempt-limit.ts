@@ -1,10 +1,10 @@
 /**
  * Run one secret check under per-subject limits (an address, an account, an account's method):
- * reserve the attempt under every limit first, in order, evaluate, and give the reservations
- * back only when the secret was right (G-07, G-09). Refused attempts are not evaluated at all,
- * and what was reserved for them is taken back.
+ * reserve the attempt under every limit first, in order and in one transaction, evaluate, and give
+ * the reservations back only when the secret was right (G-07, G-09). Refused attempts are not
+ * evaluated at all, and count under none of the limits.
  */
-import type { AttemptLimiter, Reservation } from './attempt-limiter.ts';
+import type { AttemptLimiter } from './attempt-limiter.ts';
 import type { AttemptPolicy } from './attempt-policy.ts';
 
 export type LimitedResult<T> = { limited: true } | { limited: false; value: T };
@@ -20,27 +20,10 @@ export async function withAttemptLimit<T extends { ok: boolean }>(
   check: () => Promise<T>,
 ): Promise<LimitedResult<T>> {
   const limits = 'limits' in limit ? limit.limits : [limit];
-  const reservations = await reserveAll(limiter, limits, limit.nowMs);
-  if (reservations === undefined) return { limited: true };
+  // One transaction reserves under every limit, or none (the attempt is then not evaluated).
+  const reserved = await limiter.reserveAll(limits, limit.nowMs);
+  if (!reserved.allowed) return { limited: true };
   const value = await check();
-  if (value.ok) await Promise.all(reservations.map((reservation) => limiter.release(reservation)));
+  if (value.ok) await limiter.settleAll(reserved.reservations, 'succeeded');
   return { limited: false, value };
-}
-
-async function reserveAll(
-  limiter: AttemptLimiter,
-  limits: AttemptLimit[],
-  nowMs: number,
-): Promise<Reservation[] | undefined> {
-  const reservations: Reservation[] = [];
-  for (const { key, policy } of limits) {
-    const result = await limiter.reserve(key, policy, nowMs);
-    if (!result.allowed) {
-      // Take back what was reserved so far: this attempt is refused, not evaluated.
-      await Promise.all(reservations.map((reservation) => limiter.cancel(reservation)));
-      return undefined;
-    }
-    reservations.push(result.reservation);
-  }
-  return reservations;
 }
