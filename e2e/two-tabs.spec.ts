@@ -40,16 +40,7 @@ test('a second tab on the Espace client does not break the QR page of the first'
 
   // The phone, with the first tab's activation code.
   const phone = await phones.withoutCamera();
-  const app = new SesameVerifyApp(phone.page);
-  await app.open();
-  await app.addAccount();
-  await app.chooseOrganization();
-  await app.addFromNewDevice();
-  await app.enterManually(manual);
-  await app.submitManualEntry();
-  await app.expectConfirming(new URL(identityUrl).host);
-  await app.next();
-  await app.done();
+  await new SesameVerifyApp(phone.page).addAccountByTyping(manual, new URL(identityUrl).host);
 
   // The first tab moves on by itself, and « Terminer » reaches the Espace client.
   await page.bringToFront();

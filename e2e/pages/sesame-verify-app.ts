@@ -125,6 +125,19 @@ export class SesameVerifyApp {
     return this.page.getByRole('button', { name: v.done, exact: true });
   }
 
+  /** The guide's steps 5 to 7 by the manual path, without stopping on the way. */
+  async addAccountByTyping(details: ManualActivation, host: string): Promise<void> {
+    await this.open();
+    await this.addAccount();
+    await this.chooseOrganization();
+    await this.addFromNewDevice();
+    await this.enterManually(details);
+    await this.submitManualEntry();
+    await this.expectConfirming(host);
+    await this.next();
+    await this.done();
+  }
+
   /** Step 7, « Terminé »: the app registers itself and shows the account with its code. */
   async done(): Promise<void> {
     await this.doneButton().tap();

@@ -5,7 +5,7 @@
  * read-then-write, so that of two parallel answers exactly one counts.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { ChallengeTable, Database } from '../db/database.ts';
 
 export type Challenge = Selectable<ChallengeTable>;
@@ -88,10 +88,7 @@ export async function settleChallenge(
     .where('account_id', '=', target.accountId)
     .where('status', '=', 'pending')
     .where('expires_at', '>', nowMs);
-  query =
-    target.flowId === null
-      ? query.where('flow_id', 'is', null)
-      : query.where('flow_id', '=', target.flowId);
+  query = query.where(inFlowOf(target));
   if (where.secretHash !== undefined) query = query.where('secret_hash', '=', where.secretHash);
   return query.returningAll().executeTakeFirst();
 }
@@ -113,10 +110,7 @@ export async function consumeApproval(
     .where('status', '=', 'approved')
     // An approval is taken within the challenge's life only.
     .where('expires_at', '>', nowMs);
-  query =
-    target.flowId === null
-      ? query.where('flow_id', 'is', null)
-      : query.where('flow_id', '=', target.flowId);
+  query = query.where(inFlowOf(target));
   return query.returningAll().executeTakeFirst();
 }
 
@@ -129,11 +123,14 @@ export async function findChallenge(
     .selectAll()
     .where('id', '=', target.id)
     .where('account_id', '=', target.accountId);
-  query =
-    target.flowId === null
-      ? query.where('flow_id', 'is', null)
-      : query.where('flow_id', '=', target.flowId);
+  query = query.where(inFlowOf(target));
   return query.executeTakeFirst();
+}
+
+/** The challenge's flow must be the target's (or none, for a challenge outside a sign-in). */
+function inFlowOf(target: ChallengeTarget) {
+  return (eb: ExpressionBuilder<Database, 'challenges'>) =>
+    target.flowId === null ? eb('flow_id', 'is', null) : eb('flow_id', '=', target.flowId);
 }
 
 /** The channel a challenge's changes are told on (events/stream-until-settled.ts). */

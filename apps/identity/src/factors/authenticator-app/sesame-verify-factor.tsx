@@ -12,7 +12,7 @@ import { qrSvg } from '../../ui/qr-svg.ts';
 import { pageBase, sendPage } from '../../ui/render-page.ts';
 import type { Factor, FactorDeps } from '../factor.ts';
 import { totpEnrollmentRoutes } from '../totp/totp-enrollment-routes.tsx';
-import { verifyTotpCode } from '../totp/verify-totp-code.ts';
+import { verifyCodeAnswer } from '../totp/verify-totp-code.ts';
 import { ActivationPage } from './activation-page.tsx';
 import { createActivation, formatActivationCode } from './activation-queries.ts';
 import { DeviceTypePage } from './device-type-page.tsx';
@@ -141,12 +141,6 @@ export const sesameVerifyFactor: Factor = {
       form: 'code',
       intro: t('verify.intro.sesame-verify', { device: context.authenticator.label }),
     }),
-    verify: (deps, context, answer) =>
-      verifyTotpCode(deps, {
-        accountId: context.accountId,
-        authenticator: context.authenticator,
-        code: answer.code ?? '',
-        ip: context.ip,
-      }),
+    verify: verifyCodeAnswer,
   },
 };

@@ -5,7 +5,7 @@
  */
 import type { Factor } from '../factor.ts';
 import { totpEnrollmentRoutes } from './totp-enrollment-routes.tsx';
-import { verifyTotpCode } from './verify-totp-code.ts';
+import { verifyCodeAnswer } from './verify-totp-code.ts';
 
 export const otherAppFactor: Factor = {
   kind: 'totp',
@@ -25,12 +25,6 @@ export const otherAppFactor: Factor = {
   }),
   verification: {
     begin: async (_deps, _context, t) => ({ form: 'code', intro: t('verify.intro.totp') }),
-    verify: (deps, context, answer) =>
-      verifyTotpCode(deps, {
-        accountId: context.accountId,
-        authenticator: context.authenticator,
-        code: answer.code ?? '',
-        ip: context.ip,
-      }),
+    verify: verifyCodeAnswer,
   },
 };

@@ -13,7 +13,12 @@ import {
 import { ipBucket } from '../../security/client-ip.ts';
 import { withAttemptLimit } from '../../security/with-attempt-limit.ts';
 import { markAuthenticatorUsed, mayStillEnroll } from '../authenticator-queries.ts';
-import type { Authenticator, FactorDeps, VerificationResult } from '../factor.ts';
+import type {
+  Authenticator,
+  FactorDeps,
+  FactorVerification,
+  VerificationResult,
+} from '../factor.ts';
 import { checkTotpCode } from './totp-code.ts';
 import { consumeTotpStep, readTotpSecret } from './totp-queries.ts';
 
@@ -79,3 +84,12 @@ async function checkAndConsume(
 
 /** Rolls the step's consumption back when the authenticator changed state meanwhile. */
 class StateChanged extends Error {}
+
+/** The `verify` of every code method: the answer's code against the chosen authenticator. */
+export const verifyCodeAnswer: FactorVerification['verify'] = (deps, context, answer) =>
+  verifyTotpCode(deps, {
+    accountId: context.accountId,
+    authenticator: context.authenticator,
+    code: answer.code ?? '',
+    ip: context.ip,
+  });
