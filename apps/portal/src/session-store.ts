@@ -7,8 +7,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 
-/** Never `_session`, `_interaction`, `__Host-sesame-flow` or `sesame_lang`: those are the
- * identity server's, and cookies are shared by every port of a host. */
+/** Never a `sesame-…` cookie nor `sesame_lang`: those are the identity server's, and cookies are
+ * shared by every port of a host. */
 export const SESSION_COOKIE = 'portal_session';
 
 export const ABSOLUTE_TTL_MS = 12 * 60 * 60 * 1000;
