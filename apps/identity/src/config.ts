@@ -6,7 +6,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { lanAddress } from './ops/local-certificate.ts';
+// Not ops/local-certificate.ts: its X.509 modules are loaded only with SESAME_HTTPS=lan.
+import { lanAddress } from './ops/lan-address.ts';
 
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 

@@ -7,7 +7,6 @@
  */
 import { webcrypto } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 // @peculiar/x509 resolves its services through tsyringe, which needs this polyfill first.
 import 'reflect-metadata';
@@ -22,15 +21,6 @@ export interface LocalCertificate {
   cert: string;
   /** The authority to install on the phone, PEM. */
   caCert: string;
-}
-
-/** This machine's first non-internal IPv4 address: what a phone on the same network reaches. */
-export function lanAddress(): string | undefined {
-  for (const addresses of Object.values(networkInterfaces())) {
-    const found = addresses?.find((a) => a.family === 'IPv4' && !a.internal);
-    if (found) return found.address;
-  }
-  return undefined;
 }
 
 async function exportPem(key: CryptoKey): Promise<string> {
