@@ -3,7 +3,6 @@
  * already seen (replay refusal, one atomic insert), and removal with the authenticator.
  */
 import type { Kysely, Selectable } from 'kysely';
-import { type AuditEvent, recordAuditEvent } from '../audit/record-audit-event.ts';
 import type { Database, DeviceTable } from '../db/database.ts';
 
 export type Device = Selectable<DeviceTable>;

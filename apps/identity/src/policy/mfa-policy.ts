@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import type { Authenticator } from '../factors/factor.ts';
 import { satisfiesMfa } from '../factors/index.ts';
 import type { AccountStanding } from '../sign-in/flow.ts';
 
@@ -73,10 +74,13 @@ export async function readMfaStanding(
  * The account as a sign-in step sees it, read afresh at every step (G-40, G-41): undefined when
  * the account no longer exists.
  */
+/** The standing, with the active methods' records (what the second-factor page shows of them). */
+export type AccountStandingWithRecords = AccountStanding & { authenticators: Authenticator[] };
+
 export async function readAccountStanding(
   db: Kysely<Database>,
   accountId: string,
-): Promise<AccountStanding | undefined> {
+): Promise<AccountStandingWithRecords | undefined> {
   // One statement: the account, the organization's setting, and its active methods.
   const rows = await db
     .selectFrom('accounts')
@@ -90,7 +94,12 @@ export async function readAccountStanding(
       'accounts.mfa_required',
       'authenticators.id as authenticator_id',
       'authenticators.kind',
+      'authenticators.label',
+      'authenticators.status',
       'authenticators.flow_id',
+      'authenticators.created_at',
+      'authenticators.activated_at',
+      'authenticators.last_used_at',
     ])
     .select((eb) =>
       eb
@@ -106,14 +115,33 @@ export async function readAccountStanding(
   if (account === undefined) return undefined;
   // Unset means on: the guide's company requires MFA for every client.
   const orgRequired = account.org_mfa_required === null || account.org_mfa_required === 'on';
+  // Only methods that satisfy "MFA required" (an email code would not) make a second step.
+  const authenticators = rows.flatMap((row): Authenticator[] =>
+    row.authenticator_id !== null &&
+    row.kind !== null &&
+    row.label !== null &&
+    row.status !== null &&
+    row.created_at !== null &&
+    satisfiesMfa(row.kind)
+      ? [
+          {
+            id: row.authenticator_id,
+            account_id: accountId,
+            kind: row.kind,
+            label: row.label,
+            status: row.status,
+            flow_id: row.flow_id,
+            created_at: Number(row.created_at),
+            activated_at: row.activated_at === null ? null : Number(row.activated_at),
+            last_used_at: row.last_used_at === null ? null : Number(row.last_used_at),
+          },
+        ]
+      : [],
+  );
   return {
     locked: account.locked === 1,
     mfaRequired: orgRequired || account.mfa_required === 1,
-    // Only methods that satisfy "MFA required" (an email code would not) make a second step.
-    activeMethods: rows.flatMap((row) =>
-      row.authenticator_id !== null && row.kind !== null && satisfiesMfa(row.kind)
-        ? [{ id: row.authenticator_id, kind: row.kind, flowId: row.flow_id }]
-        : [],
-    ),
+    activeMethods: authenticators.map((a) => ({ id: a.id, kind: a.kind, flowId: a.flow_id })),
+    authenticators,
   };
 }

@@ -13,7 +13,7 @@ import type { ClientConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { isSessionNotFound } from '../oidc/session-not-found.ts';
-import { readAccountStanding } from '../policy/mfa-policy.ts';
+import { type AccountStandingWithRecords, readAccountStanding } from '../policy/mfa-policy.ts';
 import type { CookiePolicy } from '../security/cookies.ts';
 import { csrfToken, isCsrfSafe } from '../security/csrf.ts';
 import { allowFormActions } from '../security/security-headers.ts';
@@ -40,7 +40,7 @@ export interface FlowContext {
   /** Set once the password step is passed. */
   accountId: string;
   /** The account as it stands now (read at this step); undefined before the password. */
-  standing: AccountStanding | undefined;
+  standing: AccountStandingWithRecords | undefined;
   demands: SignInDemands;
 }
 
@@ -157,7 +157,9 @@ export function createInteractionKit(options: InteractionKitOptions) {
   async function completeStep(
     request: FastifyRequest,
     reply: FastifyReply,
-    context: Pick<FlowContext, 'flow' | 'token' | 'demands'> & { standing?: AccountStanding },
+    context: Pick<FlowContext, 'flow' | 'token' | 'demands'> & {
+      standing?: AccountStandingWithRecords;
+    },
     passed: PassedStep & { accountId: string; verifiedPasswordHash?: string },
   ): Promise<FastifyReply> {
     const { flow, token } = context;

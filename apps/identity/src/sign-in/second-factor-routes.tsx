@@ -6,7 +6,6 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
-import { listActiveAuthenticators } from '../factors/authenticator-queries.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
 import type { Authenticator, Factor, FactorDeps, VerificationContext } from '../factors/factor.ts';
 import { byPreference, factorOfKind } from '../factors/index.ts';
@@ -30,16 +29,16 @@ interface Verifiable {
 }
 
 export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps): Promise<void> {
-  const { kit, db } = deps;
+  const { kit } = deps;
   const path = (uid: string) => `/interaction/${uid}/verify`;
 
   /** The account's active methods, preferred first, except any this flow enrolled (G-40). */
-  async function verifiable(context: FlowContext): Promise<Verifiable[]> {
+  function verifiable(context: FlowContext): Verifiable[] {
     const standing = context.standing;
     if (standing === undefined) return [];
     const allowed = new Set(methodsToVerify(context.flow, standing).map((method) => method.id));
-    const active = await listActiveAuthenticators(db, context.accountId);
-    return active
+    // The records this step's own read of the account holds: no second read (G-40 holds).
+    return standing.authenticators
       .filter((authenticator) => allowed.has(authenticator.id))
       .sort(byPreference)
       .flatMap((authenticator) => {
@@ -63,7 +62,7 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
     wanted: string | undefined,
     failed: boolean,
   ) {
-    const methods = await verifiable(context);
+    const methods = verifiable(context);
     const chosen = methods.find((m) => m.authenticator.id === wanted) ?? methods[0];
     // flowAt said "mfa": there is one, unless it went in between; the flow then says where to go.
     if (chosen === undefined) return reply.redirect(`/interaction/${context.details.uid}`, 303);
@@ -108,7 +107,7 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
     { schema: { params: InteractionParams, body: AnswerBody } },
     async (request, reply) => {
       const context = await kit.flowAt(request, reply, 'mfa', { token: request.body.csrf });
-      const chosen = (await verifiable(context)).find(
+      const chosen = verifiable(context).find(
         (m) => m.authenticator.id === request.body.authenticatorId,
       );
       // An authenticator that is not one this flow may verify with is refused unevaluated.
