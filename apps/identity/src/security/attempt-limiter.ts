@@ -3,8 +3,8 @@
  * `release(reservation)` undoes it when the secret was right. Stored in the database, so every
  * identity instance shares the counters and they survive a restart.
  */
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../db/database.ts';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { AttemptCounterTable, Database } from '../db/database.ts';
 import { isPostgres } from '../db/dialect.ts';
 import {
   type AttemptPolicy,
@@ -59,83 +59,72 @@ class Refused extends Error {
 
 export function createAttemptLimiter(db: Kysely<Database>): AttemptLimiter {
   const forUpdate = isPostgres(db);
-  /** Take a reservation's failure back under the row lock, never lowering a newer lock. */
-  const settleIn = async (
-    trx: Kysely<Database>,
-    reservation: Reservation,
-    outcome: 'succeeded' | 'cancelled',
-  ) => {
-    // The row stays: deleting it would let a parallel reservation find no row to lock between
-    // its insert and its select.
-    const row = await lockCounterRow(
-      trx,
-      reservation.key,
-      reservation.state.windowStartedAt,
-      forUpdate,
-    );
-    const current = {
-      failures: row.failures,
-      windowStartedAt: row.window_started_at,
-      lockedUntil: row.locked_until,
-    };
-    await writeState(
-      trx,
-      reservation.key,
-      settleAttempt(current, reservation, outcome, reservation.policy),
-    );
+  const reserveAll: AttemptLimiter['reserveAll'] = async (limits, nowMs) => {
+    try {
+      const reservations = await db.transaction().execute(async (trx) => {
+        const rows = await lockCounterRows(
+          trx,
+          limits.map(({ key }) => ({ key, nowMs })),
+          forUpdate,
+        );
+        const reserved: Reservation[] = [];
+        // In the limits' order: a refused address never counts against the account after it.
+        for (const { key, policy } of limits) {
+          const row = rows.get(key) as CounterRow;
+          const decision = decideAttempt(stateOf(row), nowMs, policy);
+          if (!decision.allowed) throw new Refused(decision.retryAt);
+          reserved.push({
+            key,
+            state: decision.ifFailed,
+            previousLockedUntil: row.locked_until,
+            policy,
+          });
+        }
+        await writeStates(
+          trx,
+          reserved.map(({ key, state }) => ({ key, state })),
+        );
+        return reserved;
+      });
+      return { allowed: true as const, reservations };
+    } catch (error) {
+      if (error instanceof Refused) return { allowed: false as const, retryAt: error.retryAt };
+      throw error;
+    }
   };
-  const settle = (reservation: Reservation, outcome: 'succeeded' | 'cancelled') =>
-    db.transaction().execute((trx) => settleIn(trx, reservation, outcome));
-  /** Decide one attempt under the row lock and record it as failed until released. */
-  const reserveIn = async (
-    trx: Kysely<Database>,
-    key: string,
-    policy: AttemptPolicy,
-    nowMs: number,
-  ): Promise<ReserveResult> => {
-    const row = await lockCounterRow(trx, key, nowMs, forUpdate);
-    const stored = {
-      failures: row.failures,
-      windowStartedAt: row.window_started_at,
-      lockedUntil: row.locked_until,
-    };
-    const decision = decideAttempt(stored, nowMs, policy);
-    if (!decision.allowed) return decision;
-    await writeState(trx, key, decision.ifFailed);
-    const reservation = {
-      key,
-      state: decision.ifFailed,
-      previousLockedUntil: row.locked_until,
-      policy,
-    };
-    return { allowed: true, reservation };
-  };
+  /** Take reservations' failures back under the row locks, never lowering a newer lock. */
+  const settleAll: AttemptLimiter['settleAll'] = (reservations, outcome) =>
+    db.transaction().execute(async (trx) => {
+      // The rows stay: deleting one would let a parallel reservation find no row to lock between
+      // its insert and its select.
+      const rows = await lockCounterRows(
+        trx,
+        reservations.map(({ key, state }) => ({ key, nowMs: state.windowStartedAt })),
+        forUpdate,
+      );
+      await writeStates(
+        trx,
+        reservations.map((reservation) => ({
+          key: reservation.key,
+          state: settleAttempt(
+            stateOf(rows.get(reservation.key) as CounterRow),
+            reservation,
+            outcome,
+            reservation.policy,
+          ),
+        })),
+      );
+    });
   return {
-    reserve: (key, policy, nowMs) =>
-      db.transaction().execute((trx) => reserveIn(trx, key, policy, nowMs)),
-    reserveAll: async (limits, nowMs) => {
-      try {
-        const reservations = await db.transaction().execute(async (trx) => {
-          const reserved: Reservation[] = [];
-          for (const { key, policy } of limits) {
-            const result = await reserveIn(trx, key, policy, nowMs);
-            if (!result.allowed) throw new Refused(result.retryAt);
-            reserved.push(result.reservation);
-          }
-          return reserved;
-        });
-        return { allowed: true as const, reservations };
-      } catch (error) {
-        if (error instanceof Refused) return { allowed: false as const, retryAt: error.retryAt };
-        throw error;
-      }
+    reserve: async (key, policy, nowMs) => {
+      const result = await reserveAll([{ key, policy }], nowMs);
+      if (!result.allowed) return result;
+      return { allowed: true, reservation: result.reservations[0] as Reservation };
     },
-    settleAll: (reservations, outcome) =>
-      db.transaction().execute(async (trx) => {
-        for (const reservation of reservations) await settleIn(trx, reservation, outcome);
-      }),
-    release: (reservation) => settle(reservation, 'succeeded'),
-    cancel: (reservation) => settle(reservation, 'cancelled'),
+    reserveAll,
+    settleAll,
+    release: (reservation) => settleAll([reservation], 'succeeded'),
+    cancel: (reservation) => settleAll([reservation], 'cancelled'),
     clear: async (key) => {
       await db.deleteFrom('attempt_counters').where('key', '=', key).execute();
     },
@@ -154,39 +143,76 @@ export function createAttemptLimiter(db: Kysely<Database>): AttemptLimiter {
   };
 }
 
+type CounterRow = Selectable<AttemptCounterTable>;
+
+function stateOf(row: CounterRow): AttemptState {
+  return {
+    failures: row.failures,
+    windowStartedAt: row.window_started_at,
+    lockedUntil: row.locked_until,
+  };
+}
+
 /**
- * Make the row exist, then lock it, so that every attempt on this key is serialized (a row lock
- * on PostgreSQL; SQLite runs one transaction at a time). An administrator's `clear` may delete
- * the row in between: then insert it again.
+ * Make the rows exist, then lock them, so that every attempt on a key is serialized (row locks
+ * taken in key order on PostgreSQL, so that two attempts on overlapping keys cannot deadlock;
+ * SQLite runs one transaction at a time). Three statements for any number of keys. An
+ * administrator's `clear` may delete a row in between: then insert it again.
  */
-async function lockCounterRow(
+async function lockCounterRows(
   trx: Kysely<Database>,
-  key: string,
-  nowMs: number,
+  entries: Array<{ key: string; nowMs: number }>,
   forUpdate: boolean,
-) {
+): Promise<Map<string, CounterRow>> {
+  const keys = entries.map(({ key }) => key);
+  if (new Set(keys).size !== keys.length) throw new Error('one attempt counts once per key');
   for (let tries = 0; tries < 3; tries += 1) {
     await trx
       .insertInto('attempt_counters')
-      .values({ key, failures: 0, window_started_at: nowMs, locked_until: null })
+      .values(
+        entries.map(({ key, nowMs }) => ({
+          key,
+          failures: 0,
+          window_started_at: nowMs,
+          locked_until: null,
+        })),
+      )
       .onConflict((oc) => oc.column('key').doNothing())
       .execute();
-    let query = trx.selectFrom('attempt_counters').selectAll().where('key', '=', key);
+    let query = trx
+      .selectFrom('attempt_counters')
+      .selectAll()
+      .where('key', 'in', keys)
+      .orderBy('key');
     if (forUpdate) query = query.forUpdate();
-    const row = await query.executeTakeFirst();
-    if (row !== undefined) return row;
+    const rows = new Map((await query.execute()).map((row) => [row.key, row]));
+    if (rows.size === keys.length) return rows;
   }
-  throw new Error(`attempt counter ${key} could not be locked`);
+  throw new Error(`attempt counters ${keys.join(', ')} could not be locked`);
 }
 
-async function writeState(db: Kysely<Database>, key: string, state: AttemptState): Promise<void> {
-  await db
-    .updateTable('attempt_counters')
-    .set({
-      failures: state.failures,
-      window_started_at: state.windowStartedAt,
-      locked_until: state.lockedUntil,
-    })
-    .where('key', '=', key)
+/** Write the counters' new states in one statement. */
+async function writeStates(
+  trx: Kysely<Database>,
+  states: Array<{ key: string; state: AttemptState }>,
+): Promise<void> {
+  if (states.length === 0) return;
+  await trx
+    .insertInto('attempt_counters')
+    .values(
+      states.map(({ key, state }) => ({
+        key,
+        failures: state.failures,
+        window_started_at: state.windowStartedAt,
+        locked_until: state.lockedUntil,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({
+        failures: eb.ref('excluded.failures'),
+        window_started_at: eb.ref('excluded.window_started_at'),
+        locked_until: eb.ref('excluded.locked_until'),
+      })),
+    )
     .execute();
 }
