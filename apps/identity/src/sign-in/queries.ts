@@ -120,47 +120,39 @@ export async function advanceFlow(
  * operation ended meanwhile must not complete (G-41).
  */
 export async function deleteFlow(db: Kysely<Database>, id: string): Promise<boolean> {
-  await db
-    .deleteFrom('activations')
-    .where('flow_id', '=', id)
-    .where('redeemed_at', 'is', null)
-    .execute();
-  await cancelPendingChallenges(db, [id]);
-  const result = await db.deleteFrom('sign_in_flows').where('id', '=', id).executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
-}
-
-/** What a flow waited on dies with it: a late approval completes nothing (ADR 0004). */
-async function cancelPendingChallenges(db: Kysely<Database>, flowIds: string[]): Promise<void> {
-  if (flowIds.length === 0) return;
-  await db
-    .updateTable('challenges')
-    .set({ status: 'cancelled' })
-    .where('flow_id', 'in', flowIds)
-    .where('status', 'in', ['pending', 'approved'])
-    .execute();
+  return (await endFlows(db, { id })) === 1;
 }
 
 /**
  * End every sign-in flow of an account in progress (G-41): a lock, a new password or an MFA reset
- * leaves no flow that could still complete, and the activations they asked for go with them.
+ * leaves no flow that could still complete, nor anything the account's flows waited on.
  */
 export async function deleteAccountFlows(db: Kysely<Database>, accountId: string): Promise<number> {
-  const flows = db.selectFrom('sign_in_flows').select('id').where('account_id', '=', accountId);
+  return endFlows(db, { accountId });
+}
+
+/** End one flow, or all of an account's; what they waited on dies with them (ADR 0004). */
+async function endFlows(
+  db: Kysely<Database>,
+  which: { id: string } | { accountId: string },
+): Promise<number> {
+  const [column, value] =
+    'id' in which ? (['id', which.id] as const) : (['account_id', which.accountId] as const);
+  const flows = db.selectFrom('sign_in_flows').select('id').where(column, '=', value);
   await db
     .deleteFrom('activations')
     .where('flow_id', 'in', flows)
     .where('redeemed_at', 'is', null)
     .execute();
-  await db
+  const challenges = db
     .updateTable('challenges')
     .set({ status: 'cancelled' })
-    .where('account_id', '=', accountId)
-    .where('status', 'in', ['pending', 'approved'])
-    .execute();
-  const result = await db
-    .deleteFrom('sign_in_flows')
-    .where('account_id', '=', accountId)
-    .executeTakeFirst();
+    .where('status', 'in', ['pending', 'approved']);
+  // An account's operation also cancels its challenges outside a sign-in (a step-up).
+  await ('accountId' in which
+    ? challenges.where('account_id', '=', which.accountId)
+    : challenges.where('flow_id', 'in', flows)
+  ).execute();
+  const result = await db.deleteFrom('sign_in_flows').where(column, '=', value).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
