@@ -130,8 +130,8 @@ export async function countDevices(db: Kysely<Database>, accountId: string): Pro
 /**
  * Before a flow activates a method: take the account's row lock (PostgreSQL; SQLite runs one
  * write transaction at a time) and say whether the account is unlocked and still has no active
- * method but those this flow enrolled — so of two flows enrolling at the same moment, the second finds the first's
- * method and adds none (G-40). Call inside the transaction that activates.
+ * method but those this flow enrolled — so of two flows enrolling at the same moment, the second
+ * finds the first's method and adds none (G-40). Call inside the transaction that activates.
  */
 export async function mayStillEnroll(
   trx: Kysely<Database>,

@@ -70,13 +70,13 @@ export async function readMfaStanding(
   };
 }
 
+/** The standing with the active methods' whole records (what the second-factor page shows). */
+export type AccountStandingWithRecords = AccountStanding<Authenticator>;
+
 /**
  * The account as a sign-in step sees it, read afresh at every step (G-40, G-41): undefined when
  * the account no longer exists.
  */
-/** The standing, with the active methods' records (what the second-factor page shows of them). */
-export type AccountStandingWithRecords = AccountStanding & { authenticators: Authenticator[] };
-
 export async function readAccountStanding(
   db: Kysely<Database>,
   accountId: string,
@@ -116,7 +116,7 @@ export async function readAccountStanding(
   // Unset means on: the guide's company requires MFA for every client.
   const orgRequired = account.org_mfa_required === null || account.org_mfa_required === 'on';
   // Only methods that satisfy "MFA required" (an email code would not) make a second step.
-  const authenticators = rows.flatMap((row): Authenticator[] =>
+  const activeMethods = rows.flatMap((row): Authenticator[] =>
     row.authenticator_id !== null &&
     row.kind !== null &&
     row.label !== null &&
@@ -141,7 +141,6 @@ export async function readAccountStanding(
   return {
     locked: account.locked === 1,
     mfaRequired: orgRequired || account.mfa_required === 1,
-    activeMethods: authenticators.map((a) => ({ id: a.id, kind: a.kind, flowId: a.flow_id })),
-    authenticators,
+    activeMethods,
   };
 }

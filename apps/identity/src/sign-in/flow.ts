@@ -28,19 +28,19 @@ export interface FlowState {
   stepsDone: PassedStep[];
 }
 
-/** An active method of the account, and the flow that enrolled it (if one did). */
+/** What the plan needs of an active method: which it is, and the flow that enrolled it (if any). */
 export interface ActiveMethod {
   id: string;
   kind: string;
-  flowId: string | null;
+  flow_id: string | null;
 }
 
-/** The account as it stands at this step. */
-export interface AccountStanding {
+/** The account as it stands at this step (its methods as records of any richer shape). */
+export interface AccountStanding<M extends ActiveMethod = ActiveMethod> {
   locked: boolean;
   /** The organization or an administrator requires MFA of this account. */
   mfaRequired: boolean;
-  activeMethods: ActiveMethod[];
+  activeMethods: M[];
 }
 
 /** What the application asked of this sign-in. */
@@ -63,13 +63,19 @@ export const acrValues = {
 } as const;
 
 /** The methods a flow may verify with: the account's, but never one this very flow enrolled. */
-export function methodsToVerify(flow: FlowState, standing: AccountStanding): ActiveMethod[] {
-  return standing.activeMethods.filter((method) => method.flowId !== flow.id);
+export function methodsToVerify<M extends ActiveMethod>(
+  flow: FlowState,
+  standing: AccountStanding<M>,
+): M[] {
+  return standing.activeMethods.filter((method) => method.flow_id !== flow.id);
 }
 
 /** The methods this flow enrolled: the only ones its « Terminer » can complete with (G-40). */
-export function methodsEnrolledBy(flow: FlowState, standing: AccountStanding): ActiveMethod[] {
-  return standing.activeMethods.filter((method) => method.flowId === flow.id);
+export function methodsEnrolledBy<M extends ActiveMethod>(
+  flow: FlowState,
+  standing: AccountStanding<M>,
+): M[] {
+  return standing.activeMethods.filter((method) => method.flow_id === flow.id);
 }
 
 export function nextStep(

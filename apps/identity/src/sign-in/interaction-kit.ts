@@ -124,14 +124,19 @@ export function createInteractionKit(options: InteractionKitOptions) {
       });
       if (!safe) throw new AppError('request.csrf');
     }
-    const standing =
-      flow.accountId === null ? undefined : await readAccountStanding(db, flow.accountId);
-    const demands = demandsOf(details);
-    const next = nextStep(flow, standing, demands);
+    const { standing, demands, next } = await locate(details, flow);
     if (next === 'refused') return refuse(reply, details.uid);
     // A page of another step (back button, an old tab, or the account changed meanwhile).
     if (next !== step) throw new StepMoved(`/interaction/${details.uid}`);
     return { details, flow, token, accountId: flow.accountId ?? '', standing, demands };
+  }
+
+  /** Where a flow is, as the account stands now and as the application asked (G-40). */
+  async function locate(details: InteractionDetails, flow: FlowRow) {
+    const standing =
+      flow.accountId === null ? undefined : await readAccountStanding(db, flow.accountId);
+    const demands = demandsOf(details);
+    return { standing, demands, next: nextStep(flow, standing, demands) };
   }
 
   /** G-41: the account was locked or removed during this sign-in; the flow ends here. */
@@ -247,6 +252,7 @@ export function createInteractionKit(options: InteractionKitOptions) {
     flowCookie,
     interaction,
     currentFlow,
+    locate,
     flowAt,
     finish,
     refuse,

@@ -36,10 +36,8 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
   function verifiable(context: FlowContext): Verifiable[] {
     const standing = context.standing;
     if (standing === undefined) return [];
-    const allowed = new Set(methodsToVerify(context.flow, standing).map((method) => method.id));
     // The records this step's own read of the account holds: no second read (G-40 holds).
-    return standing.authenticators
-      .filter((authenticator) => allowed.has(authenticator.id))
+    return methodsToVerify(context.flow, standing)
       .sort(byPreference)
       .flatMap((authenticator) => {
         const factor = factorOfKind(authenticator.kind);

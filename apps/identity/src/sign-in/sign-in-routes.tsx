@@ -7,13 +7,10 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import type { Metrics } from '../ops/metrics.ts';
-import { readAccountStanding } from '../policy/mfa-policy.ts';
 import type { CookiePolicy } from '../security/cookies.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
 import { type CheckPasswordDeps, checkPassword } from './check-password.ts';
-import { nextStep } from './flow.ts';
 import {
-  demandsOf,
   flowTtlSeconds,
   type InteractionDetails,
   type InteractionKit,
@@ -70,13 +67,11 @@ export async function signInRoutes(
       const current = await kit.currentFlow(request, details.uid);
       if (current !== undefined) {
         const { flow, token } = current;
-        const standing =
-          flow.accountId === null ? undefined : await readAccountStanding(db, flow.accountId);
-        const step = nextStep(flow, standing, demandsOf(details));
+        const { standing, demands, next: step } = await kit.locate(details, flow);
         // Where the flow is now, as the account stands now (G-40): each step's page sends
         // only here, and this page never sends back to a step that is not next (no loop).
         if (step === 'refused') return kit.refuse(reply, details.uid);
-        if (step === 'done') return kit.finish(request, reply, flow, standing, demandsOf(details));
+        if (step === 'done') return kit.finish(request, reply, flow, standing, demands);
         if (step !== 'password')
           return reply.redirect(`/interaction/${details.uid}${stepPaths[step]}`, 303);
         return render(request, reply, details, token, {});
