@@ -54,19 +54,10 @@ export async function readMfaStanding(
   db: Kysely<Database>,
   accountId: string,
 ): Promise<MfaStanding> {
-  const [orgRequired, account, active] = await Promise.all([
-    readOrgMfaRequired(db),
-    db.selectFrom('accounts').select('mfa_required').where('id', '=', accountId).executeTakeFirst(),
-    db
-      .selectFrom('authenticators')
-      .select('id')
-      .where('account_id', '=', accountId)
-      .where('status', '=', 'active')
-      .executeTakeFirst(),
-  ]);
+  const standing = await readAccountStanding(db, accountId);
   return {
-    required: orgRequired || account?.mfa_required === 1,
-    hasActiveAuthenticator: active !== undefined,
+    required: standing?.mfaRequired ?? (await readOrgMfaRequired(db)),
+    hasActiveAuthenticator: (standing?.activeMethods.length ?? 0) > 0,
   };
 }
 

@@ -1,6 +1,7 @@
 /**
- * Reserve-then-verify: `reserve(key)` atomically decides and records the attempt as a failure;
- * `release(reservation)` undoes it when the secret was right. Stored in the database, so every
+ * Reserve-then-verify: `reserveAll(limits)` atomically decides and records the attempt as a
+ * failure under each limit; `settleAll(reservations, 'succeeded')` undoes it when the secret was
+ * right. Stored in the database, so every
  * identity instance shares the counters and they survive a restart.
  */
 import { type Kysely, type Selectable, sql } from 'kysely';
@@ -21,17 +22,7 @@ export interface Reservation {
   policy: AttemptPolicy;
 }
 
-export type ReserveResult =
-  | { allowed: true; reservation: Reservation }
-  | { allowed: false; retryAt: number | null };
-
 export interface AttemptLimiter {
-  reserve(key: string, policy: AttemptPolicy, nowMs: number): Promise<ReserveResult>;
-  /** The secret was right: forget the failure this reservation counted (per the policy). */
-  release(reservation: Reservation): Promise<void>;
-  /** The attempt was never evaluated: take back exactly the one failure it counted. */
-  cancel(reservation: Reservation): Promise<void>;
-  clear(key: string): Promise<void>;
   /** Forget every counter whose key starts with one of these (an administrator's unlock). */
   clearPrefixed(prefixes: string[]): Promise<void>;
   /**
@@ -44,7 +35,10 @@ export interface AttemptLimiter {
   ): Promise<
     { allowed: true; reservations: Reservation[] } | { allowed: false; retryAt: number | null }
   >;
-  /** Release (or cancel) several reservations in one transaction. */
+  /**
+   * Settle several reservations in one transaction: `succeeded` (the secret was right) forgets
+   * the failure each counted, per its policy; `cancelled` (never evaluated) takes back exactly it.
+   */
   settleAll(reservations: Reservation[], outcome: 'succeeded' | 'cancelled'): Promise<void>;
 }
 
@@ -116,18 +110,8 @@ export function createAttemptLimiter(db: Kysely<Database>): AttemptLimiter {
       );
     });
   return {
-    reserve: async (key, policy, nowMs) => {
-      const result = await reserveAll([{ key, policy }], nowMs);
-      if (!result.allowed) return result;
-      return { allowed: true, reservation: result.reservations[0] as Reservation };
-    },
     reserveAll,
     settleAll,
-    release: (reservation) => settleAll([reservation], 'succeeded'),
-    cancel: (reservation) => settleAll([reservation], 'cancelled'),
-    clear: async (key) => {
-      await db.deleteFrom('attempt_counters').where('key', '=', key).execute();
-    },
     clearPrefixed: async (prefixes) => {
       await db
         .deleteFrom('attempt_counters')
