@@ -13,15 +13,17 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DestinationStream } from 'pino';
 import { accountRoutes } from './account/account-routes.tsx';
+import { createStepUpHost } from './account/step-up-host.ts';
+import { stepUpRoutes } from './account/step-up-routes.ts';
 import { type Argon2Params, createPasswordHasher } from './accounts/password-hasher.ts';
 import type { Config } from './config.ts';
 import { createDb } from './db/create-db.ts';
 import type { Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { deviceApiRoutes } from './devices/device-api-routes.ts';
-import { enrollmentRoutes } from './enrollment/enrollment-routes.tsx';
 import { createEventBus, type EventBus } from './events/event-bus.ts';
 import { createProvider } from './oidc/create-provider.ts';
+import { createInteractionHost } from './oidc/interaction-host.ts';
 import { mountOidcPlugin } from './oidc/mount-oidc.ts';
 import { loadSigningKeys } from './oidc/signing-keys.ts';
 import type { LocalCertificate } from './ops/local-certificate.ts';
@@ -33,9 +35,9 @@ import { createAttemptLimiter } from './security/attempt-limiter.ts';
 import { cookiePolicyFor } from './security/cookies.ts';
 import { createSecretBox, deriveKey } from './security/secret-box.ts';
 import { securityHeadersPlugin } from './security/security-headers.ts';
-import { createInteractionKit } from './sign-in/interaction-kit.ts';
-import { secondFactorRoutes } from './sign-in/second-factor-routes.tsx';
 import { signInRoutes } from './sign-in/sign-in-routes.tsx';
+import { createStepKit } from './sign-in/step-kit.ts';
+import { stepRoutes } from './sign-in/step-routes.ts';
 import { installErrorHandler } from './ui/error-handler.tsx';
 import { pageContextPlugin } from './ui/page-context.ts';
 
@@ -112,19 +114,38 @@ export async function buildApp(
   if (metricsPort === undefined && token !== undefined)
     await app.register(metricsRoutes, { metrics, token });
   await app.register(mountOidcPlugin, { provider });
-  const kit = createInteractionKit({
-    provider,
+  // The same steps run for an application's sign-in and for a step-up of the signed-in
+  // account (ADR 0005): one kit per host.
+  const interactions = createInteractionHost({ provider, db, clients: config.clients });
+  const kitOptions = {
     db,
     now,
     cookies,
     csrfKey: deriveKey(config.secretKey, 'csrf'),
     publicOrigin: new URL(config.publicUrl).origin,
-    clients: config.clients,
+  };
+  const kit = createStepKit({ ...kitOptions, host: interactions.host });
+  const stepUpKit = createStepKit({
+    ...kitOptions,
+    host: createStepUpHost({ provider, db, now, cookies }),
   });
-  await app.register(signInRoutes, { kit, db, hasher, limiter, now, metrics, cookies });
-  const factorDeps = { kit, db, box, events, limiter, now, publicUrl: config.publicUrl };
-  await app.register(enrollmentRoutes, factorDeps);
-  await app.register(secondFactorRoutes, factorDeps);
+  await app.register(signInRoutes, {
+    kit,
+    interactions,
+    db,
+    hasher,
+    limiter,
+    now,
+    metrics,
+    cookies,
+  });
+  const factorDeps = { db, box, events, limiter, now, publicUrl: config.publicUrl };
+  await app.register(stepRoutes, { deps: { ...factorDeps, kit }, prefix: '/interaction/:uid' });
+  await app.register(stepRoutes, {
+    deps: { ...factorDeps, kit: stepUpKit },
+    prefix: '/account/step-up/:uid',
+  });
+  await app.register(stepUpRoutes, { kit: stepUpKit, provider, db, now, cookies });
   await app.register(deviceApiRoutes, {
     db,
     box,
@@ -135,7 +156,14 @@ export async function buildApp(
   });
   // Sesame Verify, the PWA, under /app/ of this origin: a scanned activation link opens it.
   await app.register(serveAuthenticatorApp, { bundle: await buildAuthenticatorApp() });
-  await app.register(accountRoutes, { provider, db });
+  await app.register(accountRoutes, {
+    provider,
+    db,
+    now,
+    cookies,
+    csrfKey: kitOptions.csrfKey,
+    publicOrigin: kitOptions.publicOrigin,
+  });
   const caCert = deps.tls?.caCert;
   if (caCert !== undefined) {
     // The local authority, for the phone to trust (README: trying the guide with a real phone).

@@ -20,6 +20,8 @@ export interface AccountPageProps extends Omit<PageProps, 'title' | 'children'> 
   username: string;
   methods: MethodLine[];
   recent: SignInLine[];
+  /** A method was just removed. */
+  removed: boolean;
 }
 
 export function formatWhen(locale: Locale, ms: number): string {
@@ -32,13 +34,18 @@ export function formatWhen(locale: Locale, ms: number): string {
   return `${formatted} UTC`;
 }
 
-/** The account's security page: its verification methods and its recent sign-ins (read only). */
+/** The account's security page: its verification methods (each removable) and recent sign-ins. */
 export function AccountPage(props: AccountPageProps) {
   const { t, locale } = props;
   return (
     <Layout {...props} title={t('account.title')}>
       <h1>{t('account.title')}</h1>
       <p>{t('account.signedInAs', { name: props.name, username: props.username })}</p>
+      {props.removed ? (
+        <p class="alert ok" role="status">
+          {t('account.removed')}
+        </p>
+      ) : null}
       <h2>{t('account.methods')}</h2>
       {props.methods.length === 0 ? <p class="muted">{t('account.noMethods')}</p> : null}
       <ul class="factor-list">
@@ -53,6 +60,14 @@ export function AccountPage(props: AccountPageProps) {
                 ? t('account.neverUsed')
                 : t('account.lastUsed', { when: formatWhen(locale, method.lastUsedAt) })}
             </span>
+            <p class="method-actions">
+              <a
+                href={`/account/methods/${method.id}/remove`}
+                aria-label={t('account.removeLabel', { method: method.description })}
+              >
+                {t('account.remove')}
+              </a>
+            </p>
           </li>
         ))}
       </ul>

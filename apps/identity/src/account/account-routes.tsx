@@ -1,14 +1,12 @@
 /**
  * The target of the Espace client's « Sécurité » link: the signed-in account's verification
- * methods and recent sign-ins, read only (adding and removing methods from here, with a fresh
- * verification, is a later step). Without a session, it says how to get one.
+ * methods (each removable, after a fresh second factor) and recent sign-ins. Without a session,
+ * it says how to get one.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import type Provider from 'oidc-provider';
+import { type Static, Type } from 'typebox';
 import { findAccountById } from '../accounts/queries.ts';
 import { listAuditEvents } from '../audit/record-audit-event.ts';
-import type { Database } from '../db/database.ts';
 import { listActiveAuthenticators } from '../factors/authenticator-queries.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
 import { sessionAccountId } from '../oidc/session-account.ts';
@@ -16,6 +14,9 @@ import type { MessageKey } from '../ui/i18n/messages.ts';
 import { Layout } from '../ui/layout.tsx';
 import { pageBase, sendPage } from '../ui/render-page.ts';
 import { AccountPage } from './account-page.tsx';
+import { type AccountPagesOptions, removeMethodRoutes } from './remove-method-routes.tsx';
+
+const AccountQuery = Type.Object({ removed: Type.Optional(Type.String({ maxLength: 8 })) });
 
 const eventNames: Record<string, MessageKey> = {
   'sign_in.succeeded': 'account.event.password',
@@ -26,51 +27,54 @@ const eventNames: Record<string, MessageKey> = {
   'authenticator.removed': 'account.event.removed',
 };
 
-export async function accountRoutes(
-  app: FastifyInstance,
-  options: { provider: Provider; db: Kysely<Database> },
-) {
+export async function accountRoutes(app: FastifyInstance, options: AccountPagesOptions) {
   const { db } = options;
-  app.get('/account', async (request, reply) => {
-    const { t } = request.page;
-    const accountId = await sessionAccountId(options.provider, request.raw, reply.raw);
-    const account = accountId === undefined ? undefined : await findAccountById(db, accountId);
-    if (account === undefined) {
+  await app.register(removeMethodRoutes, options);
+  app.get<{ Querystring: Static<typeof AccountQuery> }>(
+    '/account',
+    { schema: { querystring: AccountQuery } },
+    async (request, reply) => {
+      const { t } = request.page;
+      const accountId = await sessionAccountId(options.provider, request.raw, reply.raw);
+      const account = accountId === undefined ? undefined : await findAccountById(db, accountId);
+      if (account === undefined) {
+        const page = (
+          <Layout {...pageBase(request)} title={t('account.title')}>
+            <h1>{t('account.title')}</h1>
+            <p>{t('account.notSignedIn')}</p>
+          </Layout>
+        );
+        return sendPage(reply, page);
+      }
+      const [methods, events] = await Promise.all([
+        listActiveAuthenticators(db, account.id),
+        listAuditEvents(db, { accountId: account.id, limit: 50 }),
+      ]);
+      const recent = events
+        .filter((event) => eventNames[event.type] !== undefined)
+        .slice(0, 10)
+        .map((event) => ({
+          id: event.id,
+          at: event.occurred_at,
+          ip: event.ip,
+          what: t(eventNames[event.type] as MessageKey),
+        }));
       const page = (
-        <Layout {...pageBase(request)} title={t('account.title')}>
-          <h1>{t('account.title')}</h1>
-          <p>{t('account.notSignedIn')}</p>
-        </Layout>
+        <AccountPage
+          {...pageBase(request)}
+          name={account.name}
+          username={account.username}
+          methods={methods.map((m) => ({
+            id: m.id,
+            description: describeAuthenticator(t, m),
+            addedAt: m.activated_at ?? m.created_at,
+            lastUsedAt: m.last_used_at,
+          }))}
+          recent={recent}
+          removed={request.query.removed === '1'}
+        />
       );
       return sendPage(reply, page);
-    }
-    const [methods, events] = await Promise.all([
-      listActiveAuthenticators(db, account.id),
-      listAuditEvents(db, { accountId: account.id, limit: 50 }),
-    ]);
-    const recent = events
-      .filter((event) => eventNames[event.type] !== undefined)
-      .slice(0, 10)
-      .map((event) => ({
-        id: event.id,
-        at: event.occurred_at,
-        ip: event.ip,
-        what: t(eventNames[event.type] as MessageKey),
-      }));
-    const page = (
-      <AccountPage
-        {...pageBase(request)}
-        name={account.name}
-        username={account.username}
-        methods={methods.map((m) => ({
-          id: m.id,
-          description: describeAuthenticator(t, m),
-          addedAt: m.activated_at ?? m.created_at,
-          lastUsedAt: m.last_used_at,
-        }))}
-        recent={recent}
-      />
-    );
-    return sendPage(reply, page);
-  });
+    },
+  );
 }

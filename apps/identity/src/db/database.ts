@@ -47,13 +47,19 @@ export interface AttemptCounterTable {
   locked_until: number | null;
 }
 
+export type FlowHostKind = 'interaction' | 'account';
+
 export interface SignInFlowTable {
   id: string;
   token_hash: string;
   account_id: string | null;
   steps_done: string;
-  /** JSON array of the steps to pass, decided after the password. */
-  plan: Generated<string>;
+  /** Who runs the flow: an OIDC interaction, or the signed-in account's pages (a step-up). */
+  host: Generated<FlowHostKind>;
+  /** Where a step-up returns once done (a path under /account). */
+  return_to: string | null;
+  /** When a step-up finished: what it proved holds for a few minutes from its second factor. */
+  finished_at: number | null;
   created_at: number;
   expires_at: number;
 }

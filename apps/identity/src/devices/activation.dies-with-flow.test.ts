@@ -14,7 +14,7 @@ import {
   interactionPath,
   passwordStep,
 } from '../../test/mfa-kit.ts';
-import { flowTtlSeconds } from '../sign-in/interaction-kit.ts';
+import { flowTtlSeconds } from '../sign-in/step-kit.ts';
 import {
   activateByCode,
   activateFromApp,

@@ -24,7 +24,7 @@ import { createInProcessEventBus, type EventBus } from '../events/event-bus.ts';
 import { createActivation } from '../factors/authenticator-app/activation-queries.ts';
 import { createAttemptLimiter } from '../security/attempt-limiter.ts';
 import { createSecretBox, type SecretBox } from '../security/secret-box.ts';
-import { flowTtlSeconds } from '../sign-in/interaction-kit.ts';
+import { flowTtlSeconds } from '../sign-in/step-kit.ts';
 import { deviceApiRoutes } from './device-api-routes.ts';
 
 export const testPublicUrl = 'https://sesame.example';

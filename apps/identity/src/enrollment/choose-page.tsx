@@ -3,7 +3,8 @@ import { Layout, type PageProps } from '../ui/layout.tsx';
 import { FactorSection } from './factor-section.tsx';
 
 export interface ChoosePageProps extends Omit<PageProps, 'title' | 'children'> {
-  uid: string;
+  /** Where the flow's pages live (`/interaction/<uid>`, `/account/step-up/<id>`). */
+  base: string;
   factors: readonly Factor[];
 }
 
@@ -20,7 +21,7 @@ export function ChoosePage(props: ChoosePageProps) {
       </p>
       <ul class="factor-list">
         {props.factors.map((factor) => (
-          <FactorSection key={factor.slug} factor={factor} uid={props.uid} t={t} level={2} />
+          <FactorSection key={factor.slug} factor={factor} base={props.base} t={t} level={2} />
         ))}
       </ul>
     </Layout>

@@ -9,7 +9,8 @@ export interface ConfiguredMethod {
 }
 
 export interface ConfigurationPageProps extends Omit<PageProps, 'title' | 'children'> {
-  uid: string;
+  /** Where the flow's pages live (`/interaction/<uid>`, `/account/step-up/<id>`). */
+  base: string;
   csrf: string;
   configured: ConfiguredMethod[];
   others: readonly Factor[];
@@ -45,12 +46,12 @@ export function ConfigurationPage(props: ConfigurationPageProps) {
           <p class="muted">{t('config.othersIntro')}</p>
           <ul class="factor-list">
             {props.others.map((factor) => (
-              <FactorSection key={factor.slug} factor={factor} uid={props.uid} t={t} level={3} />
+              <FactorSection key={factor.slug} factor={factor} base={props.base} t={t} level={3} />
             ))}
           </ul>
         </>
       ) : null}
-      <form method="post" action={`/interaction/${props.uid}/enroll/done`}>
+      <form method="post" action={`${props.base}/enroll/done`}>
         <input type="hidden" name="csrf" value={props.csrf} />
         <button class="button" type="submit">
           {t('config.finish')}

@@ -9,7 +9,6 @@ import { listFlowAuthenticators } from '../factors/authenticator-queries.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
 import type { FactorDeps } from '../factors/factor.ts';
 import { factors } from '../factors/index.ts';
-import { InteractionParams } from '../sign-in/interaction-params.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
 import { ChoosePage } from './choose-page.tsx';
 import { ConfigurationPage } from './configuration-page.tsx';
@@ -20,36 +19,28 @@ const CsrfBody = Type.Object({ csrf: Type.Optional(Type.String({ maxLength: 128 
 export async function enrollmentRoutes(app: FastifyInstance, deps: FactorDeps): Promise<void> {
   const { kit, db } = deps;
 
-  app.get<{ Params: Static<typeof InteractionParams> }>(
-    '/interaction/:uid/enroll',
-    { schema: { params: InteractionParams } },
-    async (request, reply) => {
-      const { details } = await kit.flowAt(request, reply, 'enroll');
-      return sendPage(
-        reply,
-        <ChoosePage {...pageBase(request)} uid={details.uid} factors={factors} />,
-      );
-    },
-  );
+  app.get('/enroll', async (request, reply) => {
+    const { base } = await kit.flowAt(request, reply, 'enroll');
+    return sendPage(reply, <ChoosePage {...pageBase(request)} base={base} factors={factors} />);
+  });
 
-  app.get<{ Params: Static<typeof InteractionParams>; Querystring: Static<typeof DoneQuery> }>(
-    '/interaction/:uid/enroll/done',
-    { schema: { params: InteractionParams, querystring: DoneQuery } },
+  app.get<{ Querystring: Static<typeof DoneQuery> }>(
+    '/enroll/done',
+    { schema: { querystring: DoneQuery } },
     async (request, reply) => {
       const context = await kit.flowAt(request, reply, 'enroll');
       const active = await listFlowAuthenticators(db, context.accountId, context.flow.id);
-      if (active.length === 0)
-        return reply.redirect(`/interaction/${context.details.uid}/enroll`, 303);
+      if (active.length === 0) return reply.redirect(`${context.base}/enroll`, 303);
       const configured = active.map((a) => ({
         id: a.id,
         description: describeAuthenticator(request.page.t, a),
       }));
       const kinds = new Set(active.map((authenticator) => authenticator.kind));
-      kit.allowClientRedirect(request, reply, context.details);
+      kit.allowFormTargets(request, reply, context.hosted);
       const page = (
         <ConfigurationPage
           {...pageBase(request)}
-          uid={context.details.uid}
+          base={context.base}
           csrf={kit.csrf(context.token)}
           configured={configured}
           others={factors.filter((factor) => !kinds.has(factor.kind))}
@@ -60,15 +51,14 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: FactorDeps): 
     },
   );
 
-  app.post<{ Params: Static<typeof InteractionParams>; Body: Static<typeof CsrfBody> }>(
-    '/interaction/:uid/enroll/done',
-    { schema: { params: InteractionParams, body: CsrfBody } },
+  app.post<{ Body: Static<typeof CsrfBody> }>(
+    '/enroll/done',
+    { schema: { body: CsrfBody } },
     async (request, reply) => {
       const context = await kit.flowAt(request, reply, 'enroll', { token: request.body.csrf });
       // « Terminer » ends enrollment only with a method this flow enrolled (G-22, G-40).
       const own = await listFlowAuthenticators(db, context.accountId, context.flow.id);
-      if (own.length === 0)
-        return reply.redirect(`/interaction/${context.details.uid}/enroll`, 303);
+      if (own.length === 0) return reply.redirect(`${context.base}/enroll`, 303);
       // A method confirmed by typing its code proves possession (otp); a device registered from
       // the QR code shown on this screen does not, by itself (docs/security.md).
       const confirmedByCode = own.some((authenticator) => authenticator.device_id === null);

@@ -2,7 +2,7 @@ import type { Factor } from '../factors/factor.ts';
 import type { Translate } from '../ui/i18n/messages.ts';
 
 /** One method offered for enrollment: its name, what it does, and « Choisir ». */
-export function FactorSection(props: { factor: Factor; uid: string; t: Translate; level: 2 | 3 }) {
+export function FactorSection(props: { factor: Factor; base: string; t: Translate; level: 2 | 3 }) {
   const { factor, t } = props;
   const Heading = props.level === 2 ? 'h2' : 'h3';
   return (
@@ -12,7 +12,7 @@ export function FactorSection(props: { factor: Factor; uid: string; t: Translate
         <p class="muted">{t(factor.description)}</p>
         <a
           class="button secondary"
-          href={`/interaction/${props.uid}/enroll/${factor.slug}`}
+          href={`${props.base}/enroll/${factor.slug}`}
           aria-label={t('enroll.chooseLabel', { factor: t(factor.title) })}
         >
           {t('enroll.choose')}

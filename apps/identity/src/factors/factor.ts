@@ -15,7 +15,7 @@ import type { AuthenticatorTable, Database } from '../db/database.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { AttemptLimiter } from '../security/attempt-limiter.ts';
 import type { SecretBox } from '../security/secret-box.ts';
-import type { InteractionKit } from '../sign-in/interaction-kit.ts';
+import type { StepKit } from '../sign-in/step-kit.ts';
 import type { MessageKey, Translate } from '../ui/i18n/messages.ts';
 
 export interface FactorDeps {
@@ -26,7 +26,8 @@ export interface FactorDeps {
   now: () => number;
   /** Public base URL of the identity server (QR links, the organization address). */
   publicUrl: string;
-  kit: InteractionKit;
+  /** The steps' kit of the host these routes are registered for (ADR 0005). */
+  kit: StepKit;
 }
 
 /** What every method's authenticators share (the slim record); the rest is the method's own. */
@@ -74,7 +75,7 @@ export interface FactorVerification {
 export interface Factor {
   /** The registry key, stored as `authenticators.kind`. */
   kind: string;
-  /** URL segment of its enrollment pages: /interaction/:uid/enroll/<slug>. */
+  /** URL segment of its enrollment pages: <flow base>/enroll/<slug>. */
   slug: string;
   title: MessageKey;
   description: MessageKey;
@@ -86,7 +87,10 @@ export interface Factor {
   preference: number;
   /** How one of its authenticators is named to its owner. */
   describe(t: Translate, authenticator: Authenticator): string;
-  /** Its enrollment pages, registered under /interaction/:uid/enroll/<slug>. */
+  /**
+   * Its enrollment pages, registered as `/enroll/<slug>…` under each host's flow base (an OIDC
+   * interaction, a step-up): they build their links from the flow context's `base`.
+   */
   enrollmentRoutes(app: FastifyInstance, deps: FactorDeps): Promise<void>;
   verification: FactorVerification;
 }

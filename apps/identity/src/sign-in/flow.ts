@@ -20,6 +20,11 @@ export interface PassedStep {
   step: SignInStep;
   /** RFC 8176 authentication methods this step proved (`pwd`, `otp`…); none for enrollment. */
   amr: string[];
+  /**
+   * When it was passed (ms): how fresh a factor is, for a step-up that needs one of the last
+   * minutes. 0 for steps recorded before steps had a time.
+   */
+  at: number;
 }
 
 export interface FlowState {
@@ -55,6 +60,8 @@ export interface FlowResult {
   accountId: string;
   amr: string[];
   acr: string;
+  /** When this flow's latest factor beyond the password was passed (ms), if it passed one. */
+  secondFactorAt: number | undefined;
 }
 
 export const acrValues = {
@@ -109,9 +116,12 @@ export function flowResult(
   const amr = [...new Set(flow.stepsDone.flatMap((passed) => passed.amr))];
   // Two factors: something known (pwd) and something held (otp…), RFC 8176 / NIST 800-63B-4 AAL2.
   const twoFactors = amr.includes('pwd') && amr.some((method) => method !== 'pwd');
+  const secondFactors = flow.stepsDone.filter((passed) => passed.amr.some((m) => m !== 'pwd'));
   return {
     accountId: flow.accountId,
     amr,
     acr: twoFactors ? acrValues.twoFactors : acrValues.oneFactor,
+    secondFactorAt:
+      secondFactors.length === 0 ? undefined : Math.max(...secondFactors.map((s) => s.at)),
   };
 }

@@ -4,11 +4,16 @@
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/database.ts';
+import type { Database, FlowHostKind } from '../db/database.ts';
 import type { FlowState, PassedStep } from './flow.ts';
 
 export interface FlowRow extends FlowState {
   id: string;
+  host: FlowHostKind;
+  /** Where a step-up returns once done. */
+  returnTo: string | null;
+  /** When a step-up finished (null while it runs). */
+  finishedAt: number | null;
   createdAt: number;
   expiresAt: number;
 }
@@ -17,9 +22,13 @@ export function hashFlowToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
+/**
+ * The flow `id` of `host` that this browser's token opens, unexpired. A finished step-up is found
+ * only when asked for (`finished: true`): it is a proof then, no longer a flow to run.
+ */
 export async function findFlow(
   db: Kysely<Database>,
-  id: string,
+  which: { id: string; host: FlowHostKind; finished?: boolean },
   token: string | undefined,
   nowMs: number,
 ): Promise<FlowRow | undefined> {
@@ -27,15 +36,20 @@ export async function findFlow(
   const row = await db
     .selectFrom('sign_in_flows')
     .selectAll()
-    .where('id', '=', id)
+    .where('id', '=', which.id)
+    .where('host', '=', which.host)
     .where('token_hash', '=', hashFlowToken(token))
     .where('expires_at', '>', nowMs)
+    .where('finished_at', which.finished === true ? 'is not' : 'is', null)
     .executeTakeFirst();
   if (row === undefined) return undefined;
   return {
     id: row.id,
+    host: row.host,
     accountId: row.account_id,
     stepsDone: JSON.parse(row.steps_done) as PassedStep[],
+    returnTo: row.return_to,
+    finishedAt: row.finished_at,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
   };
@@ -71,6 +85,59 @@ export async function startFlow(
         .where('sign_in_flows.account_id', 'is', null),
     )
     .execute();
+}
+
+/**
+ * Start a step-up for a signed-in account (ADR 0005): its own flow, with the steps its session
+ * already passed (each with its time), returning to `returnTo` once done.
+ */
+export async function startStepUp(
+  db: Kysely<Database>,
+  input: {
+    id: string;
+    token: string;
+    accountId: string;
+    stepsDone: PassedStep[];
+    returnTo: string;
+    nowMs: number;
+    ttlSeconds: number;
+  },
+): Promise<void> {
+  await db
+    .insertInto('sign_in_flows')
+    .values({
+      id: input.id,
+      host: 'account',
+      token_hash: hashFlowToken(input.token),
+      account_id: input.accountId,
+      steps_done: JSON.stringify(input.stepsDone),
+      return_to: input.returnTo,
+      created_at: input.nowMs,
+      expires_at: input.nowMs + input.ttlSeconds * 1000,
+    })
+    .execute();
+}
+
+/**
+ * A step-up is done: it stays, as the proof that this browser (its new token) passed a second
+ * factor at `factorAt`, until `expiresAt`. Unless an account operation ended it meanwhile.
+ */
+export async function finishStepUp(
+  db: Kysely<Database>,
+  input: { id: string; token: string; factorAt: number; expiresAt: number },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('sign_in_flows')
+    .set({
+      token_hash: hashFlowToken(input.token),
+      finished_at: input.factorAt,
+      expires_at: input.expiresAt,
+    })
+    .where('id', '=', input.id)
+    .where('host', '=', 'account')
+    .where('finished_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /**

@@ -11,9 +11,8 @@ import type { Authenticator, Factor, FactorDeps, VerificationContext } from '../
 import { byPreference, factorOfKind } from '../factors/index.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
 import { methodsToVerify } from './flow.ts';
-import type { FlowContext } from './interaction-kit.ts';
-import { InteractionParams } from './interaction-params.ts';
 import { SecondFactorPage } from './second-factor-page.tsx';
+import type { FlowContext } from './step-kit.ts';
 
 const MethodQuery = Type.Object({ authenticator: Type.Optional(Type.String({ maxLength: 64 })) });
 const AnswerBody = Type.Object({
@@ -30,7 +29,7 @@ interface Verifiable {
 
 export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps): Promise<void> {
   const { kit } = deps;
-  const path = (uid: string) => `/interaction/${uid}/verify`;
+  const path = (context: FlowContext) => `${context.base}/verify`;
 
   /** The account's active methods, preferred first, except any this flow enrolled (G-40). */
   function verifiable(context: FlowContext): Verifiable[] {
@@ -63,18 +62,18 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
     const methods = verifiable(context);
     const chosen = methods.find((m) => m.authenticator.id === wanted) ?? methods[0];
     // flowAt said "mfa": there is one, unless it went in between; the flow then says where to go.
-    if (chosen === undefined) return reply.redirect(`/interaction/${context.details.uid}`, 303);
+    if (chosen === undefined) return reply.redirect(context.base, 303);
     const { t } = request.page;
     const prompt = await chosen.factor.verification.begin(
       deps,
       verificationContext(request, context, chosen.authenticator),
       t,
     );
-    kit.allowClientRedirect(request, reply, context.details);
+    kit.allowFormTargets(request, reply, context.hosted);
     const page = (
       <SecondFactorPage
         {...pageBase(request)}
-        action={path(context.details.uid)}
+        action={path(context)}
         csrf={kit.csrf(context.token)}
         authenticatorId={chosen.authenticator.id}
         intro={prompt.intro}
@@ -84,25 +83,25 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
           .map(({ authenticator }) => ({
             id: authenticator.id,
             label: describeAuthenticator(t, authenticator),
-            href: `${path(context.details.uid)}?authenticator=${authenticator.id}`,
+            href: `${path(context)}?authenticator=${authenticator.id}`,
           }))}
       />
     );
     return sendPage(reply, page, failed ? 401 : 200);
   }
 
-  app.get<{ Params: Static<typeof InteractionParams>; Querystring: Static<typeof MethodQuery> }>(
-    '/interaction/:uid/verify',
-    { schema: { params: InteractionParams, querystring: MethodQuery } },
+  app.get<{ Querystring: Static<typeof MethodQuery> }>(
+    '/verify',
+    { schema: { querystring: MethodQuery } },
     async (request, reply) => {
       const context = await kit.flowAt(request, reply, 'mfa');
       return render(request, reply, context, request.query.authenticator, false);
     },
   );
 
-  app.post<{ Params: Static<typeof InteractionParams>; Body: Static<typeof AnswerBody> }>(
-    '/interaction/:uid/verify',
-    { schema: { params: InteractionParams, body: AnswerBody } },
+  app.post<{ Body: Static<typeof AnswerBody> }>(
+    '/verify',
+    { schema: { body: AnswerBody } },
     async (request, reply) => {
       const context = await kit.flowAt(request, reply, 'mfa', { token: request.body.csrf });
       const chosen = verifiable(context).find(
@@ -119,7 +118,7 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
       await kit.audit(request, {
         type: result.ok ? 'sign_in.second_factor_succeeded' : 'sign_in.second_factor_failed',
         accountId: context.accountId,
-        clientId: String(context.details.params.client_id),
+        clientId: context.hosted.clientId,
         reason: result.ok ? (chosen?.factor.kind ?? null) : result.reason,
       });
       // One message for a wrong, replayed or throttled answer.

@@ -6,22 +6,19 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
+import type { InteractionDetails, InteractionHost } from '../oidc/interaction-host.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { CookiePolicy } from '../security/cookies.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
 import { type CheckPasswordDeps, checkPassword } from './check-password.ts';
-import {
-  flowTtlSeconds,
-  type InteractionDetails,
-  type InteractionKit,
-  stepPaths,
-} from './interaction-kit.ts';
 import { InteractionParams } from './interaction-params.ts';
 import { startFlow } from './queries.ts';
 import { SignInPage } from './sign-in-page.tsx';
+import { flowTtlSeconds, type StepKit } from './step-kit.ts';
 
 export interface SignInRoutesOptions extends CheckPasswordDeps {
-  kit: InteractionKit;
+  kit: StepKit;
+  interactions: InteractionHost;
   cookies: CookiePolicy;
   metrics: Metrics;
 }
@@ -37,7 +34,7 @@ export async function signInRoutes(
   app: FastifyInstance,
   options: SignInRoutesOptions,
 ): Promise<void> {
-  const { db, now, kit } = options;
+  const { db, now, kit, interactions } = options;
 
   const render = async (
     request: FastifyRequest,
@@ -46,13 +43,13 @@ export async function signInRoutes(
     flowToken: string,
     extra: { username?: string; failed?: boolean },
   ) => {
-    kit.allowClientRedirect(request, reply, details);
+    kit.allowFormTargets(request, reply, interactions.hosted(details));
     const page = (
       <SignInPage
         {...pageBase(request)}
         action={`/interaction/${details.uid}/login`}
         csrf={kit.csrf(flowToken)}
-        clientName={await kit.clientName(details)}
+        clientName={await interactions.clientName(details)}
         {...extra}
       />
     );
@@ -63,22 +60,17 @@ export async function signInRoutes(
     '/interaction/:uid',
     { schema: { params: InteractionParams } },
     async (request, reply) => {
-      const details = await kit.interaction(request, reply);
-      const current = await kit.currentFlow(request, details.uid);
+      const details = await interactions.interaction(request, reply);
+      const hosted = interactions.hosted(details);
+      const current = await kit.currentFlow(request, hosted);
       if (current !== undefined) {
-        const { flow, token } = current;
-        const { standing, demands, next: step } = await kit.locate(details, flow);
-        // Where the flow is now, as the account stands now (G-40): each step's page sends
-        // only here, and this page never sends back to a step that is not next (no loop).
-        if (step === 'refused') return kit.refuse(reply, details.uid);
-        if (step === 'done') return kit.finish(request, reply, flow, standing, demands);
-        if (step !== 'password')
-          return reply.redirect(`/interaction/${details.uid}${stepPaths[step]}`, 303);
-        return render(request, reply, details, token, {});
+        // Where the flow is now, as the account stands now (G-40).
+        const moved = await kit.resume(request, reply, hosted, current.flow);
+        return moved ?? render(request, reply, details, current.token, {});
       }
       const flowToken = randomBytes(32).toString('base64url');
       await startFlow(db, details.uid, flowToken, now(), flowTtlSeconds);
-      const cookie = kit.flowCookie(details.uid);
+      const cookie = kit.flowCookie(hosted.base);
       reply.setCookie(cookie.name, flowToken, cookie.options(flowTtlSeconds));
       return render(request, reply, details, flowToken, {});
     },
@@ -105,13 +97,15 @@ export async function signInRoutes(
       await kit.audit(request, {
         type: result.ok ? 'sign_in.succeeded' : 'sign_in.failed',
         accountId: result.ok ? result.account.id : result.accountId,
-        clientId: String(context.details.params.client_id),
+        clientId: context.hosted.clientId,
         reason: result.ok ? 'password' : result.reason,
       });
       options.metrics.signIns.inc({ result: result.ok ? 'success' : 'failure' });
       // G-11: unknown account, wrong password, locked or throttled: one status, one message.
-      if (!result.ok)
-        return render(request, reply, context.details, context.token, { username, failed: true });
+      if (!result.ok) {
+        const details = await interactions.interaction(request, reply);
+        return render(request, reply, details, context.token, { username, failed: true });
+      }
       // What comes next is read from the account's standing (the guide's triggers) by the kit.
       return kit.completeStep(request, reply, context, {
         step: 'password',

@@ -108,8 +108,12 @@ describe.each(testBackends())('session rotation and cookies (G-25, G-26) (%s)', 
 
       // The stored flow answers to the new token only.
       const oldToken = flowCookieOf(before) as string;
-      expect(await findFlow(mfa.db, uid, oldToken, mfa.clock.now)).toBeUndefined();
-      expect(await findFlow(mfa.db, uid, rotated?.value, mfa.clock.now)).toMatchObject({
+      expect(
+        await findFlow(mfa.db, { id: uid, host: 'interaction' }, oldToken, mfa.clock.now),
+      ).toBeUndefined();
+      expect(
+        await findFlow(mfa.db, { id: uid, host: 'interaction' }, rotated?.value, mfa.clock.now),
+      ).toMatchObject({
         stepsDone: [{ step: 'password' }],
       });
       // The old cookie, replayed: no longer a flow of this interaction.

@@ -7,7 +7,6 @@ import { activationLinkPath } from '@sesame/contracts';
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { findAccountById } from '../../accounts/queries.ts';
-import { InteractionParams } from '../../sign-in/interaction-params.ts';
 import { qrSvg } from '../../ui/qr-svg.ts';
 import { pageBase, sendPage } from '../../ui/render-page.ts';
 import type { Factor, FactorDeps } from '../factor.ts';
@@ -28,43 +27,39 @@ const PlatformQuery = Type.Object({ platform: Type.Optional(Platform) });
 
 async function sesameVerifyRoutes(app: FastifyInstance, deps: FactorDeps): Promise<void> {
   const { kit, db, now } = deps;
-  const base = (uid: string) => `/interaction/${uid}/enroll/sesame-verify`;
+  const pages = (base: string) => `${base}/enroll/sesame-verify`;
 
-  app.get<{ Params: Static<typeof InteractionParams> }>(
-    '/interaction/:uid/enroll/sesame-verify',
-    { schema: { params: InteractionParams } },
+  app.get('/enroll/sesame-verify', async (request, reply) => {
+    const { base, token } = await kit.flowAt(request, reply, 'enroll');
+    const page = (
+      <DeviceTypePage
+        {...pageBase(request)}
+        action={pages(base)}
+        csrf={kit.csrf(token)}
+        backHref={`${base}/enroll`}
+        appUrl={`${deps.publicUrl}/app/`}
+        appQrSvg={await qrSvg(`${deps.publicUrl}/app/`)}
+      />
+    );
+    return sendPage(reply, page);
+  });
+
+  app.post<{ Body: Static<typeof PlatformBody> }>(
+    '/enroll/sesame-verify',
+    { schema: { body: PlatformBody } },
     async (request, reply) => {
-      const { details, token } = await kit.flowAt(request, reply, 'enroll');
-      const page = (
-        <DeviceTypePage
-          {...pageBase(request)}
-          action={base(details.uid)}
-          csrf={kit.csrf(token)}
-          backHref={`/interaction/${details.uid}/enroll`}
-          appUrl={`${deps.publicUrl}/app/`}
-          appQrSvg={await qrSvg(`${deps.publicUrl}/app/`)}
-        />
-      );
-      return sendPage(reply, page);
+      const { base } = await kit.flowAt(request, reply, 'enroll', { token: request.body.csrf });
+      return reply.redirect(`${pages(base)}/qr?platform=${request.body.platform}`, 303);
     },
   );
 
-  app.post<{ Params: Static<typeof InteractionParams>; Body: Static<typeof PlatformBody> }>(
-    '/interaction/:uid/enroll/sesame-verify',
-    { schema: { params: InteractionParams, body: PlatformBody } },
+  app.get<{ Querystring: Static<typeof PlatformQuery> }>(
+    '/enroll/sesame-verify/qr',
+    { schema: { querystring: PlatformQuery } },
     async (request, reply) => {
-      const { details } = await kit.flowAt(request, reply, 'enroll', { token: request.body.csrf });
-      return reply.redirect(`${base(details.uid)}/qr?platform=${request.body.platform}`, 303);
-    },
-  );
-
-  app.get<{ Params: Static<typeof InteractionParams>; Querystring: Static<typeof PlatformQuery> }>(
-    '/interaction/:uid/enroll/sesame-verify/qr',
-    { schema: { params: InteractionParams, querystring: PlatformQuery } },
-    async (request, reply) => {
-      const { details, flow, accountId } = await kit.flowAt(request, reply, 'enroll');
+      const { base, flow, accountId } = await kit.flowAt(request, reply, 'enroll');
       const account = await findAccountById(db, accountId);
-      if (account === undefined) return reply.redirect(`/interaction/${details.uid}`, 303);
+      if (account === undefined) return reply.redirect(base, 303);
       const platform = request.query.platform ?? 'ios';
       // Each display makes a new activation (« Actualiser le code »); the older ones stop working.
       const activation = await createActivation(deps, {
@@ -86,25 +81,21 @@ async function sesameVerifyRoutes(app: FastifyInstance, deps: FactorDeps): Promi
           username={account.username}
           appUrl={appUrl}
           appQrSvg={await qrSvg(appUrl)}
-          eventsUrl={`${base(details.uid)}/events`}
-          nextUrl={`/interaction/${details.uid}/enroll/done?added=sesame-verify`}
-          refreshUrl={`${base(details.uid)}/qr?platform=${platform}`}
-          withoutPushUrl={`${base(details.uid)}/without-push`}
-          backHref={`/interaction/${details.uid}/enroll`}
+          eventsUrl={`${pages(base)}/events`}
+          nextUrl={`${base}/enroll/done?added=sesame-verify`}
+          refreshUrl={`${pages(base)}/qr?platform=${platform}`}
+          withoutPushUrl={`${pages(base)}/without-push`}
+          backHref={`${base}/enroll`}
         />
       );
       return sendPage(reply, page);
     },
   );
 
-  app.get<{ Params: Static<typeof InteractionParams> }>(
-    '/interaction/:uid/enroll/sesame-verify/events',
-    { schema: { params: InteractionParams } },
-    async (request, reply) => {
-      const { flow } = await kit.flowAt(request, reply, 'enroll');
-      await streamEnrollmentEvents(deps, reply, flow.id);
-    },
-  );
+  app.get('/enroll/sesame-verify/events', async (request, reply) => {
+    const { flow } = await kit.flowAt(request, reply, 'enroll');
+    await streamEnrollmentEvents(deps, reply, flow.id);
+  });
 }
 
 /** Sesame Verify without push: its secret typed into the app, confirmed by one code. */

@@ -9,8 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { findAccountById } from '../../accounts/queries.ts';
 import { recordAuditEvent } from '../../audit/record-audit-event.ts';
-import type { FlowContext } from '../../sign-in/interaction-kit.ts';
-import { InteractionParams } from '../../sign-in/interaction-params.ts';
+import type { FlowContext } from '../../sign-in/step-kit.ts';
 import type { MessageKey } from '../../ui/i18n/messages.ts';
 import { qrSvg } from '../../ui/qr-svg.ts';
 import { pageBase, sendPage } from '../../ui/render-page.ts';
@@ -32,7 +31,7 @@ const pendingTtlMs = 3600_000;
 export interface TotpEnrollment {
   /** The method whose authenticator this makes (its registry kind). */
   kind: string;
-  /** Where the pages live, under /interaction/:uid/enroll/. */
+  /** Where the pages live, under the flow's enroll/. */
   path: string;
   /** What the configuration page says was added (the method's slug). */
   addedSlug: string;
@@ -43,7 +42,7 @@ export interface TotpEnrollment {
 export function totpEnrollmentRoutes(enrollment: TotpEnrollment) {
   return async (app: FastifyInstance, deps: FactorDeps): Promise<void> => {
     const { kit, db, box, now } = deps;
-    const path = (uid: string) => `/interaction/${uid}/enroll/${enrollment.path}`;
+    const path = (context: FlowContext) => `${context.base}/enroll/${enrollment.path}`;
 
     async function render(
       request: FastifyRequest,
@@ -64,51 +63,47 @@ export function totpEnrollmentRoutes(enrollment: TotpEnrollment) {
         <TotpEnrollmentPage
           {...pageBase(request)}
           heading={request.page.t(enrollment.heading)}
-          action={path(context.details.uid)}
+          action={path(context)}
           csrf={kit.csrf(context.token)}
           authenticatorId={pending.id}
           qrSvg={await qrSvg(uri)}
           groupedSecret={groupTotpSecret(encodeTotpSecret(stored.secret))}
           failed={failed}
-          backHref={`/interaction/${context.details.uid}/enroll`}
+          backHref={`${context.base}/enroll`}
         />
       );
       return sendPage(reply, page, failed ? 400 : 200);
     }
 
-    app.get<{ Params: Static<typeof InteractionParams> }>(
-      `/interaction/:uid/enroll/${enrollment.path}`,
-      { schema: { params: InteractionParams } },
-      async (request, reply) => {
-        const context = await kit.flowAt(request, reply, 'enroll');
-        await deleteStalePendingAuthenticators(db, context.accountId, now() - pendingTtlMs);
-        const id = randomUUID();
-        await db.transaction().execute(async (trx) => {
-          await trx
-            .insertInto('authenticators')
-            .values({
-              id,
-              account_id: context.accountId,
-              kind: enrollment.kind,
-              status: 'pending',
-              label: request.page.t(enrollment.label),
-              created_at: now(),
-              activated_at: null,
-              last_used_at: null,
-              flow_id: context.flow.id,
-            })
-            .execute();
-          await storeTotpSecret(trx, box, id, generateTotpSecret());
-        });
-        const pending = await findAuthenticator(db, context.accountId, id);
-        if (pending === undefined) throw new Error('pending authenticator vanished');
-        return render(request, reply, context, pending, false);
-      },
-    );
+    app.get(`/enroll/${enrollment.path}`, async (request, reply) => {
+      const context = await kit.flowAt(request, reply, 'enroll');
+      await deleteStalePendingAuthenticators(db, context.accountId, now() - pendingTtlMs);
+      const id = randomUUID();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('authenticators')
+          .values({
+            id,
+            account_id: context.accountId,
+            kind: enrollment.kind,
+            status: 'pending',
+            label: request.page.t(enrollment.label),
+            created_at: now(),
+            activated_at: null,
+            last_used_at: null,
+            flow_id: context.flow.id,
+          })
+          .execute();
+        await storeTotpSecret(trx, box, id, generateTotpSecret());
+      });
+      const pending = await findAuthenticator(db, context.accountId, id);
+      if (pending === undefined) throw new Error('pending authenticator vanished');
+      return render(request, reply, context, pending, false);
+    });
 
-    app.post<{ Params: Static<typeof InteractionParams>; Body: Static<typeof ConfirmBody> }>(
-      `/interaction/:uid/enroll/${enrollment.path}`,
-      { schema: { params: InteractionParams, body: ConfirmBody } },
+    app.post<{ Body: Static<typeof ConfirmBody> }>(
+      `/enroll/${enrollment.path}`,
+      { schema: { body: ConfirmBody } },
       async (request, reply) => {
         const context = await kit.flowAt(request, reply, 'enroll', { token: request.body.csrf });
         const pending = await findAuthenticator(
@@ -123,7 +118,7 @@ export function totpEnrollmentRoutes(enrollment: TotpEnrollment) {
           pending.flow_id !== context.flow.id ||
           pending.created_at < now() - pendingTtlMs
         ) {
-          return reply.redirect(path(context.details.uid), 303);
+          return reply.redirect(path(context), 303);
         }
         // Confirmation codes count toward the method's failure limits, like sign-in codes (G-39).
         const { ok } = await verifyTotpCode(deps, {
@@ -146,7 +141,7 @@ export function totpEnrollmentRoutes(enrollment: TotpEnrollment) {
           now(),
         );
         if (!ok) return render(request, reply, context, pending, true);
-        const done = `/interaction/${context.details.uid}/enroll/done?added=${enrollment.addedSlug}`;
+        const done = `${context.base}/enroll/done?added=${enrollment.addedSlug}`;
         return reply.redirect(done, 303);
       },
     );

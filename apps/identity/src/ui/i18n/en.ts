@@ -112,7 +112,16 @@ export const en = {
   'account.lastUsed': 'last used on {when}',
   'account.neverUsed': 'never used to sign in yet',
   'account.changeMethods':
-    'To remove a method or replace a lost phone, contact your advisor: your methods will be reset and you will set them up again at your next sign-in.',
+    'To remove a method, you will first confirm it’s you. If you lost your phone, contact your advisor: your methods will be reset and you will set them up again at your next sign-in.',
+  'account.remove': 'Remove',
+  'account.removeLabel': 'Remove {method}',
+  'account.removed': 'The method was removed.',
+  'account.remove.title': 'Remove this method?',
+  'account.remove.intro': 'You will no longer be able to use {method} to sign in.',
+  'account.remove.last':
+    'It is your only verification method: you will set up a new one at your next sign-in.',
+  'account.remove.confirm': 'Remove the method',
+  'account.remove.cancel': 'Cancel',
   'account.recent': 'Recent activity',
   'account.event.password': 'Password accepted',
   'account.event.failed': 'Sign-in refused',

@@ -119,7 +119,16 @@ export const fr = {
   'account.lastUsed': 'dernière utilisation le {when}',
   'account.neverUsed': 'pas encore utilisée pour vous connecter',
   'account.changeMethods':
-    'Pour retirer une méthode ou remplacer un téléphone perdu, communiquez avec votre conseiller : vos méthodes seront réinitialisées et vous les configurerez de nouveau à votre prochaine connexion.',
+    'Pour retirer une méthode, vous confirmerez d’abord votre identité. Si vous avez perdu votre téléphone, communiquez avec votre conseiller : vos méthodes seront réinitialisées et vous les configurerez de nouveau à votre prochaine connexion.',
+  'account.remove': 'Retirer',
+  'account.removeLabel': 'Retirer {method}',
+  'account.removed': 'La méthode a été retirée.',
+  'account.remove.title': 'Retirer cette méthode ?',
+  'account.remove.intro': 'Vous ne pourrez plus utiliser {method} pour vous connecter.',
+  'account.remove.last':
+    'C’est votre seule méthode de vérification : vous en configurerez une nouvelle à votre prochaine connexion.',
+  'account.remove.confirm': 'Retirer la méthode',
+  'account.remove.cancel': 'Annuler',
   'account.recent': 'Activité récente',
   'account.event.password': 'Mot de passe accepté',
   'account.event.failed': 'Connexion refusée',

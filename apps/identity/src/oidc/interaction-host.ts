@@ -1,0 +1,117 @@
+/**
+ * The steps' host for an application's sign-in (ADR 0005): oidc-provider's interaction for this
+ * request, what the application asked (`acr_values`), and the hand-over to the provider once
+ * nothing is left (G-22).
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type Provider from 'oidc-provider';
+import type { ClientConfig } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { AppError } from '../errors.ts';
+import { acrValues, type SignInDemands } from '../sign-in/flow.ts';
+import { deleteFlow } from '../sign-in/queries.ts';
+import type { HostedFlow, StepHost } from '../sign-in/step-host.ts';
+import { preferLocales } from '../ui/page-context.ts';
+import { isSessionNotFound } from './session-not-found.ts';
+
+export type InteractionDetails = Awaited<ReturnType<Provider['interactionDetails']>>;
+
+/** What the application asked of this sign-in (OIDC `acr_values`). */
+export function demandsOf(details: InteractionDetails): SignInDemands {
+  const asked = String(details.params.acr_values ?? '').split(' ');
+  return { twoFactors: asked.includes(acrValues.twoFactors) };
+}
+
+export interface InteractionHostOptions {
+  provider: Provider;
+  db: Kysely<Database>;
+  /** The applications, for the « start again » button of an expired page. */
+  clients: readonly Pick<ClientConfig, 'clientId' | 'initiateLoginUri'>[];
+}
+
+export function createInteractionHost(options: InteractionHostOptions) {
+  const { provider } = options;
+
+  /** The application's own sign-in start: its `initiate_login_uri` (the only one's, if unknown). */
+  function restartUrlOf(clientId: string | undefined): string | undefined {
+    const client =
+      options.clients.find((c) => c.clientId === clientId) ??
+      (options.clients.length === 1 ? options.clients[0] : undefined);
+    return client?.initiateLoginUri;
+  }
+  const expired = (cause?: unknown) =>
+    new AppError('sign_in.flow_expired', { cause, restartUrl: restartUrlOf(undefined) });
+
+  // Read once per request, whoever asks (the kit, then the page).
+  const read = new WeakMap<FastifyRequest, InteractionDetails>();
+
+  /** oidc-provider's interaction for this request, checked to be the one the URL names (G-22). */
+  async function interaction(
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<InteractionDetails> {
+    const known = read.get(request);
+    if (known !== undefined) return known;
+    let details: InteractionDetails;
+    try {
+      details = await provider.interactionDetails(request.raw, reply.raw);
+    } catch (error) {
+      // Missing or expired interaction cookie: the browser must start again from the application.
+      // Anything else (storage down) is an internal error, not a refusal (G-38).
+      if (!isSessionNotFound(error)) throw error;
+      throw expired(error);
+    }
+    // The page and form of one interaction act on that interaction only, never on another one
+    // whose cookie this browser happens to hold.
+    const { uid } = request.params as { uid?: string };
+    if (details.uid !== uid) throw expired();
+    // The client's language preference, unless the user chose one.
+    preferLocales(request, details.params.ui_locales as string | undefined);
+    read.set(request, details);
+    return details;
+  }
+
+  function hosted(details: InteractionDetails): HostedFlow {
+    const clientId = String(details.params.client_id);
+    const redirectUri = String(details.params.redirect_uri ?? '');
+    return {
+      id: details.uid,
+      base: `/interaction/${details.uid}`,
+      demands: demandsOf(details),
+      clientId,
+      formTargets: URL.canParse(redirectUri) ? [new URL(redirectUri).origin] : [],
+      restartUrl: restartUrlOf(clientId),
+    };
+  }
+
+  const host: StepHost = {
+    kind: 'interaction',
+    restartUrl: restartUrlOf(undefined),
+    open: async (request, reply) => hosted(await interaction(request, reply)),
+    async finish(request, reply, _hosted, flow, result) {
+      // Ended meanwhile by an account operation (lock, new password, MFA reset): not completed.
+      if (!(await deleteFlow(options.db, flow.id))) return false;
+      const { accountId, amr, acr } = result;
+      const redirectTo = await provider.interactionResult(
+        request.raw,
+        reply.raw,
+        { login: { accountId, amr, acr, remember: true } },
+        { mergeWithLastSubmission: false },
+      );
+      return reply.redirect(redirectTo, 303);
+    },
+  };
+
+  return {
+    host,
+    interaction,
+    hosted,
+    clientName: async (details: InteractionDetails) => {
+      const client = await provider.Client.find(String(details.params.client_id));
+      return client?.clientName ?? String(details.params.client_id);
+    },
+  };
+}
+
+export type InteractionHost = ReturnType<typeof createInteractionHost>;
