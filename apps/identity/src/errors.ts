@@ -8,6 +8,7 @@ import type { MessageKey } from './ui/i18n/messages.ts';
 export const errorCatalogue = {
   'sign_in.failed': { status: 401, message: 'errors.signInFailed' },
   'sign_in.flow_expired': { status: 400, message: 'errors.flowExpired' },
+  'sign_in.denied': { status: 403, message: 'errors.signInDenied' },
   'request.csrf': { status: 403, message: 'errors.csrf' },
   'request.invalid': { status: 400, message: 'errors.invalidRequest' },
   'request.not_found': { status: 404, message: 'errors.notFound' },

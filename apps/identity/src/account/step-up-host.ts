@@ -41,6 +41,7 @@ export function createStepUpHost(options: StepUpHostOptions): StepHost {
         base: stepUpBase(uid),
         demands: { twoFactors: true },
         clientId: null,
+        clientName: async () => null,
         formTargets: [],
         accountId: login.accountId,
         restartUrl: '/account',

@@ -13,6 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely, Selectable } from 'kysely';
 import type { AuthenticatorTable, Database } from '../db/database.ts';
 import type { EventBus } from '../events/event-bus.ts';
+import type { SettleCheck } from '../events/stream-until-settled.ts';
 import type { AttemptLimiter } from '../security/attempt-limiter.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import type { StepKit } from '../sign-in/step-kit.ts';
@@ -39,31 +40,80 @@ export interface VerificationContext {
   /** The sign-in flow (or step-up) this verification belongs to. */
   flowId: string;
   authenticator: Authenticator;
-  /** The source address, for the per-address limits (G-39, G-46). */
+  /** The source address, for the per-address limits (G-39, G-46), and what a push shows. */
   ip: string;
+  /** The browser's user agent, for what a push shows on the phone. */
+  userAgent: string | null;
+  /** The application signing in, for what a push shows (none for a step-up). */
+  clientName: () => Promise<string | null>;
+  /** The way chosen on the page among the method's `ways` (« Saisir un code à la place »). */
+  way: string | undefined;
 }
 
-/** What the second-factor page shows for a method once its challenge has begun. */
-export interface VerificationPrompt {
-  /** A form with a one-time code field. */
-  form: 'code';
-  /** The sentence above the form (« Entrez le code à 6 chiffres de Sesame Verify… »). */
-  intro: string;
+/** Another way to verify with the same authenticator, offered as a link on the page. */
+export interface VerificationWay {
+  way: string;
+  label: string;
 }
+
+/**
+ * What the second-factor page shows for a method: a code form; a button that starts a challenge
+ * on another device (« Envoyer une notification push »); or the wait for that challenge — a number
+ * to type on the device, and a stream that says when it is settled.
+ */
+export type VerificationPrompt = {
+  /** The sentence above the form. */
+  intro: string;
+  /** The other ways, as links. */
+  ways?: VerificationWay[];
+  /** Why the last attempt failed, when it is the method's own message (denied, expired…). */
+  notice?: string;
+} & (
+  | { form: 'code' }
+  | { form: 'start'; label: string }
+  | { form: 'wait'; challengeId: string; number: string; expiresAt: number }
+);
 
 /** An answer as the second-factor form posts it. */
 export interface VerificationAnswer {
   code?: string;
+  /** The challenge the page waited on (its settlement is the answer). */
+  challengeId?: string;
 }
 
-export type VerificationFailure = 'invalid' | 'replayed' | 'throttled' | 'expired' | 'denied';
+/** `pending`: the challenge waited on is not settled yet (nothing is counted). */
+export type VerificationFailure =
+  | 'invalid'
+  | 'replayed'
+  | 'throttled'
+  | 'expired'
+  | 'denied'
+  | 'pending';
 
 export type VerificationResult =
   | { ok: true; amr: readonly string[] }
   | { ok: false; reason: VerificationFailure };
 
+export type ChallengeStart =
+  | { ok: true; challengeId: string }
+  | { ok: false; reason: 'throttled' | 'blocked'; retryAt: number };
+
 export interface FactorVerification {
-  begin(deps: FactorDeps, context: VerificationContext, t: Translate): Promise<VerificationPrompt>;
+  /** What the page shows; `challengeId`: the challenge the page is waiting on, if any. */
+  begin(
+    deps: FactorDeps,
+    context: VerificationContext,
+    t: Translate,
+    challengeId?: string,
+  ): Promise<VerificationPrompt>;
+  /** Start a challenge on another device (the page's `start` form). */
+  start?(deps: FactorDeps, context: VerificationContext): Promise<ChallengeStart>;
+  /** How the page's stream waits on one of its challenges (events/stream-until-settled.ts). */
+  watch?(
+    deps: FactorDeps,
+    context: VerificationContext,
+    challengeId: string,
+  ): { channel: string; check: () => Promise<SettleCheck> };
   /** Check the answer under the method's failure limits; a success is consumed (single use). */
   verify(
     deps: FactorDeps,

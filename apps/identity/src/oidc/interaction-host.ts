@@ -80,6 +80,7 @@ export function createInteractionHost(options: InteractionHostOptions) {
       base: `/interaction/${details.uid}`,
       demands: demandsOf(details),
       clientId,
+      clientName: async () => (await provider.Client.find(clientId))?.clientName ?? clientId,
       formTargets: URL.canParse(redirectUri) ? [new URL(redirectUri).origin] : [],
       restartUrl: restartUrlOf(clientId),
     };

@@ -1,3 +1,4 @@
+import type { VerificationPrompt } from '../factors/factor.ts';
 import { CodeForm } from '../ui/code-form.tsx';
 import { Layout, type PageProps } from '../ui/layout.tsx';
 
@@ -8,34 +9,87 @@ export interface MethodChoice {
 }
 
 export interface SecondFactorPageProps extends Omit<PageProps, 'title' | 'children'> {
+  /** Where the step's pages live: `<base>/verify`. */
   action: string;
   csrf: string;
   authenticatorId: string;
-  intro: string;
+  prompt: VerificationPrompt;
+  /** The page's own links for the method's other ways (`?authenticator=…&way=…`). */
+  wayHref: (way: string) => string;
   failed: boolean;
   others: MethodChoice[];
 }
 
-/** Signing in later (the guide's last paragraph): the 6-digit code of Sesame Verify or another app. */
+/**
+ * Signing in later (the guide's last paragraph): what the chosen method asks — its 6-digit code,
+ * a button that sends a request to the phone, or the number to type there while the page waits —
+ * and the account's other methods.
+ */
 export function SecondFactorPage(props: SecondFactorPageProps) {
-  const { t } = props;
+  const { t, prompt } = props;
   return (
     <Layout {...props} title={t('verify.title')}>
       <h1>{t('verify.title')}</h1>
-      <p>{props.intro}</p>
-      {props.failed ? (
+      <p>{prompt.intro}</p>
+      {props.failed || prompt.notice !== undefined ? (
         <p class="alert error" role="alert" id="code-error">
-          {t('verify.invalid')}
+          {prompt.notice ?? t('verify.invalid')}
         </p>
       ) : null}
-      <CodeForm
-        action={props.action}
-        csrf={props.csrf}
-        authenticatorId={props.authenticatorId}
-        label={t('verify.code')}
-        submit={t('verify.submit')}
-        errorId={props.failed ? 'code-error' : undefined}
-      />
+      {prompt.form === 'code' ? (
+        <CodeForm
+          action={props.action}
+          csrf={props.csrf}
+          authenticatorId={props.authenticatorId}
+          label={t('verify.code')}
+          submit={t('verify.submit')}
+          errorId={props.failed ? 'code-error' : undefined}
+        />
+      ) : null}
+      {prompt.form === 'start' ? (
+        <form method="post" action={`${props.action}/start`}>
+          <input type="hidden" name="csrf" value={props.csrf} />
+          <input type="hidden" name="authenticatorId" value={props.authenticatorId} />
+          <button class="button" type="submit">
+            {prompt.label}
+          </button>
+        </form>
+      ) : null}
+      {prompt.form === 'wait' ? (
+        <div
+          class="push-wait"
+          data-challenge-events={`${props.action}/events?authenticator=${props.authenticatorId}&challenge=${prompt.challengeId}`}
+        >
+          <p class="push-number" aria-describedby="push-number-help">
+            {prompt.number}
+          </p>
+          <p id="push-number-help" class="help">
+            {t('verify.push.numberHelp')}
+          </p>
+          <p class="muted" role="status" data-waiting>
+            {t('verify.push.waiting')}
+          </p>
+          {/* Sent by the page when the phone has answered; a button without JavaScript. */}
+          <form method="post" action={props.action} data-settled-form>
+            <input type="hidden" name="csrf" value={props.csrf} />
+            <input type="hidden" name="authenticatorId" value={props.authenticatorId} />
+            <input type="hidden" name="challengeId" value={prompt.challengeId} />
+            <button class="button secondary" type="submit" data-continue>
+              {t('verify.push.continue')}
+            </button>
+          </form>
+          <script src="/assets/challenge-wait.js" nonce={props.nonce} defer />
+        </div>
+      ) : null}
+      {prompt.ways !== undefined && prompt.ways.length > 0 ? (
+        <ul class="ways">
+          {prompt.ways.map((way) => (
+            <li key={way.way}>
+              <a href={props.wayHref(way.way)}>{way.label}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {props.others.length > 0 ? (
         <details class="other-methods">
           <summary>{t('verify.otherMethod')}</summary>

@@ -1,24 +1,46 @@
 /**
  * The second step of a later sign-in: one of the account's methods (the registry's preferred one
- * first), « Essayer une autre méthode » to switch. This step names no method: each method begins
- * its own challenge and verifies its own answer (factors/factor.ts), and the step's amr are what
- * that verification returned. Failures count toward the method's own limits (G-39).
+ * first), « Essayer une autre méthode » to switch, and the method's other ways (« Saisir un code à
+ * la place »). This step names no method: each method says what its page shows, starts its own
+ * challenge (a push), tells how to wait on it, and verifies its own answer (factors/factor.ts);
+ * the step's amr are what that verification returned. Failures count toward the method's own
+ * limits (G-39); an answer the user denied ends the flow.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
+import { AppError } from '../errors.ts';
+import { streamUntilSettled } from '../events/stream-until-settled.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
-import type { Authenticator, Factor, FactorDeps, VerificationContext } from '../factors/factor.ts';
+import type {
+  Authenticator,
+  Factor,
+  FactorDeps,
+  VerificationContext,
+  VerificationResult,
+} from '../factors/factor.ts';
 import { byPreference, factorOfKind } from '../factors/index.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
 import { methodsToVerify } from './flow.ts';
+import { deleteFlow } from './queries.ts';
 import { SecondFactorPage } from './second-factor-page.tsx';
 import type { FlowContext } from './step-kit.ts';
 
-const MethodQuery = Type.Object({ authenticator: Type.Optional(Type.String({ maxLength: 64 })) });
+const Id = Type.String({ maxLength: 64 });
+const MethodQuery = Type.Object({
+  authenticator: Type.Optional(Id),
+  way: Type.Optional(Type.String({ maxLength: 32 })),
+  challenge: Type.Optional(Id),
+});
+const EventsQuery = Type.Object({ authenticator: Id, challenge: Id });
 const AnswerBody = Type.Object({
   csrf: Type.Optional(Type.String({ maxLength: 128 })),
-  authenticatorId: Type.String({ maxLength: 64 }),
+  authenticatorId: Id,
   code: Type.Optional(Type.String({ maxLength: 16 })),
+  challengeId: Type.Optional(Id),
+});
+const StartBody = Type.Object({
+  csrf: Type.Optional(Type.String({ maxLength: 128 })),
+  authenticatorId: Id,
 });
 
 /** An authenticator of the account, with the method it belongs to. */
@@ -44,39 +66,55 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
       });
   }
 
+  function chosenOf(context: FlowContext, authenticatorId: string) {
+    return verifiable(context).find((m) => m.authenticator.id === authenticatorId);
+  }
+
   function verificationContext(
     request: FastifyRequest,
     context: FlowContext,
     authenticator: Authenticator,
+    way?: string,
   ): VerificationContext {
-    return { accountId: context.accountId, flowId: context.flow.id, authenticator, ip: request.ip };
+    return {
+      accountId: context.accountId,
+      flowId: context.flow.id,
+      authenticator,
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+      clientName: context.hosted.clientName,
+      way,
+    };
   }
 
   async function render(
     request: FastifyRequest,
     reply: FastifyReply,
     context: FlowContext,
-    wanted: string | undefined,
+    wanted: { authenticator?: string; way?: string; challenge?: string; notice?: string },
     failed: boolean,
   ) {
     const methods = verifiable(context);
-    const chosen = methods.find((m) => m.authenticator.id === wanted) ?? methods[0];
+    const chosen = methods.find((m) => m.authenticator.id === wanted.authenticator) ?? methods[0];
     // flowAt said "mfa": there is one, unless it went in between; the flow then says where to go.
     if (chosen === undefined) return reply.redirect(context.base, 303);
     const { t } = request.page;
     const prompt = await chosen.factor.verification.begin(
       deps,
-      verificationContext(request, context, chosen.authenticator),
+      verificationContext(request, context, chosen.authenticator, wanted.way),
       t,
+      wanted.challenge,
     );
     kit.allowFormTargets(request, reply, context.hosted);
+    const here = `${path(context)}?authenticator=${chosen.authenticator.id}`;
     const page = (
       <SecondFactorPage
         {...pageBase(request)}
         action={path(context)}
         csrf={kit.csrf(context.token)}
         authenticatorId={chosen.authenticator.id}
-        intro={prompt.intro}
+        prompt={wanted.notice === undefined ? prompt : { ...prompt, notice: wanted.notice }}
+        wayHref={(way) => `${here}&way=${encodeURIComponent(way)}`}
         failed={failed}
         others={methods
           .filter((m) => m !== chosen)
@@ -95,7 +133,60 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
     { schema: { querystring: MethodQuery } },
     async (request, reply) => {
       const context = await kit.flowAt(request, reply, 'mfa');
-      return render(request, reply, context, request.query.authenticator, false);
+      return render(request, reply, context, request.query, false);
+    },
+  );
+
+  // Start a challenge on another device (« Envoyer une notification push »), then wait on it.
+  app.post<{ Body: Static<typeof StartBody> }>(
+    '/verify/start',
+    { schema: { body: StartBody } },
+    async (request, reply) => {
+      const context = await kit.flowAt(request, reply, 'mfa', { token: request.body.csrf });
+      const chosen = chosenOf(context, request.body.authenticatorId);
+      const start = chosen?.factor.verification.start;
+      if (chosen === undefined || start === undefined) return reply.redirect(path(context), 303);
+      const started = await start(
+        deps,
+        verificationContext(request, context, chosen.authenticator),
+      );
+      const here = `${path(context)}?authenticator=${chosen.authenticator.id}`;
+      if (started.ok) return reply.redirect(`${here}&challenge=${started.challengeId}`, 303);
+      const { t } = request.page;
+      const notice =
+        started.reason === 'blocked'
+          ? t('verify.push.blocked')
+          : t('verify.push.throttled', { minutes: minutesUntil(started.retryAt, deps.now()) });
+      return render(
+        request,
+        reply,
+        context,
+        { authenticator: chosen.authenticator.id, notice },
+        true,
+      );
+    },
+  );
+
+  // The waiting page's stream: one event when its challenge is settled (approved, denied, expired).
+  app.get<{ Querystring: Static<typeof EventsQuery> }>(
+    '/verify/events',
+    { schema: { querystring: EventsQuery } },
+    async (request, reply) => {
+      const context = await kit.flowAt(request, reply, 'mfa');
+      const chosen = chosenOf(context, request.query.authenticator);
+      const watch = chosen?.factor.verification.watch;
+      if (chosen === undefined || watch === undefined) throw new AppError('request.not_found');
+      const watched = watch(
+        deps,
+        verificationContext(request, context, chosen.authenticator),
+        request.query.challenge,
+      );
+      await streamUntilSettled(reply, {
+        ...watched,
+        events: deps.events,
+        now: deps.now,
+        onError: (error) => reply.log.warn({ err: error }, 'challenge events: a look failed'),
+      });
     },
   );
 
@@ -104,30 +195,59 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
     { schema: { body: AnswerBody } },
     async (request, reply) => {
       const context = await kit.flowAt(request, reply, 'mfa', { token: request.body.csrf });
-      const chosen = verifiable(context).find(
-        (m) => m.authenticator.id === request.body.authenticatorId,
-      );
+      const chosen = chosenOf(context, request.body.authenticatorId);
       // An authenticator that is not one this flow may verify with is refused unevaluated.
-      const result = chosen
+      const result: VerificationResult = chosen
         ? await chosen.factor.verification.verify(
             deps,
             verificationContext(request, context, chosen.authenticator),
-            { code: request.body.code },
+            { code: request.body.code, challengeId: request.body.challengeId },
           )
-        : ({ ok: false, reason: 'invalid' } as const);
-      await kit.audit(request, {
-        type: result.ok ? 'sign_in.second_factor_succeeded' : 'sign_in.second_factor_failed',
-        accountId: context.accountId,
-        clientId: context.hosted.clientId,
-        reason: result.ok ? (chosen?.factor.kind ?? null) : result.reason,
-      });
-      // One message for a wrong, replayed or throttled answer.
-      if (!result.ok) return render(request, reply, context, request.body.authenticatorId, true);
-      return kit.completeStep(request, reply, context, {
-        step: 'mfa',
-        amr: [...result.amr],
-        accountId: context.accountId,
-      });
+        : { ok: false, reason: 'invalid' };
+      if (!(!result.ok && result.reason === 'pending'))
+        await kit.audit(request, {
+          type: result.ok ? 'sign_in.second_factor_succeeded' : 'sign_in.second_factor_failed',
+          accountId: context.accountId,
+          clientId: context.hosted.clientId,
+          reason: result.ok ? (chosen?.factor.kind ?? null) : result.reason,
+        });
+      if (result.ok)
+        return kit.completeStep(request, reply, context, {
+          step: 'mfa',
+          amr: [...result.amr],
+          accountId: context.accountId,
+        });
+      const { t } = request.page;
+      const wanted = { authenticator: request.body.authenticatorId };
+      switch (result.reason) {
+        // « Ce n'était pas moi »: this sign-in ends here, and nothing is sent again by itself.
+        case 'denied':
+          await deleteFlow(deps.db, context.flow.id);
+          throw new AppError('sign_in.denied', { restartUrl: context.hosted.restartUrl });
+        case 'pending':
+          return render(
+            request,
+            reply,
+            context,
+            { ...wanted, challenge: request.body.challengeId, notice: t('verify.push.notYet') },
+            false,
+          );
+        case 'expired':
+          return render(
+            request,
+            reply,
+            context,
+            { ...wanted, notice: t('verify.push.expired') },
+            true,
+          );
+        default:
+          // One message for a wrong, replayed or throttled answer.
+          return render(request, reply, context, wanted, true);
+      }
     },
   );
+}
+
+function minutesUntil(at: number, nowMs: number): string {
+  return String(Math.max(1, Math.ceil((at - nowMs) / 60_000)));
 }

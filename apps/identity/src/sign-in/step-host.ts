@@ -22,6 +22,8 @@ export interface HostedFlow {
   clientId: string | null;
   /** Origins a form may post or redirect to besides ours (the client's, after the last step). */
   formTargets: string[];
+  /** The application's name, for what a push shows on the phone (none for a step-up). */
+  clientName: () => Promise<string | null>;
   /** The account the flow must belong to, when the host knows it already (a step-up's session). */
   accountId?: string;
   /** Where « Recommencer » leads when the flow has expired. */

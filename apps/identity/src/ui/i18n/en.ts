@@ -20,6 +20,8 @@ export const en = {
     'Unable to sign you in. Check your username and password, or try again in a few minutes.',
   'errors.flowExpired':
     'Your sign-in page has expired. Go back to the application and start again.',
+  'errors.signInDenied':
+    'Sign-in cancelled: you said it wasn’t you. If someone else knows your password, change it and contact your advisor.',
   'errors.startAgain': 'Start signing in again',
   'errors.csrf': 'This form has expired. Reload the page and try again.',
   'errors.invalidRequest': 'The request is not valid.',
@@ -101,6 +103,21 @@ export const en = {
   'verify.invalid':
     'This code is not valid or has already been used. Wait for the next code and try again.',
   'verify.otherMethod': 'Try another method',
+  'verify.push.intro': 'We will send a request to Sesame Verify on {device}.',
+  'verify.push.send': 'Send a push notification',
+  'verify.push.waitIntro':
+    'Open Sesame Verify on {device} and enter this number to approve the sign-in:',
+  'verify.push.numberHelp': 'The number to enter in the app.',
+  'verify.push.waiting': 'Waiting for your approval…',
+  'verify.push.continue': 'Continue',
+  'verify.push.notYet': 'The request has not been approved on your phone yet.',
+  'verify.push.expired': 'The request expired. You can send a new one or enter a code.',
+  'verify.push.throttled':
+    'Too many requests sent. You can send another in {minutes} min; meanwhile, enter the app’s code.',
+  'verify.push.blocked':
+    'Requests are paused for a while because one was denied. Enter the app’s code.',
+  'verify.push.useCode': 'Enter a code instead',
+  'verify.push.usePush': 'Send a push notification instead',
   'verify.useThis': 'Use {method}',
   'account.title': 'Account security',
   'account.signedInAs': 'Signed in as {name} ({username}).',

@@ -22,6 +22,8 @@ export const fr = {
     "Impossible de vous connecter. Vérifiez votre nom d'utilisateur et votre mot de passe, ou réessayez dans quelques minutes.",
   'errors.flowExpired':
     "Votre page de connexion a expiré. Retournez à l'application et recommencez.",
+  'errors.signInDenied':
+    "Connexion annulée : vous avez indiqué que ce n'était pas vous. Si quelqu'un d'autre connaît votre mot de passe, changez-le et communiquez avec votre conseiller.",
   'errors.startAgain': 'Recommencer la connexion',
   'errors.csrf': 'Ce formulaire a expiré. Actualisez la page et réessayez.',
   'errors.invalidRequest': "La demande n'est pas valide.",
@@ -108,6 +110,22 @@ export const fr = {
   'verify.invalid':
     "Ce code n'est pas valide ou a déjà été utilisé. Attendez le prochain code et réessayez.",
   'verify.otherMethod': 'Essayer une autre méthode',
+  'verify.push.intro': 'Nous enverrons une demande à Sesame Verify sur {device}.',
+  'verify.push.send': 'Envoyer une notification push',
+  'verify.push.waitIntro':
+    'Ouvrez Sesame Verify sur {device} et saisissez ce nombre pour approuver la connexion :',
+  'verify.push.numberHelp': 'Le nombre à saisir dans l’application.',
+  'verify.push.waiting': 'En attente de votre approbation…',
+  'verify.push.continue': 'Continuer',
+  'verify.push.notYet': 'La demande n’a pas encore été approuvée sur votre téléphone.',
+  'verify.push.expired':
+    'La demande a expiré. Vous pouvez en envoyer une nouvelle ou saisir un code.',
+  'verify.push.throttled':
+    'Trop de demandes envoyées. Vous pourrez en envoyer une autre dans {minutes} min ; en attendant, saisissez le code de l’application.',
+  'verify.push.blocked':
+    'Les demandes sont suspendues pour un moment, car une demande a été refusée. Saisissez le code de l’application.',
+  'verify.push.useCode': 'Saisir un code à la place',
+  'verify.push.usePush': 'Envoyer une notification push à la place',
   'verify.useThis': 'Utiliser {method}',
   'account.title': 'Sécurité du compte',
   'account.signedInAs': 'Connecté en tant que {name} ({username}).',
