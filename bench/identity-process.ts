@@ -1,11 +1,14 @@
 /**
- * The identity server as a child process: `node --import tsx apps/identity/src/main.ts` spawned
- * directly (so the child's pid is the node process itself, not an npx/tsx wrapper), ready when
+ * The identity server as a child process: `node <serverNodeArgs> apps/identity/src/main.ts`
+ * (scripts/server-node-flags.ts: as `npm start` runs it) spawned directly (so the child's pid is
+ * the node process itself, not an npm wrapper), ready when
  * /readyz answers 200. The bench's probe (server-probe.ts) is loaded with it and answers over the
  * IPC channel: event-loop utilisation, memory after a full GC, heap snapshots.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { serverNodeArgs } from '../scripts/server-node-flags.ts';
 import type { IdentitySetup } from './identity-setup.ts';
 import { sleep } from './measure.ts';
 import { readThreadCpuMs } from './proc-stats.ts';
@@ -50,7 +53,11 @@ export async function launchIdentity(
   root = repoRoot,
 ): Promise<IdentityProcess> {
   const started = performance.now();
-  const args = [...nodeArgs, '--expose-gc', '--import', 'tsx', '--import', probeModule];
+  // A tree from before ADR 0006 (server-ab.ts --a-root) still runs through tsx, as it shipped.
+  const shipped = existsSync(join(root, 'scripts', 'typescript-hooks.js'))
+    ? serverNodeArgs(root)
+    : ['--import', 'tsx'];
+  const args = [...shipped, ...nodeArgs, '--expose-gc', '--import', probeModule];
   const child = spawn(
     join(root, 'node_modules', '.bin', 'node'),
     [...args, 'apps/identity/src/main.ts'],

@@ -1,5 +1,5 @@
 /**
- * Loaded into the identity child by the bench only (`node --import tsx --import
+ * Loaded into the identity child by the bench only (`node <serverNodeArgs> --import
  * ./bench/server-probe.ts …`): answers the bench's questions over the IPC channel — the event
  * loop's utilisation so far, the process's memory (after a full collection when asked, with
  * `--expose-gc`), a heap snapshot, and a CPU profile of the main thread between two questions

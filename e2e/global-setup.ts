@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { serverNodeArgs } from '../scripts/server-node-flags.ts';
 import {
   identityUrl,
   portalUrl,
@@ -28,7 +29,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   rmSync(serverDir, { recursive: true, force: true });
   mkdirSync(serverDir, { recursive: true });
 
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  // As `npm start` runs it (scripts/server-node-flags.ts).
+  const server = spawn(process.execPath, [...serverNodeArgs(rootDir), 'scripts/start.ts'], {
     cwd: rootDir,
     env: serverEnvironment(),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npx sesame …`: the admin command line. Runs the TypeScript sources through tsx.
+// `npx sesame …`: the admin command line. Runs the TypeScript sources through the repository's
+// TypeScript hooks (scripts/typescript-hooks.js, ADR 0006), as `npm start` does.
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
   process.stderr.write(
@@ -7,6 +8,5 @@ if (major < 24) {
   );
   process.exit(1);
 }
-const { register } = await import('tsx/esm/api');
-register();
+await import('../../../scripts/typescript-hooks.js');
 await import('../src/cli/main.ts');
