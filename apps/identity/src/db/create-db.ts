@@ -1,13 +1,20 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './database.ts';
 import { openNodeSqliteDatabase } from './node-sqlite-database.ts';
 
-// int8 columns hold millisecond timestamps and counters: read them as numbers, not strings.
-pg.types.setTypeParser(20, (value) => Number(value));
+const require = createRequire(import.meta.url);
+
+/** `pg`, loaded only for PostgreSQL (start-up time and memory: bench/README.md). */
+function loadPg(): typeof import('pg') {
+  const pg = require('pg') as typeof import('pg');
+  // int8 columns hold millisecond timestamps and counters: read them as numbers, not strings.
+  pg.types.setTypeParser(20, (value) => Number(value));
+  return pg;
+}
 
 export interface CreateDbOptions {
   /** PostgreSQL schema to use (tests give each app its own). */
@@ -18,7 +25,7 @@ export interface CreateDbOptions {
 
 export function createDb(config: DatabaseConfig, options: CreateDbOptions = {}): Kysely<Database> {
   if (config.kind === 'postgres') {
-    const pool = new pg.Pool({
+    const pool = new (loadPg().Pool)({
       connectionString: config.url,
       max: options.maxConnections ?? 10,
       // A schema of its own (tests). Parallel query workers were seen failing to resolve such a

@@ -5,7 +5,10 @@
  * which stays the source of truth: a lost message costs at most a reconnect.
  */
 import { EventEmitter } from 'node:events';
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+
+// ioredis is loaded only with REDIS_URL (start-up time and memory: bench/README.md).
+const require = createRequire(import.meta.url);
 
 export type EventHandler = (message: string) => void;
 
@@ -38,6 +41,7 @@ export function createInProcessEventBus(): EventBus {
 const prefix = 'sesame:';
 
 export function createRedisEventBus(url: string): EventBus {
+  const { Redis } = require('ioredis') as typeof import('ioredis');
   const publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
   const subscriber = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
   const local = new EventEmitter();
