@@ -7,6 +7,7 @@
  */
 import type { Configuration } from 'oidc-provider';
 import { cookiePolicyFor } from '../security/cookies.ts';
+import { createCookieSigner } from './cookie-signer.ts';
 
 export interface ProviderCookieNames {
   session: string;
@@ -39,5 +40,10 @@ export function providerCookies(
     sameSite: 'lax',
     secure: isSecureOrigin(publicUrl),
   } as const;
-  return { keys, names: providerCookieNames(publicUrl), long: options, short: options };
+  return {
+    keys: createCookieSigner(keys),
+    names: providerCookieNames(publicUrl),
+    long: options,
+    short: options,
+  };
 }

@@ -3,11 +3,23 @@
  * (Fetch Metadata), the Origin, when sent, must be ours, and the form must carry a token that is
  * an HMAC of a value only this browser holds in a cookie (synchronizer token).
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 
+// The key, prepared once per key buffer: `createHmac` with raw bytes prepares it at every call.
+const preparedKeys = new WeakMap<Buffer, KeyObject>();
+
+function preparedKey(key: Buffer): KeyObject {
+  let prepared = preparedKeys.get(key);
+  if (prepared === undefined) {
+    prepared = createSecretKey(key);
+    preparedKeys.set(key, prepared);
+  }
+  return prepared;
+}
+
 export function csrfToken(key: Buffer, binding: string): string {
-  return createHmac('sha256', key).update(`csrf:${binding}`).digest('base64url');
+  return createHmac('sha256', preparedKey(key)).update(`csrf:${binding}`).digest('base64url');
 }
 
 export function isCsrfSafe(
