@@ -26,6 +26,15 @@ export {
   parseIssuer,
 } from './core/parse-activation-link.ts';
 export { defaultDeviceName, platformFromUserAgent } from './core/platform.ts';
+export {
+  answerPushRequest,
+  fetchPushRequests,
+  fetchVapidKey,
+  type PushAccount,
+  type PushCallOptions,
+  removePushSubscription,
+  savePushSubscription,
+} from './core/push-requests.ts';
 export { type RemoveDeviceResult, removeDevice } from './core/remove-device.ts';
 export {
   bodyHash,
@@ -34,6 +43,11 @@ export {
   signDeviceRequest,
 } from './core/sign-device-request.ts';
 export {
+  normalizePushNumber,
+  type SignPushAnswerOptions,
+  signPushAnswer,
+} from './core/sign-push-answer.ts';
+export {
   decodeBase32,
   formatTotpCode,
   totpCode,
@@ -41,6 +55,7 @@ export {
   totpSecondsLeft,
 } from './core/totp.ts';
 export { isVerifyError, VerifyError, type VerifyErrorCode } from './core/verify-error.ts';
+export { type WatchPushRequestsOptions, watchPushRequests } from './core/watch-push-requests.ts';
 export {
   authenticatorAppCsp,
   type ServeAuthenticatorAppOptions,

@@ -3,6 +3,7 @@
  * does that), so tests build the app and talk to it with `inject()`.
  */
 import { randomUUID } from 'node:crypto';
+import type { Agent } from 'node:https';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -22,6 +23,7 @@ import type { Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { deviceApiRoutes } from './devices/device-api-routes.ts';
 import { createEventBus, type EventBus } from './events/event-bus.ts';
+import { openPushService } from './factors/push/push-service.ts';
 import { createProvider } from './oidc/create-provider.ts';
 import { createInteractionHost } from './oidc/interaction-host.ts';
 import { mountOidcPlugin } from './oidc/mount-oidc.ts';
@@ -55,6 +57,8 @@ export interface AppDeps {
   tls?: LocalCertificate;
   /** The metrics to record into, when a metrics listener of its own serves them (main.ts). */
   metrics?: Metrics;
+  /** The HTTPS agent for Web Push requests (tests: one trusting a local push service stand-in). */
+  pushAgent?: Agent;
 }
 
 const publicDir = join(import.meta.dirname, '..', 'public');
@@ -68,6 +72,15 @@ export async function buildApp(
   await migrateToLatest(db);
   const box = createSecretBox(config.secretKey);
   const signingKeys = await loadSigningKeys(db, box, now());
+  const push = await openPushService({
+    db,
+    box,
+    now,
+    subject: config.push.vapidSubject,
+    denialBlockSeconds: config.push.denialBlockSeconds,
+    ...(deps.pushAgent ? { agent: deps.pushAgent } : {}),
+    onError: (error, context) => app.log.warn({ err: error }, context),
+  });
   const hasher = createPasswordHasher(deps.argon2);
   // Compute the dummy hash now, so the first unknown-user attempt costs what the others cost.
   await hasher.verifyDummy('warm-up');
@@ -96,6 +109,8 @@ export async function buildApp(
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (deps.db === undefined) app.addHook('onClose', async () => db.destroy());
   if (deps.events === undefined) app.addHook('onClose', async () => events.close());
+  // Wake-ups still on their way finish before the database closes.
+  app.addHook('onClose', async () => push.idle());
 
   await app.register(cookie);
   await app.register(formbody);
@@ -139,7 +154,7 @@ export async function buildApp(
     metrics,
     cookies,
   });
-  const factorDeps = { db, box, events, limiter, now, publicUrl: config.publicUrl };
+  const factorDeps = { db, box, events, limiter, now, publicUrl: config.publicUrl, push };
   await app.register(stepRoutes, { deps: { ...factorDeps, kit }, prefix: '/interaction/:uid' });
   await app.register(stepRoutes, {
     deps: { ...factorDeps, kit: stepUpKit },
@@ -153,6 +168,7 @@ export async function buildApp(
     events,
     now,
     publicUrl: config.publicUrl,
+    push,
   });
   // Sesame Verify, the PWA, under /app/ of this origin: a scanned activation link opens it.
   await app.register(serveAuthenticatorApp, { bundle: await buildAuthenticatorApp() });

@@ -38,6 +38,14 @@ export interface MetricsConfig {
   host: string;
 }
 
+/** Push approval (issue 7). */
+export interface PushConfig {
+  /** How long « Ce n'était pas moi » blocks the account's pushes (SESAME_PUSH_DENIAL_BLOCK_MINUTES). */
+  denialBlockSeconds: number;
+  /** The VAPID contact the push services see (RFC 8292 §2.1): mailto: or https:. */
+  vapidSubject: string;
+}
+
 export interface Config {
   /**
    * Serve HTTPS on the local network with a certificate of a local authority (trying the guide
@@ -59,6 +67,7 @@ export interface Config {
   clients: ClientConfig[];
   logLevel: string;
   metrics: MetricsConfig;
+  push: PushConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -93,7 +102,21 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
       'info',
     ),
     metrics: readMetrics(env, port),
+    push: readPush(env, publicUrl),
   });
+}
+
+function readPush(env: Env, publicUrl: string): PushConfig {
+  const raw = env.SESAME_PUSH_DENIAL_BLOCK_MINUTES;
+  const minutes = raw === undefined || raw === '' ? 15 : Number(raw);
+  if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60)
+    throw new TypeError(
+      'SESAME_PUSH_DENIAL_BLOCK_MINUTES must be a whole number of minutes, 0 to 1440',
+    );
+  const subject = env.SESAME_VAPID_SUBJECT || `mailto:security@${new URL(publicUrl).hostname}`;
+  if (!/^(mailto:.+|https:\/\/.+)/.test(subject))
+    throw new TypeError('SESAME_VAPID_SUBJECT must be a mailto: or https: URL');
+  return Object.freeze({ denialBlockSeconds: minutes * 60, vapidSubject: subject });
 }
 
 function readMetrics(env: Env, publicPort: number): MetricsConfig {

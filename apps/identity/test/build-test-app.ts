@@ -4,6 +4,7 @@
  * parameters (the hashing cost is not what these tests are about).
  */
 import { randomBytes } from 'node:crypto';
+import type { Agent } from 'node:https';
 import type { FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { DestinationStream } from 'pino';
@@ -13,6 +14,7 @@ import { buildApp } from '../src/app.ts';
 import { type Config, type DatabaseConfig, loadConfig } from '../src/config.ts';
 import { createDb } from '../src/db/create-db.ts';
 import type { Database } from '../src/db/database.ts';
+import type { EventBus } from '../src/events/event-bus.ts';
 import { setOrgMfaRequired } from '../src/policy/mfa-policy.ts';
 
 export const cheapArgon2 = { memoryCostKiB: 1024, timeCost: 1, parallelism: 1 };
@@ -79,6 +81,10 @@ export interface TestAppOptions {
   logStream?: DestinationStream;
   /** The password hash's cost, when a test needs a verification that takes real time. */
   argon2?: typeof cheapArgon2;
+  /** An event bus the test also listens or publishes on (the caller closes it). */
+  events?: EventBus;
+  /** The HTTPS agent for Web Push (a local push service stand-in's authority). */
+  pushAgent?: Agent;
 }
 
 export async function buildTestApp(
@@ -106,6 +112,8 @@ export async function buildTestApp(
     now,
     argon2: options.argon2 ?? cheapArgon2,
     ...logging,
+    ...(options.events ? { events: options.events } : {}),
+    ...(options.pushAgent ? { pushAgent: options.pushAgent } : {}),
   });
   await setOrgMfaRequired(testDb.db, options.orgMfaRequired ?? false);
   const hasher = createPasswordHasher(options.argon2 ?? cheapArgon2);

@@ -1,2 +1,3 @@
 export * from './device-api.ts';
 export * from './device-proof-url.ts';
+export * from './push-api.ts';

@@ -11,6 +11,7 @@ import { parseActivationLink, parseIssuer } from '../core/parse-activation-link.
 import { removeDevice } from '../core/remove-device.ts';
 import { formatTotpCode, totpCode, totpSecondsLeft } from '../core/totp.ts';
 import { isVerifyError, type VerifyErrorCode } from '../core/verify-error.ts';
+import { pushCommands } from './push-commands.ts';
 
 export interface VerifyCliIo {
   stdout: (line: string) => void;
@@ -33,6 +34,11 @@ export const usage = `Usage: sesame-verify <command>
   rename <account> <name>
   remove <account> [--force]
       forget this device on the server, then here (--force: here even if the server is unreachable)
+  pending [account]   list the sign-in requests waiting for approval
+  approve <id> --number <N> [--account <account>]
+      approve a request with the number shown on the computer
+  deny <id> [--account <account>]
+      "Ce n'était pas moi": refuse a request you did not make
 
 <account> is a username, user@host, a name given with rename, or a device id.
 State: $SESAME_VERIFY_STATE, or ~/.config/sesame-verify/accounts.json (mode 0600).`;
@@ -47,10 +53,28 @@ const messages: Record<VerifyErrorCode, string> = {
   rate_limited: 'too many attempts: wait a few minutes and try again',
   network: 'could not reach the server',
   server: 'the server gave an unexpected answer; try again later',
+  'device.unauthorized': 'the server no longer knows this device: add the account again',
+  'push.not_found': 'no such request for this device (sesame-verify pending)',
+  'push.expired': 'this request has expired: sign in again on the computer',
+  'push.already_answered': 'this request was already answered',
+  'push.wrong_number':
+    'the number does not match the one on the computer: that sign-in was refused',
 };
 
-type Command = (args: string[], io: VerifyCliIo) => Promise<void>;
-const commands: Record<string, Command> = { add, code, list, rename, remove };
+export type Command = (args: string[], io: VerifyCliIo) => Promise<void>;
+const commands: Record<string, Command> = {
+  add,
+  code,
+  list,
+  rename,
+  remove,
+  ...pushCommands({
+    findOne,
+    parse,
+    fail: (message) => new CliFailure(message),
+    usage: (message) => new UsageError(message),
+  }),
+};
 
 export async function runVerifyCli(argv: string[], io: VerifyCliIo): Promise<number> {
   const [name, ...args] = argv;

@@ -12,7 +12,17 @@ export type VerifyErrorCode =
   /** The server could not be reached. */
   | 'network'
   /** The server answered, but not as the contract says (5xx, malformed body). */
-  | 'server';
+  | 'server'
+  /** The server no longer knows this device (removed from the security page, MFA reset). */
+  | 'device.unauthorized'
+  /** No such push request for this device (or not any more). */
+  | 'push.not_found'
+  /** The push request's 2 minutes are over. */
+  | 'push.expired'
+  /** The push request was already answered (here, or by a replay). */
+  | 'push.already_answered'
+  /** The number did not match the computer's: that sign-in was refused. */
+  | 'push.wrong_number';
 
 export class VerifyError extends Error {
   override readonly name = 'VerifyError';

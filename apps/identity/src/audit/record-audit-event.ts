@@ -20,7 +20,11 @@ export type AuditEventType =
   | 'sign_in.second_factor_failed'
   | 'account.mfa_reset'
   | 'account.mfa_requirement_changed'
-  | 'org.mfa_requirement_changed';
+  | 'org.mfa_requirement_changed'
+  | 'org.push_number_changed'
+  | 'push.approved'
+  | 'push.denied'
+  | 'push.wrong_number';
 
 export interface AuditEvent {
   type: AuditEventType;

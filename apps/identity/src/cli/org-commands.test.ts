@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackends } from '../../test/build-test-app.ts';
+import { readPushNumberMode } from '../factors/push/push-number-mode.ts';
 import { readOrgMfaRequired } from '../policy/mfa-policy.ts';
 import { type CliHarness, openCliHarness, START_MS } from './cli-test-kit.ts';
 
@@ -20,7 +21,7 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
   it('shows MFA required for everyone by default', async () => {
     expect(await t.run(['org', 'show'])).toEqual({
       code: 0,
-      stdout: 'MFA required for everyone: on\n',
+      stdout: 'MFA required for everyone: on\nPush number: typed-6\n',
       stderr: '',
     });
   });
@@ -34,7 +35,9 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
       stderr: '',
     });
     expect(await readOrgMfaRequired(t.db)).toBe(false);
-    expect((await t.run(['org', 'show'])).stdout).toBe('MFA required for everyone: off\n');
+    expect((await t.run(['org', 'show'])).stdout).toBe(
+      'MFA required for everyone: off\nPush number: typed-6\n',
+    );
 
     t.clock.advance(60);
     const on = await t.run(['org', 'require-mfa', 'on']);
@@ -45,7 +48,9 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
       stderr: '',
     });
     expect(await readOrgMfaRequired(t.db)).toBe(true);
-    expect((await t.run(['org', 'show'])).stdout).toBe('MFA required for everyone: on\n');
+    expect((await t.run(['org', 'show'])).stdout).toBe(
+      'MFA required for everyone: on\nPush number: typed-6\n',
+    );
 
     expect(await auditRows()).toEqual([
       {
@@ -61,6 +66,31 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
         occurred_at: START_MS + 60_000,
       },
     ]);
+  });
+
+  it('sets how a push is matched, and records each change', async () => {
+    expect(await readPushNumberMode(t.db)).toBe('typed-6');
+    const set = await t.run(['org', 'push-number', 'pick-3']);
+    expect(set).toEqual({
+      code: 0,
+      stdout:
+        'Push number: pick-3. The computer shows 2 digits; the user picks them among three in Sesame Verify.\n',
+      stderr: '',
+    });
+    expect(await readPushNumberMode(t.db)).toBe('pick-3');
+    expect((await t.run(['org', 'show'])).stdout).toContain('Push number: pick-3\n');
+    await t.run(['org', 'push-number', 'typed-6']);
+    expect(await readPushNumberMode(t.db)).toBe('typed-6');
+    expect((await auditRows()).map((row) => [row.type, row.reason])).toEqual([
+      ['org.push_number_changed', 'pick-3'],
+      ['org.push_number_changed', 'typed-6'],
+    ]);
+    expect(await t.run(['org', 'push-number', 'typed-4'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "sesame: org push-number: expected typed-6, typed-2, pick-3, not 'typed-4' (see 'sesame org --help')\n",
+    });
   });
 
   it('shows the change in the MFA column of users list', async () => {

@@ -1,5 +1,11 @@
-/** `sesame org …`: the organization's settings; for now "MFA required for everyone". */
+/** `sesame org …`: the organization's settings: "MFA required for everyone", the push number's form. */
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
+import {
+  isPushNumberMode,
+  pushNumberModes,
+  readPushNumberMode,
+  setPushNumberMode,
+} from '../factors/push/push-number-mode.ts';
 import { readOrgMfaRequired, setOrgMfaRequired } from '../policy/mfa-policy.ts';
 import { type CliIo, type ParsedCommand, UsageError } from './cli-io.ts';
 import {
@@ -17,6 +23,7 @@ type SubcommandParser = (args: string[]) => ParsedCommand;
 const SUBCOMMANDS: Record<string, SubcommandParser> = {
   show: parseShow,
   'require-mfa': parseRequireMfa,
+  'push-number': parsePushNumber,
 };
 
 export function parseOrgCommand(args: string[]): ParsedCommand {
@@ -46,6 +53,7 @@ function parseShow(args: string[]): ParsedCommand {
 async function showOrg(io: CliIo): Promise<void> {
   const required = await readOrgMfaRequired(io.db);
   io.stdout(`MFA required for everyone: ${onOff(required)}\n`);
+  io.stdout(`Push number: ${await readPushNumberMode(io.db)}\n`);
 }
 
 function parseRequireMfa(args: string[]): ParsedCommand {
@@ -71,6 +79,29 @@ async function requireMfa(io: CliIo, required: boolean): Promise<void> {
       : "MFA required for everyone: off. Accounts required one by one ('sesame users require-mfa') still enroll; accounts with an authenticator keep using it.\n",
   );
 }
+
+function parsePushNumber(args: string[]): ParsedCommand {
+  const { values, positionals } = parseCommandArgs(args, { ...HELP_OPTION });
+  if (values.help) return HELP;
+  const mode = onePositional(positionals, pushNumberModes.join('|'));
+  if (!isPushNumberMode(mode)) {
+    throw new UsageError(`expected ${pushNumberModes.join(', ')}, not '${mode}'`);
+  }
+  return {
+    kind: 'run',
+    run: async (io) => {
+      await setPushNumberMode(io.db, mode);
+      await recordAuditEvent(io.db, { type: 'org.push_number_changed', reason: mode }, io.now());
+      io.stdout(`Push number: ${mode}. ${pushNumberExplanations[mode]}\n`);
+    },
+  };
+}
+
+const pushNumberExplanations: Record<(typeof pushNumberModes)[number], string> = {
+  'typed-6': 'The computer shows 6 digits; the user types them in Sesame Verify (NIST 800-63B-4).',
+  'typed-2': 'The computer shows 2 digits; the user types them in Sesame Verify.',
+  'pick-3': 'The computer shows 2 digits; the user picks them among three in Sesame Verify.',
+};
 
 function onOff(value: boolean): 'on' | 'off' {
   return value ? 'on' : 'off';

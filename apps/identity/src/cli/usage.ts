@@ -36,6 +36,10 @@ Commands:
       Require MFA of every account (on, the default) or only of the accounts required
       one by one with 'sesame users require-mfa' (off). Where MFA is required, an
       account without an active authenticator enrolls at its next sign-in.
+  push-number typed-6|typed-2|pick-3
+      How a push is matched with the sign-in it approves: the computer shows 6 digits
+      typed in Sesame Verify (typed-6, the default, the form NIST 800-63B-4 requires),
+      2 digits typed (typed-2), or 2 digits picked among three (pick-3).
 `;
 
 export const AUDIT_USAGE = `Usage: sesame audit [--user <username>] [--limit N] [--json]
@@ -63,6 +67,7 @@ Commands:
   users reset-mfa <username>
   org show
   org require-mfa on|off
+  org push-number typed-6|typed-2|pick-3
   audit [--user <username>] [--limit N] [--json]
   help [users | org | audit]
 

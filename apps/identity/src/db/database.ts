@@ -162,6 +162,33 @@ export interface DeviceRequestIdTable {
   expires_at: number;
 }
 
+/** A device's Web Push subscription (endpoint and RFC 8291 keys), sealed (purpose 'push-subscription:<device id>'). */
+export interface PushSubscriptionTable {
+  device_id: string;
+  sealed_subscription: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The deployment's VAPID key pair (RFC 8292), made at first start; the private half sealed. */
+export interface VapidKeyTable {
+  id: string;
+  /** base64url of the uncompressed P-256 point. */
+  public_key: string;
+  sealed_private_key: string;
+  created_at: number;
+}
+
+/** What a device answered to a push challenge (one answer per challenge, the one that settled it). */
+export interface PushAnswerTable {
+  challenge_id: string;
+  account_id: string;
+  device_id: string;
+  /** 'approved', 'denied' (« Ce n'était pas moi ») or 'wrong_number'. */
+  decision: 'approved' | 'denied' | 'wrong_number';
+  answered_at: number;
+}
+
 export interface Database {
   accounts: AccountTable;
   account_identifiers: AccountIdentifierTable;
@@ -177,4 +204,7 @@ export interface Database {
   devices: DeviceTable;
   activations: ActivationTable;
   device_request_ids: DeviceRequestIdTable;
+  push_subscriptions: PushSubscriptionTable;
+  vapid_keys: VapidKeyTable;
+  push_answers: PushAnswerTable;
 }

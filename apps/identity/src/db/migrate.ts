@@ -15,6 +15,7 @@ import * as m0003 from './migrations/0003-oidc-account.ts';
 import * as m0004 from './migrations/0004-flow-owned-authenticators.ts';
 import * as m0005 from './migrations/0005-method-storage-and-challenges.ts';
 import * as m0006 from './migrations/0006-step-up-flows.ts';
+import * as m0007 from './migrations/0007-push.ts';
 
 interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -28,6 +29,7 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['0004-flow-owned-authenticators', m0004],
   ['0005-method-storage-and-challenges', m0005],
   ['0006-step-up-flows', m0006],
+  ['0007-push', m0007],
 ];
 
 /** Apply every migration not applied yet (or, for tests of a migration, those up to `upTo`). */

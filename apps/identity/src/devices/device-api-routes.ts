@@ -23,12 +23,14 @@ import type { AuditEvent } from '../audit/record-audit-event.ts';
 import type { Database } from '../db/database.ts';
 import { type AppError, errorCatalogue } from '../errors.ts';
 import type { EventBus } from '../events/event-bus.ts';
+import type { PushService } from '../factors/push/push-service.ts';
 import { encodeTotpSecret } from '../factors/totp/totp-secret.ts';
 import type { AttemptLimiter } from '../security/attempt-limiter.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import { codeOf } from '../ui/error-handler.tsx';
 import type { PageContext } from '../ui/page-context.ts';
 import { activateDevice } from './activate-device.ts';
+import { devicePushRoutes } from './device-push-routes.ts';
 import { type DeviceWithAccount, purgeDeviceRequestIds, touchDevice } from './device-queries.ts';
 import { verifyDeviceProof } from './verify-device-proof.ts';
 
@@ -40,6 +42,8 @@ export interface DeviceApiOptions {
   now: () => number;
   /** The identity server's public URL (config.publicUrl): the issuer shown, the base of `htu`. */
   publicUrl: string;
+  /** Web Push and the push policy (factors/push/push-service.ts). */
+  push: PushService;
 }
 
 type DeviceApiCode = 'activation.invalid' | 'device.unauthorized';
@@ -162,6 +166,9 @@ export async function deviceApiRoutes(
       return reply.code(204).send(null);
     },
   );
+
+  // Push approval: in this same context (validator, raw bodies, errors, no-store).
+  await devicePushRoutes(app, { ...options, authenticate, audit: auditContext });
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import { CompactSign, exportJWK } from 'jose';
 import type { Kysely } from 'kysely';
+import webPush from 'web-push';
 import { type Backend, cheapArgon2, openTestDb } from '../../test/build-test-app.ts';
 import { createAccount } from '../accounts/create-account.ts';
 import { createPasswordHasher } from '../accounts/password-hasher.ts';
@@ -22,6 +23,7 @@ import type { Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createInProcessEventBus, type EventBus } from '../events/event-bus.ts';
 import { createActivation } from '../factors/authenticator-app/activation-queries.ts';
+import { createPushService } from '../factors/push/push-service.ts';
 import { createAttemptLimiter } from '../security/attempt-limiter.ts';
 import { createSecretBox, type SecretBox } from '../security/secret-box.ts';
 import { flowTtlSeconds } from '../sign-in/step-kit.ts';
@@ -121,7 +123,7 @@ export async function buildDeviceApiApp(backend: Backend): Promise<DeviceApiTest
  * The sign-in flow an activation belongs to, as the browser's flow would stand on the QR page:
  * past the password, at enrollment (an activation never outlives its flow, G-44).
  */
-async function startFlowAtEnrollment(
+export async function startFlowAtEnrollment(
   db: Kysely<Database>,
   input: { flowId: string; accountId: string; nowMs: number },
 ): Promise<void> {
@@ -152,7 +154,24 @@ export async function deviceApiOn(
   const events = createInProcessEventBus();
   const limiter = createAttemptLimiter(db);
   const app = Fastify({ logger: false });
-  await app.register(deviceApiRoutes, { db, box, limiter, events, now, publicUrl: testPublicUrl });
+  // Keys of its own, not the database's: a node under another server key shares the database.
+  const push = createPushService({
+    db,
+    box,
+    now,
+    vapid: webPush.generateVAPIDKeys(),
+    subject: 'mailto:security@sesame.example',
+    denialBlockSeconds: 900,
+  });
+  await app.register(deviceApiRoutes, {
+    db,
+    box,
+    limiter,
+    events,
+    now,
+    publicUrl: testPublicUrl,
+    push,
+  });
   app.addHook('onClose', async () => events.close());
   await app.ready();
   return { app, box, events };

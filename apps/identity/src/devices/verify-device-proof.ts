@@ -12,12 +12,7 @@ import {
   deviceProofType,
   deviceProofUrl,
 } from '@sesame/contracts';
-import {
-  compactVerify,
-  decodeProtectedHeader,
-  importJWK,
-  type ProtectedHeaderParameters,
-} from 'jose';
+import type { ProtectedHeaderParameters } from 'jose';
 import type { Kysely } from 'kysely';
 import { Compile } from 'typebox/compile';
 import type { Database } from '../db/database.ts';
@@ -26,6 +21,11 @@ import {
   findDeviceWithAccount,
   recordDeviceRequestId,
 } from './device-queries.ts';
+import {
+  decodeJwsHeader,
+  parseJsonBytes,
+  verifyDeviceSignature,
+} from './verify-device-signature.ts';
 
 export type DeviceProofFailure =
   | 'missing'
@@ -68,18 +68,18 @@ export async function verifyDeviceProof(input: DeviceProofInput): Promise<Device
   const jws = readDeviceProofHeader(input.authorization);
   // No credentials, or not the Device scheme.
   if (jws === undefined) return fail(input.authorization === undefined ? 'missing' : 'malformed');
-  const header = decodeHeader(jws);
+  const header = decodeJwsHeader(jws);
   // Only ES256 (no `none`, no HMAC with a public key as secret: RFC 8725 §3.1), our type, a kid.
   if (header === undefined || !isDeviceProofHeader(header)) return fail('bad_header');
   const device = await findDeviceWithAccount(input.db, header.kid);
   // The kid names an enrolled device.
   if (device === undefined) return fail('unknown_device');
-  const signed = await verifySignature(jws, device.public_jwk);
+  const signed = await verifyDeviceSignature(jws, device.public_jwk);
   // Signed by the private key of that very device, over these exact bytes.
   if (signed === undefined) return fail('bad_signature');
   // A locked account's devices act for nobody.
   if (device.account_locked === 1) return fail('account_locked');
-  const payload = parseJson(signed);
+  const payload = parseJsonBytes(signed);
   // The claims are JSON of the contract's shape.
   if (!payloadCheck.Check(payload)) return fail('bad_payload');
   // Bound to this method (RFC 9449 §4.3 check 8).
@@ -117,14 +117,6 @@ function fail(reason: DeviceProofFailure): DeviceProofResult {
   return { ok: false, reason };
 }
 
-function decodeHeader(jws: string): ProtectedHeaderParameters | undefined {
-  try {
-    return decodeProtectedHeader(jws);
-  } catch {
-    return undefined;
-  }
-}
-
 function isDeviceProofHeader(
   header: ProtectedHeaderParameters,
 ): header is ProtectedHeaderParameters & { kid: string } {
@@ -134,23 +126,6 @@ function isDeviceProofHeader(
     typeof header.kid === 'string' &&
     deviceIdPattern.test(header.kid)
   );
-}
-
-async function verifySignature(jws: string, publicJwk: string): Promise<Uint8Array | undefined> {
-  try {
-    const key = await importJWK(JSON.parse(publicJwk), 'ES256');
-    return (await compactVerify(jws, key, { algorithms: ['ES256'] })).payload;
-  } catch {
-    return undefined;
-  }
-}
-
-function parseJson(bytes: Uint8Array): unknown {
-  try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return undefined;
-  }
 }
 
 /**

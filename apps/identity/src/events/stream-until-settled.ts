@@ -24,10 +24,8 @@ export interface StreamUntilSettledOptions {
   onError?: (error: unknown) => void;
 }
 
-export async function streamUntilSettled(
-  reply: FastifyReply,
-  options: StreamUntilSettledOptions,
-): Promise<void> {
+/** Take the response over as a server-sent event stream, never cached nor buffered by a proxy. */
+export function openEventStream(reply: FastifyReply): FastifyReply['raw'] {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -36,6 +34,14 @@ export async function streamUntilSettled(
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });
+  return res;
+}
+
+export async function streamUntilSettled(
+  reply: FastifyReply,
+  options: StreamUntilSettledOptions,
+): Promise<void> {
+  const res = openEventStream(reply);
   let ended = false;
   const timers: NodeJS.Timeout[] = [];
   let unsubscribe: (() => Promise<void>) | undefined;

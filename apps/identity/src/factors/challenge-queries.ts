@@ -11,6 +11,8 @@ import type { ChallengeTable, Database } from '../db/database.ts';
 export type Challenge = Selectable<ChallengeTable>;
 
 export interface NewChallenge {
+  /** Its id, when the caller needs it beforehand (to bind a keyed hash to it); a new UUID otherwise. */
+  id?: string;
   kind: string;
   accountId: string;
   flowId: string | null;
@@ -43,7 +45,7 @@ export async function createChallenge(
     return trx
       .insertInto('challenges')
       .values({
-        id: randomUUID(),
+        id: input.id ?? randomUUID(),
         kind: input.kind,
         account_id: input.accountId,
         flow_id: input.flowId,

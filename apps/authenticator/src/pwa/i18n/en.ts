@@ -113,6 +113,49 @@ export const en = {
   'errors.network': 'Could not reach {org}. Check your internet connection, then try again.',
   'errors.server': '{org} could not complete the request. Try again in a few minutes.',
   'errors.unexpected': 'Something went wrong. Try again.',
+  'errors.device.unauthorized':
+    '{org} no longer knows this phone (it was removed from your security settings). Add the account again.',
+  'errors.push.not_found': 'This request no longer exists.',
+  'errors.push.expired': 'This request has expired. Sign in again on your computer.',
+  'errors.push.already_answered': 'This request was already answered.',
+  'errors.push.wrong_number':
+    'The number does not match the one on your computer: that sign-in was refused. Sign in again on your computer if it was you.',
+
+  'push.title': 'Sign-in request',
+  'push.question': 'Are you trying to sign in?',
+  'push.application': 'Application',
+  'push.browser': 'Browser',
+  'push.system': 'System',
+  'push.ip': 'IP address',
+  'push.time': 'Time',
+  'push.unknown': 'Unknown',
+  'push.expiresIn': 'Expires in {seconds} s',
+  'push.typeNumber': 'Enter the number shown on your computer',
+  'push.typeNumberHelp': '{digits} digits',
+  'push.pickNumber': 'Tap the number shown on your computer',
+  'push.numberRequired': 'Enter the number shown on your computer to approve.',
+  'push.approve': 'Approve',
+  'push.deny': "It wasn't me",
+  'push.approved': 'Approved. Your computer continues by itself.',
+  'push.denied':
+    'Refused. That sign-in was stopped and your organization was told. If you did not try to sign in, change your password.',
+  'push.pendingTitle': 'Requests waiting',
+  'push.pendingItem': '{application}, {time}',
+  'push.notificationTitle': 'Sign-in request',
+  'push.notificationBody': 'Open Sesame Verify to approve the sign-in to {application}.',
+
+  'notify.title': 'Get sign-in requests',
+  'notify.text':
+    'Allow notifications so that Sesame Verify tells you when you sign in on a computer. You then approve with the number shown on its screen.',
+  'notify.ios':
+    'On iPhone, notifications need iOS 16.4 or later and Sesame Verify added to the Home Screen (Safari, Share, "Add to Home Screen"), opened from its icon.',
+  'notify.allow': 'Allow notifications',
+  'notify.later': 'Not now',
+  'notify.denied':
+    'Notifications are blocked for this app. Requests still appear when you open Sesame Verify.',
+  'notify.unsupported':
+    'This browser cannot show notifications for Sesame Verify. Requests appear when you open the app.',
+  'notify.on': 'Notifications are on.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -116,4 +116,47 @@ export const fr = {
     'Impossible de joindre {org}. Vérifiez votre connexion Internet, puis réessayez.',
   'errors.server': "{org} n'a pas pu traiter la demande. Réessayez dans quelques minutes.",
   'errors.unexpected': 'Une erreur est survenue. Réessayez.',
+  'errors.device.unauthorized':
+    '{org} ne reconnaît plus ce téléphone (il a été retiré de vos paramètres de sécurité). Ajoutez le compte de nouveau.',
+  'errors.push.not_found': "Cette demande n'existe plus.",
+  'errors.push.expired': 'Cette demande a expiré. Connectez-vous de nouveau sur votre ordinateur.',
+  'errors.push.already_answered': 'Cette demande a déjà reçu une réponse.',
+  'errors.push.wrong_number':
+    "Le nombre ne correspond pas à celui de votre ordinateur : cette connexion a été refusée. Si c'était vous, connectez-vous de nouveau sur votre ordinateur.",
+
+  'push.title': 'Demande de connexion',
+  'push.question': 'Essayez-vous de vous connecter ?',
+  'push.application': 'Application',
+  'push.browser': 'Navigateur',
+  'push.system': 'Système',
+  'push.ip': 'Adresse IP',
+  'push.time': 'Heure',
+  'push.unknown': 'Inconnu',
+  'push.expiresIn': 'Expire dans {seconds} s',
+  'push.typeNumber': 'Saisissez le nombre affiché sur votre ordinateur',
+  'push.typeNumberHelp': '{digits} chiffres',
+  'push.pickNumber': 'Touchez le nombre affiché sur votre ordinateur',
+  'push.numberRequired': 'Saisissez le nombre affiché sur votre ordinateur pour approuver.',
+  'push.approve': 'Approuver',
+  'push.deny': "Ce n'était pas moi",
+  'push.approved': 'Approuvé. Votre ordinateur continue de lui-même.',
+  'push.denied':
+    "Refusé. Cette connexion a été arrêtée et votre organisation a été prévenue. Si ce n'était pas vous, changez votre mot de passe.",
+  'push.pendingTitle': 'Demandes en attente',
+  'push.pendingItem': '{application}, {time}',
+  'push.notificationTitle': 'Demande de connexion',
+  'push.notificationBody': 'Ouvrez Sesame Verify pour approuver la connexion à {application}.',
+
+  'notify.title': 'Recevoir les demandes de connexion',
+  'notify.text':
+    'Autorisez les notifications : Sesame Verify vous préviendra quand vous vous connectez sur un ordinateur. Vous approuverez avec le nombre affiché à son écran.',
+  'notify.ios':
+    "Sur iPhone, les notifications demandent iOS 16.4 ou plus récent, et Sesame Verify ajoutée à l'écran d'accueil (Safari, Partager, « Sur l'écran d'accueil »), ouverte depuis son icône.",
+  'notify.allow': 'Autoriser les notifications',
+  'notify.later': 'Plus tard',
+  'notify.denied':
+    "Les notifications sont bloquées pour cette application. Les demandes s'affichent quand même à l'ouverture de Sesame Verify.",
+  'notify.unsupported':
+    "Ce navigateur ne peut pas afficher de notifications pour Sesame Verify. Les demandes s'affichent à l'ouverture de l'application.",
+  'notify.on': 'Les notifications sont activées.',
 } as const satisfies Catalogue;
