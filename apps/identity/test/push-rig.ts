@@ -27,6 +27,7 @@ import {
 import { createAttemptLimiter } from '../src/security/attempt-limiter.ts';
 import { createSecretBox } from '../src/security/secret-box.ts';
 import { type Backend, buildTestApp, type TestApp } from './build-test-app.ts';
+import { listenTestApp } from './listen-test-app.ts';
 
 export interface Phone {
   accountId: string;
@@ -59,10 +60,14 @@ export const computerUserAgent =
 export async function openPushRig(
   backend: Backend,
   env: Record<string, string> = {},
-  options: { pushAgent?: Agent } = {},
+  options: { pushAgent?: Agent; listen?: boolean } = {},
 ): Promise<PushRig> {
   const events = createInProcessEventBus();
-  const t = await buildTestApp(backend, env, { events, ...options });
+  const appOptions = { events, ...(options.pushAgent ? { pushAgent: options.pushAgent } : {}) };
+  // Listening on a port: for the streams, which inject() cannot hold open.
+  const t = options.listen
+    ? await listenTestApp(backend, env, appOptions)
+    : await buildTestApp(backend, env, appOptions);
   const box = createSecretBox(t.config.secretKey);
   const now = () => t.clock.now;
   // The browser side's push service: the same database, so the same VAPID keys as the app's.
@@ -75,7 +80,7 @@ export async function openPushRig(
     ...(options.pushAgent ? { agent: options.pushAgent } : {}),
   });
   const deps = { db: t.db, box, events, now, push, limiter: createAttemptLimiter(t.db) };
-  const fetch = injectFetch(t.app);
+  const fetch = options.listen ? globalThis.fetch : injectFetch(t.app);
   const issuer = t.config.publicUrl;
   let users = 0;
   const rig: PushRig = {
