@@ -14,7 +14,7 @@ import {
   generateDeviceKeys,
   type StoredAccount,
 } from '@sesame/authenticator';
-import { type PushRequest, pushAnswerPath } from '@sesame/contracts';
+import { activationLinkPath, type PushRequest, pushAnswerPath } from '@sesame/contracts';
 import { injectFetch, startFlowAtEnrollment } from '../src/devices/device-test-kit.ts';
 import { createInProcessEventBus, type EventBus } from '../src/events/event-bus.ts';
 import { createActivation } from '../src/factors/authenticator-app/activation-queries.ts';
@@ -45,7 +45,7 @@ export interface PushRig {
   enroll(username: string): Promise<Phone>;
   /** Start a push for the phone as the second-factor page does; returns the started challenge. */
   start(
-    phone: Phone,
+    phone: Pick<Phone, 'accountId' | 'authenticatorId'>,
     input?: Partial<StartPushInput>,
   ): Promise<{ id: string; expiresAt: number; display: string; flowId: string }>;
   pending(phone: Phone): Promise<PushRequest[]>;
@@ -160,4 +160,23 @@ export async function openPushRig(
     },
   };
   return rig;
+}
+
+/** An account at enrollment and the QR code's activation link, for the PWA to open. */
+export async function activationLinkFor(
+  rig: PushRig,
+  username: string,
+): Promise<{ accountId: string; link: string }> {
+  const accountId = await rig.t.createUser({
+    username,
+    name: 'Camille Roy',
+    password: `${randomBytes(12).toString('base64url')}-Aa1`,
+  });
+  const flowId = randomUUID();
+  await startFlowAtEnrollment(rig.t.db, { flowId, accountId, nowMs: rig.t.clock.now });
+  const { token } = await createActivation(
+    { db: rig.t.db, box: rig.deps.box },
+    { accountId, flowId, platform: 'ios', nowMs: rig.t.clock.now },
+  );
+  return { accountId, link: `${rig.t.config.publicUrl}${activationLinkPath}#token=${token}` };
 }

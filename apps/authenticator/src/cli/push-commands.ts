@@ -84,9 +84,7 @@ export function pushCommands(helpers: PushCommandHelpers): Record<string, Comman
     const [id] = positionals;
     if (positionals.length !== 1 || !id) throw helpers.usage('deny takes one request id');
     const request = await answer(io, id, values.account, 'deny');
-    io.stdout(
-      `Denied: ${request.application}. That sign-in was stopped; your organization was told.`,
-    );
+    io.stdout(`Denied: ${request.application}. That sign-in was stopped and reported.`);
   };
 
   return { pending, approve, deny };

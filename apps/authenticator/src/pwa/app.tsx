@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { StoredAccount } from '../core/account-store.ts';
 import { parseActivationLink } from '../core/parse-activation-link.ts';
 import { AppContext, type AppServices } from './app-services.ts';
+import { Screen } from './components/screen.tsx';
 import { type Lang, rememberLang, translator } from './i18n/i18n.ts';
 import type { Navigation, Notice, Step } from './navigation.ts';
 import { AccountScreen } from './screens/account-screen.tsx';
@@ -16,15 +17,22 @@ import { AddOrganizationScreen } from './screens/add-organization-screen.tsx';
 import { ConfirmScreen } from './screens/confirm-screen.tsx';
 import { DeviceNameScreen } from './screens/device-name-screen.tsx';
 import { ManualEntryScreen } from './screens/manual-entry-screen.tsx';
+import { NotificationsScreen } from './screens/notifications-screen.tsx';
+import { PushRequestScreen } from './screens/push-request-screen.tsx';
 import { ScanIntroScreen } from './screens/scan-intro-screen.tsx';
 import { ScannerScreen } from './screens/scanner-screen.tsx';
 import { SettingsScreen } from './screens/settings-screen.tsx';
+import { usePushRequests } from './use-push-requests.ts';
 
 const home: Step = { name: 'accounts' };
 
 /** The first screens, from the address the app was opened at. */
 export function initialSteps(href: string): { steps: Step[]; linkInvalid: boolean } {
   const url = new URL(href);
+  // A notification opens the app on its request (sw.ts: /app/?request=<id>).
+  const request = url.searchParams.get('request');
+  if (url.pathname === '/app/' && request && /^[\w-]{1,64}$/.test(request))
+    return { steps: [home, { name: 'push-request', id: request }], linkInvalid: false };
   if (url.pathname !== activationLinkPath) return { steps: [home], linkInvalid: false };
   try {
     const link = parseActivationLink(href);
@@ -49,6 +57,7 @@ export function App(props: { services: AppServices; lang: Lang; href: string }) 
   const [accounts, setAccounts] = useState<StoredAccount[] | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const nav = useHistoryNavigation(stack, setStack, setNotice);
+  const pushes = usePushRequests(services, accounts);
 
   const reload = useCallback(async () => {
     try {
@@ -74,13 +83,28 @@ export function App(props: { services: AppServices; lang: Lang; href: string }) 
 
   const context = useMemo(() => ({ services, lang, t, setLang }), [services, lang, t, setLang]);
   const step = stack[stack.length - 1] ?? home;
+  // A new request while the list is shown opens at once (as Okta Verify does); once only.
+  const shown = useRef(new Set<string>());
+  const first = pushes.pending[0];
+  useEffect(() => {
+    if (first === undefined || step.name !== 'accounts') return;
+    if (shown.current.has(first.request.id)) return;
+    shown.current.add(first.request.id);
+    nav.go({ name: 'push-request', id: first.request.id });
+  }, [first, step.name, nav]);
   return <AppContext.Provider value={context}>{renderStep(step)}</AppContext.Provider>;
 
   function renderStep(current: Step) {
     switch (current.name) {
       case 'accounts':
         return (
-          <AccountsScreen accounts={accounts} loadFailed={loadFailed} notice={notice} nav={nav} />
+          <AccountsScreen
+            accounts={accounts}
+            loadFailed={loadFailed}
+            notice={notice}
+            nav={nav}
+            pending={pushes.pending}
+          />
         );
       case 'account-type':
         return <AccountTypeScreen nav={nav} />;
@@ -107,6 +131,29 @@ export function App(props: { services: AppServices; lang: Lang; href: string }) 
         );
       case 'settings':
         return <SettingsScreen nav={nav} />;
+      case 'push-request': {
+        shown.current.add(current.id);
+        const found = pushes.pending.find((pending) => pending.request.id === current.id);
+        if (found)
+          return (
+            <PushRequestScreen
+              key={current.id}
+              account={found.account}
+              request={found.request}
+              nav={nav}
+              onAnswered={pushes.forget}
+            />
+          );
+        return (
+          <Screen name="push-request" title={t('push.title')} onBack={nav.back}>
+            <p class="muted" role="status">
+              {pushes.loaded ? t('errors.push.not_found') : t('app.busy')}
+            </p>
+          </Screen>
+        );
+      }
+      case 'notifications':
+        return <NotificationsScreen accounts={accounts ?? []} nav={nav} notice={current.notice} />;
     }
   }
 }

@@ -17,7 +17,11 @@ export type Step =
   | { name: 'confirm'; pending: PendingActivation }
   | { name: 'device-name'; pending: PendingActivation }
   | { name: 'account'; id: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  /** A sign-in request to approve (by its id: the notification opens it). */
+  | { name: 'push-request'; id: string }
+  /** After an account is added: ask for notifications, then the list with `notice`. */
+  | { name: 'notifications'; notice: string };
 
 export type Notice = { kind: 'ok' | 'error'; text: string };
 

@@ -138,7 +138,7 @@ export const en = {
   'push.deny': "It wasn't me",
   'push.approved': 'Approved. Your computer continues by itself.',
   'push.denied':
-    'Refused. That sign-in was stopped and your organization was told. If you did not try to sign in, change your password.',
+    'Refused. That sign-in was stopped and reported. If you did not try to sign in, change your password.',
   'push.pendingTitle': 'Requests waiting',
   'push.pendingItem': '{application}, {time}',
   'push.notificationTitle': 'Sign-in request',

@@ -141,7 +141,7 @@ export const fr = {
   'push.deny': "Ce n'était pas moi",
   'push.approved': 'Approuvé. Votre ordinateur continue de lui-même.',
   'push.denied':
-    "Refusé. Cette connexion a été arrêtée et votre organisation a été prévenue. Si ce n'était pas vous, changez votre mot de passe.",
+    "Refusé. Cette connexion a été arrêtée et signalée. Si ce n'était pas vous, changez votre mot de passe.",
   'push.pendingTitle': 'Demandes en attente',
   'push.pendingItem': '{application}, {time}',
   'push.notificationTitle': 'Demande de connexion',

@@ -7,12 +7,15 @@ import { SesameMark, SettingsIcon } from '../components/icons.tsx';
 import { Alert, Screen } from '../components/screen.tsx';
 import type { Navigation, Notice } from '../navigation.ts';
 import { useNow } from '../use-now.ts';
+import type { PendingPush } from '../use-push-requests.ts';
 
 export function AccountsScreen(props: {
   accounts: StoredAccount[] | null;
   loadFailed: boolean;
   notice: Notice | null;
   nav: Navigation;
+  /** Sign-in requests waiting for an answer. */
+  pending: PendingPush[];
 }) {
   const { t, services } = useApp();
   const nowMs = useNow(services.now);
@@ -46,6 +49,24 @@ export function AccountsScreen(props: {
         </Alert>
       )}
       {props.loadFailed && <Alert kind="error">{t('accounts.loadFailed')}</Alert>}
+      {props.pending.length > 0 && (
+        <section aria-labelledby="pending-title" data-testid="pending-requests">
+          <h2 id="pending-title">{t('push.pendingTitle')}</h2>
+          {props.pending.map(({ request }) => (
+            <button
+              key={request.id}
+              type="button"
+              class="button secondary"
+              onClick={() => props.nav.go({ name: 'push-request', id: request.id })}
+            >
+              {t('push.pendingItem', {
+                application: request.application,
+                time: new Date(request.createdAt).toLocaleTimeString(),
+              })}
+            </button>
+          ))}
+        </section>
+      )}
       {props.accounts !== null && accounts.length === 0 && (
         <section class="empty" data-testid="empty-state">
           <SesameMark size={88} />

@@ -10,6 +10,7 @@ import { isVerifyError, type VerifyErrorCode } from '../../core/verify-error.ts'
 import { useApp } from '../app-services.ts';
 import { Alert, Screen } from '../components/screen.tsx';
 import type { Navigation, PendingActivation } from '../navigation.ts';
+import { notificationState, subscribeAccounts } from '../web-push-subscription.ts';
 
 export function DeviceNameScreen(props: {
   pending: PendingActivation;
@@ -45,6 +46,12 @@ export function DeviceNameScreen(props: {
       });
       await services.store.put(account);
       await props.onActivated();
+      // The right moment to ask for notifications: the user just set the app up for sign-ins.
+      if (notificationState() === 'default') {
+        props.nav.go({ name: 'notifications', notice: t('accounts.added') });
+        return;
+      }
+      await subscribeAccounts(services, [account]).catch(() => undefined);
       props.nav.home({ kind: 'ok', text: t('accounts.added') });
     } catch (caught) {
       setError(isVerifyError(caught) ? caught.code : 'unexpected');

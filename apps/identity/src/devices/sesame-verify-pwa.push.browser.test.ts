@@ -1,0 +1,110 @@
+/**
+ * Sesame Verify's PWA approves a push in a real browser (Debian's Chromium, an iPhone's screen):
+ * after enrollment it asks for notifications with the iPhone note; a push started for the account
+ * reaches the open app through its live stream and opens the request, which shows what is asked
+ * first; the number typed approves it, a pick-3 request offers three numbers, and « Ce n'était pas
+ * moi » denies it. French and English.
+ */
+import { chromium, devices } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { activationLinkFor, openPushRig, type PushRig } from '../../test/push-rig.ts';
+import { setPushNumberMode } from '../factors/push/push-number-mode.ts';
+import { pushOutcome } from '../factors/push/push-outcome.ts';
+
+const labels = {
+  fr: {
+    next: 'Suivant',
+    done: 'Terminé',
+    later: 'Plus tard',
+    number: 'Saisissez le nombre affiché sur votre ordinateur',
+    approve: 'Approuver',
+    deny: "Ce n'était pas moi",
+    approved: 'Approuvé.',
+    ios: 'iOS 16.4',
+  },
+  en: {
+    next: 'Next',
+    done: 'Done',
+    later: 'Not now',
+    number: 'Enter the number shown on your computer',
+    approve: 'Approve',
+    deny: "It wasn't me",
+    approved: 'Approved.',
+    ios: 'iOS 16.4',
+  },
+} as const;
+
+describe.each(['fr', 'en'] as const)('the PWA approves a push (%s)', (lang) => {
+  let rig: PushRig;
+  beforeEach(async () => {
+    rig = await openPushRig('sqlite', {}, { listen: true });
+  });
+  afterEach(() => rig.close());
+
+  it('asks for notifications, then approves with the number and denies', async () => {
+    const l = labels[lang];
+    const { accountId, link } = await activationLinkFor(rig, 'camille');
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
+    try {
+      const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = devices['iPhone 13'];
+      const context = await browser.newContext({
+        viewport,
+        userAgent,
+        deviceScaleFactor,
+        isMobile,
+        hasTouch,
+        locale: lang === 'fr' ? 'fr-CA' : 'en-CA',
+      });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(link);
+      await page.getByRole('button', { name: l.next }).click();
+      await page.getByRole('button', { name: l.done }).click();
+      const notify = page.getByTestId('screen-notifications');
+      await notify.waitFor();
+      expect(await notify.textContent()).toContain(l.ios);
+      await page.getByRole('button', { name: l.later }).click();
+      await page.getByTestId('screen-accounts').waitFor();
+
+      // Real time here: the browser's clock is the wall clock.
+      rig.t.clock.now = Date.now();
+      const authenticatorId = (
+        await rig.t.db
+          .selectFrom('authenticators')
+          .select('id')
+          .where('account_id', '=', accountId)
+          .executeTakeFirstOrThrow()
+      ).id;
+      const phone = { accountId, authenticatorId };
+      const push = await rig.start(phone);
+      const asked = page.getByTestId('push-context');
+      await asked.waitFor({ timeout: 5000 });
+      const shown = await asked.textContent();
+      for (const text of ['Espace client', 'Chrome 131', 'macOS', '203.0.113.7'])
+        expect(shown).toContain(text);
+      await page.getByLabel(l.number).fill(push.display);
+      await page.getByRole('button', { name: l.approve }).click();
+      await page.getByTestId('notice').waitFor();
+      expect(await page.getByTestId('notice').textContent()).toContain(l.approved);
+      const target = { id: push.id, accountId, flowId: push.flowId };
+      expect(await pushOutcome(rig.deps, target)).toEqual({ status: 'approved' });
+
+      await setPushNumberMode(rig.t.db, 'pick-3');
+      rig.t.clock.now = Date.now();
+      const picked = await rig.start(phone);
+      await page.getByTestId('push-context').waitFor({ timeout: 5000 });
+      expect(await page.getByRole('button', { name: picked.display, exact: true }).count()).toBe(1);
+      await page.getByRole('button', { name: l.deny }).click();
+      await page.getByTestId('notice').waitFor();
+      const denied = { id: picked.id, accountId, flowId: picked.flowId };
+      expect(await pushOutcome(rig.deps, denied)).toEqual({ status: 'denied', reason: 'not_me' });
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
