@@ -56,6 +56,24 @@ describe('loadConfig', () => {
     expect(config.metrics).toEqual({ token, port: 9464, host: '127.0.0.1' });
   });
 
+  it('blocks pushes 15 minutes after a denial, and signs VAPID as the public host, by default', () => {
+    expect(
+      loadConfig({ SESAME_SECRET_KEY: key, SESAME_PUBLIC_URL: 'https://id.example.ca' }).push,
+    ).toEqual({
+      denialBlockSeconds: 900,
+      vapidSubject: 'mailto:security@id.example.ca',
+    });
+    const config = loadConfig({
+      SESAME_SECRET_KEY: key,
+      SESAME_PUSH_DENIAL_BLOCK_MINUTES: '0',
+      SESAME_VAPID_SUBJECT: 'https://example.ca/contact',
+    });
+    expect(config.push).toEqual({
+      denialBlockSeconds: 0,
+      vapidSubject: 'https://example.ca/contact',
+    });
+  });
+
   it.each([
     ['SESAME_PORT', 'eighty'],
     ['SESAME_PUBLIC_URL', 'not a url'],
@@ -66,6 +84,10 @@ describe('loadConfig', () => {
     ['SESAME_METRICS_TOKEN', 'too-short-to-be-guessed-hardly'],
     ['SESAME_METRICS_PORT', '3000'],
     ['SESAME_METRICS_PORT', 'nine'],
+    ['SESAME_PUSH_DENIAL_BLOCK_MINUTES', '-1'],
+    ['SESAME_PUSH_DENIAL_BLOCK_MINUTES', '1.5'],
+    ['SESAME_PUSH_DENIAL_BLOCK_MINUTES', '1441'],
+    ['SESAME_VAPID_SUBJECT', 'http://example.ca'],
   ])('refuses a bad %s, naming it', (name, value) => {
     expect(() => loadConfig({ SESAME_SECRET_KEY: key, [name]: value })).toThrow(new RegExp(name));
   });

@@ -23,6 +23,7 @@ import { ScanIntroScreen } from './screens/scan-intro-screen.tsx';
 import { ScannerScreen } from './screens/scanner-screen.tsx';
 import { SettingsScreen } from './screens/settings-screen.tsx';
 import { usePushRequests } from './use-push-requests.ts';
+import { subscribeAccounts } from './web-push-subscription.ts';
 
 const home: Step = { name: 'accounts' };
 
@@ -58,6 +59,13 @@ export function App(props: { services: AppServices; lang: Lang; href: string }) 
   const [loadFailed, setLoadFailed] = useState(false);
   const nav = useHistoryNavigation(stack, setStack, setNotice);
   const pushes = usePushRequests(services, accounts);
+  // Once per opening, where notifications are on: the browser may have renewed its subscription.
+  const resubscribed = useRef(false);
+  useEffect(() => {
+    if (accounts === null || accounts.length === 0 || resubscribed.current) return;
+    resubscribed.current = true;
+    void subscribeAccounts(services, accounts).catch(() => undefined);
+  }, [accounts, services]);
 
   const reload = useCallback(async () => {
     try {
@@ -130,7 +138,7 @@ export function App(props: { services: AppServices; lang: Lang; href: string }) 
           />
         );
       case 'settings':
-        return <SettingsScreen nav={nav} />;
+        return <SettingsScreen nav={nav} accounts={accounts ?? []} />;
       case 'push-request': {
         shown.current.add(current.id);
         const found = pushes.pending.find((pending) => pending.request.id === current.id);

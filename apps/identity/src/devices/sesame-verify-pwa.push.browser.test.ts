@@ -5,7 +5,8 @@
  * first; the number typed approves it, a pick-3 request offers three numbers, and « Ce n'était pas
  * moi » denies it. French and English.
  */
-import { chromium, devices } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { chromium, devices, type Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activationLinkFor, openPushRig, type PushRig } from '../../test/push-rig.ts';
 import { setPushNumberMode } from '../factors/push/push-number-mode.ts';
@@ -33,6 +34,13 @@ const labels = {
     ios: 'iOS 16.4',
   },
 } as const;
+
+/** The README's pictures of the app (docs/screenshots/sesame-verify/), overwritten each run. */
+const shots = fileURLToPath(
+  new URL('../../../../docs/screenshots/sesame-verify/', import.meta.url),
+);
+const shoot = (page: Page, name: string, lang: string) =>
+  page.screenshot({ path: `${shots}phone-verify-${name}.${lang}.png`, fullPage: true });
 
 describe.each(['fr', 'en'] as const)('the PWA approves a push (%s)', (lang) => {
   let rig: PushRig;
@@ -67,6 +75,7 @@ describe.each(['fr', 'en'] as const)('the PWA approves a push (%s)', (lang) => {
       const notify = page.getByTestId('screen-notifications');
       await notify.waitFor();
       expect(await notify.textContent()).toContain(l.ios);
+      await shoot(page, '19-notifications', lang);
       await page.getByRole('button', { name: l.later }).click();
       await page.getByTestId('screen-accounts').waitFor();
 
@@ -86,10 +95,12 @@ describe.each(['fr', 'en'] as const)('the PWA approves a push (%s)', (lang) => {
       const shown = await asked.textContent();
       for (const text of ['Espace client', 'Chrome 131', 'macOS', '203.0.113.7'])
         expect(shown).toContain(text);
+      await shoot(page, '20-push-request', lang);
       await page.getByLabel(l.number).fill(push.display);
       await page.getByRole('button', { name: l.approve }).click();
       await page.getByTestId('notice').waitFor();
       expect(await page.getByTestId('notice').textContent()).toContain(l.approved);
+      await shoot(page, '21-push-approved', lang);
       const target = { id: push.id, accountId, flowId: push.flowId };
       expect(await pushOutcome(rig.deps, target)).toEqual({ status: 'approved' });
 
@@ -98,8 +109,10 @@ describe.each(['fr', 'en'] as const)('the PWA approves a push (%s)', (lang) => {
       const picked = await rig.start(phone);
       await page.getByTestId('push-context').waitFor({ timeout: 5000 });
       expect(await page.getByRole('button', { name: picked.display, exact: true }).count()).toBe(1);
+      await shoot(page, '22-push-pick-3', lang);
       await page.getByRole('button', { name: l.deny }).click();
       await page.getByTestId('notice').waitFor();
+      await shoot(page, '23-push-denied', lang);
       const denied = { id: picked.id, accountId, flowId: picked.flowId };
       expect(await pushOutcome(rig.deps, denied)).toEqual({ status: 'denied', reason: 'not_me' });
       expect(problems).toEqual([]);
