@@ -99,10 +99,14 @@ test('the guide: Sesame Verify enrolls by QR code, the computer moves on by itse
   await dashboard.expectLoaded(account.name);
   await saveScreenshot(page, shot('10-espace-client.desktop.png'));
 
-  // Later: sign out, sign in again — the second step asks for Sesame Verify's code.
+  // Later: sign out, sign in again — the second step offers a push first, and the code.
   const home = await dashboard.signOut();
   const again = await home.startSignIn();
-  const secondFactor = await again.signInToSecondFactor(account.username, account.password);
+  const secondFactor = await again.signInToSecondFactor(account.username, account.password, {
+    push: true,
+  });
+  await saveScreenshot(page, shot('11-sign-in-push-offered.desktop.png'));
+  await secondFactor.chooseCode();
   await expect(secondFactor.intro(/Sesame Verify/)).toBeVisible();
   await expect(secondFactor.intro(new RegExp(iphoneDeviceName))).toBeVisible();
   await secondFactor.enterCode(await app.currentCode());

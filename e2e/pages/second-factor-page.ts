@@ -1,4 +1,7 @@
-/** Signing in later (the guide's last paragraph): after the password, the app's 6-digit code. */
+/**
+ * Signing in later (the guide's last paragraph): after the password, Sesame Verify's push first
+ * (« Envoyer une notification push », the number to type on the phone) or the app's 6-digit code.
+ */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { type Lang, labels } from '../support/labels.ts';
 import { Dashboard } from './dashboard.ts';
@@ -8,6 +11,10 @@ export class SecondFactorPage {
   readonly code: Locator;
   readonly verify: Locator;
   readonly error: Locator;
+  readonly sendPush: Locator;
+  readonly useCode: Locator;
+  /** The number the page shows for the phone while it waits. */
+  readonly pushNumber: Locator;
 
   readonly page: Page;
   readonly lang: Lang;
@@ -20,12 +27,36 @@ export class SecondFactorPage {
     this.code = page.getByRole('textbox', { name: t.verificationCode, exact: true });
     this.verify = page.getByRole('button', { name: t.verify, exact: true });
     this.error = page.getByRole('alert');
+    this.sendPush = page.getByRole('button', { name: t.sendPush, exact: true });
+    this.useCode = page.getByRole('link', { name: t.useCodeInstead, exact: true });
+    this.pushNumber = page.locator('.push-number');
   }
 
+  /** The step's page, with the code field (another app, or « Saisir un code à la place »). */
   async expectLoaded(): Promise<void> {
     await expect(this.page).toHaveURL(/\/interaction\/[^/]+\/verify(\?.*)?$/);
     await expect(this.heading).toBeVisible();
     await expect(this.code).toBeVisible();
+  }
+
+  /** Sesame Verify with its phone: the push is offered first, the code one link away. */
+  async expectPushOffered(): Promise<void> {
+    await expect(this.heading).toBeVisible();
+    await expect(this.sendPush).toBeVisible();
+    await expect(this.useCode).toBeVisible();
+  }
+
+  /** « Saisir un code à la place ». */
+  async chooseCode(): Promise<void> {
+    await this.useCode.click();
+    await this.expectLoaded();
+  }
+
+  /** « Envoyer une notification push »: the page shows the number and waits. */
+  async sendPushRequest(): Promise<string> {
+    await this.sendPush.click();
+    await expect(this.pushNumber).toBeVisible();
+    return (await this.pushNumber.textContent())?.trim() ?? '';
   }
 
   /** The sentence that says which app to open (« Ouvrez Sesame Verify sur iPhone … »). */

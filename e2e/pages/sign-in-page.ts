@@ -55,11 +55,19 @@ export class SignInPage {
     return choose;
   }
 
-  /** Right credentials of an enrolled account: the second step asks for the app's code. */
-  async signInToSecondFactor(username: string, password: string): Promise<SecondFactorPage> {
+  /**
+   * Right credentials of an enrolled account: the second step, with the app's code field — or,
+   * with `{ push: true }`, Sesame Verify's push offered first.
+   */
+  async signInToSecondFactor(
+    username: string,
+    password: string,
+    options: { push?: boolean } = {},
+  ): Promise<SecondFactorPage> {
     await this.fillAndSubmit(username, password);
     const secondFactor = new SecondFactorPage(this.page, this.lang);
-    await secondFactor.expectLoaded();
+    if (options.push) await secondFactor.expectPushOffered();
+    else await secondFactor.expectLoaded();
     return secondFactor;
   }
 

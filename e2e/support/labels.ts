@@ -53,6 +53,8 @@ export interface Labels {
   finish: string;
   secondFactorTitle: string;
   verificationCode: string;
+  sendPush: string;
+  useCodeInstead: string;
   codeRefused: RegExp;
 }
 
@@ -100,6 +102,8 @@ export const labels: Record<Lang, Labels> = {
     finish: 'Terminer',
     secondFactorTitle: 'Confirmez votre identité',
     verificationCode: 'Code de vérification',
+    sendPush: 'Envoyer une notification push',
+    useCodeInstead: 'Saisir un code à la place',
     codeRefused: /^Ce code n'est pas valide ou a déjà été utilisé\./,
   },
   en: {
@@ -145,6 +149,8 @@ export const labels: Record<Lang, Labels> = {
     finish: 'Finish',
     secondFactorTitle: 'Verify it’s you',
     verificationCode: 'Verification code',
+    sendPush: 'Send a push notification',
+    useCodeInstead: 'Enter a code instead',
     codeRefused: /^This code is not valid or has already been used\./,
   },
 };

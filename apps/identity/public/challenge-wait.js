@@ -11,6 +11,7 @@
     source.close();
     form.submit();
   };
-  for (const event of ['approved', 'denied', 'expired']) source.addEventListener(event, settled);
+  for (const event of ['approved', 'denied', 'expired', 'cancelled', 'consumed'])
+    source.addEventListener(event, settled);
   window.addEventListener('pagehide', () => source.close());
 })();

@@ -18,6 +18,7 @@ import type { AttemptLimiter } from '../security/attempt-limiter.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import type { StepKit } from '../sign-in/step-kit.ts';
 import type { MessageKey, Translate } from '../ui/i18n/messages.ts';
+import type { PushService } from './push/push-service.ts';
 
 export interface FactorDeps {
   db: Kysely<Database>;
@@ -27,6 +28,8 @@ export interface FactorDeps {
   now: () => number;
   /** Public base URL of the identity server (QR links, the organization address). */
   publicUrl: string;
+  /** Web Push wake-ups for devices (push approval). */
+  push: PushService;
   /** The steps' kit of the host these routes are registered for (ADR 0005). */
   kit: StepKit;
 }
@@ -81,9 +84,14 @@ export interface VerificationAnswer {
   challengeId?: string;
 }
 
-/** `pending`: the challenge waited on is not settled yet (nothing is counted). */
+/**
+ * `pending`: the challenge waited on is not settled yet (nothing is counted); `mismatch`: the
+ * answer given on the other device did not match (a wrong number); `denied`: the user said it was
+ * not them.
+ */
 export type VerificationFailure =
   | 'invalid'
+  | 'mismatch'
   | 'replayed'
   | 'throttled'
   | 'expired'
@@ -94,17 +102,23 @@ export type VerificationResult =
   | { ok: true; amr: readonly string[] }
   | { ok: false; reason: VerificationFailure };
 
+/** A challenge started on another device, with the number the page shows (kept nowhere else). */
+export interface WaitingChallenge {
+  challengeId: string;
+  number: string;
+}
+
 export type ChallengeStart =
-  | { ok: true; challengeId: string }
-  | { ok: false; reason: 'throttled' | 'blocked'; retryAt: number };
+  | ({ ok: true } & WaitingChallenge)
+  | { ok: false; reason: 'throttled' | 'blocked' | 'unavailable'; retryAt?: number };
 
 export interface FactorVerification {
-  /** What the page shows; `challengeId`: the challenge the page is waiting on, if any. */
+  /** What the page shows; `waiting`: the challenge the page waits on, if it still does. */
   begin(
     deps: FactorDeps,
     context: VerificationContext,
     t: Translate,
-    challengeId?: string,
+    waiting?: WaitingChallenge,
   ): Promise<VerificationPrompt>;
   /** Start a challenge on another device (the page's `start` form). */
   start?(deps: FactorDeps, context: VerificationContext): Promise<ChallengeStart>;

@@ -74,6 +74,7 @@ export function SecondFactorPage(props: SecondFactorPageProps) {
             <input type="hidden" name="csrf" value={props.csrf} />
             <input type="hidden" name="authenticatorId" value={props.authenticatorId} />
             <input type="hidden" name="challengeId" value={prompt.challengeId} />
+            <input type="hidden" name="number" value={prompt.number} />
             <button class="button secondary" type="submit" data-continue>
               {t('verify.push.continue')}
             </button>

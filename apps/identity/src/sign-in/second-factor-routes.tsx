@@ -17,6 +17,7 @@ import type {
   FactorDeps,
   VerificationContext,
   VerificationResult,
+  WaitingChallenge,
 } from '../factors/factor.ts';
 import { byPreference, factorOfKind } from '../factors/index.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
@@ -29,7 +30,6 @@ const Id = Type.String({ maxLength: 64 });
 const MethodQuery = Type.Object({
   authenticator: Type.Optional(Id),
   way: Type.Optional(Type.String({ maxLength: 32 })),
-  challenge: Type.Optional(Id),
 });
 const EventsQuery = Type.Object({ authenticator: Id, challenge: Id });
 const AnswerBody = Type.Object({
@@ -37,6 +37,8 @@ const AnswerBody = Type.Object({
   authenticatorId: Id,
   code: Type.Optional(Type.String({ maxLength: 16 })),
   challengeId: Type.Optional(Id),
+  /** The number the waiting page showed, to show it again while the phone has not answered. */
+  number: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$' })),
 });
 const StartBody = Type.Object({
   csrf: Type.Optional(Type.String({ maxLength: 128 })),
@@ -91,7 +93,7 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
     request: FastifyRequest,
     reply: FastifyReply,
     context: FlowContext,
-    wanted: { authenticator?: string; way?: string; challenge?: string; notice?: string },
+    wanted: { authenticator?: string; way?: string; waiting?: WaitingChallenge; notice?: string },
     failed: boolean,
   ) {
     const methods = verifiable(context);
@@ -103,7 +105,7 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
       deps,
       verificationContext(request, context, chosen.authenticator, wanted.way),
       t,
-      wanted.challenge,
+      wanted.waiting,
     );
     kit.allowFormTargets(request, reply, context.hosted);
     const here = `${path(context)}?authenticator=${chosen.authenticator.id}`;
@@ -137,6 +139,12 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
     },
   );
 
+  // The waiting page is a POST's answer: its language toggle comes back to the step's page.
+  app.get('/verify/start', async (request, reply) => {
+    const context = await kit.flowAt(request, reply, 'mfa');
+    return reply.redirect(path(context), 303);
+  });
+
   // Start a challenge on another device (« Envoyer une notification push »), then wait on it.
   app.post<{ Body: Static<typeof StartBody> }>(
     '/verify/start',
@@ -150,20 +158,18 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
         deps,
         verificationContext(request, context, chosen.authenticator),
       );
-      const here = `${path(context)}?authenticator=${chosen.authenticator.id}`;
-      if (started.ok) return reply.redirect(`${here}&challenge=${started.challengeId}`, 303);
+      const authenticator = chosen.authenticator.id;
+      // The waiting page is this response: its number is shown here and kept nowhere else.
+      if (started.ok)
+        return render(request, reply, context, { authenticator, waiting: started }, false);
       const { t } = request.page;
       const notice =
         started.reason === 'blocked'
           ? t('verify.push.blocked')
-          : t('verify.push.throttled', { minutes: minutesUntil(started.retryAt, deps.now()) });
-      return render(
-        request,
-        reply,
-        context,
-        { authenticator: chosen.authenticator.id, notice },
-        true,
-      );
+          : started.reason === 'throttled'
+            ? t('verify.push.throttled', { minutes: minutesUntil(started.retryAt, deps.now()) })
+            : undefined;
+      return render(request, reply, context, { authenticator, way: 'code', notice }, true);
     },
   );
 
@@ -229,8 +235,23 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
             request,
             reply,
             context,
-            { ...wanted, challenge: request.body.challengeId, notice: t('verify.push.notYet') },
+            {
+              ...wanted,
+              waiting:
+                request.body.challengeId === undefined || request.body.number === undefined
+                  ? undefined
+                  : { challengeId: request.body.challengeId, number: request.body.number },
+              notice: t('verify.push.notYet'),
+            },
             false,
+          );
+        case 'mismatch':
+          return render(
+            request,
+            reply,
+            context,
+            { ...wanted, notice: t('verify.push.mismatch') },
+            true,
           );
         case 'expired':
           return render(
@@ -248,6 +269,6 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
   );
 }
 
-function minutesUntil(at: number, nowMs: number): string {
-  return String(Math.max(1, Math.ceil((at - nowMs) / 60_000)));
+function minutesUntil(at: number | undefined, nowMs: number): string {
+  return String(Math.max(1, Math.ceil(((at ?? nowMs) - nowMs) / 60_000)));
 }

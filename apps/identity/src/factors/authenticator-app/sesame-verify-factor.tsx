@@ -11,12 +11,12 @@ import { qrSvg } from '../../ui/qr-svg.ts';
 import { pageBase, sendPage } from '../../ui/render-page.ts';
 import type { Factor, FactorDeps } from '../factor.ts';
 import { totpEnrollmentRoutes } from '../totp/totp-enrollment-routes.tsx';
-import { verifyCodeAnswer } from '../totp/verify-totp-code.ts';
 import { ActivationPage } from './activation-page.tsx';
 import { createActivation, formatActivationCode } from './activation-queries.ts';
 import { DeviceTypePage } from './device-type-page.tsx';
 import { streamEnrollmentEvents } from './enrollment-events.ts';
 import { sesameVerifyKind } from './sesame-verify-kind.ts';
+import { sesameVerifyVerification } from './sesame-verify-push.ts';
 
 const Platform = Type.Union([Type.Literal('ios'), Type.Literal('android')]);
 const PlatformBody = Type.Object({
@@ -112,7 +112,8 @@ export const sesameVerifyFactor: Factor = {
   slug: 'sesame-verify',
   title: 'factor.sesameVerify.title',
   description: 'factor.sesameVerify.description',
-  amr: ['otp'],
+  // Its 6-digit code (otp), or a push approved on the device with the number typed (swk).
+  amr: ['otp', 'swk'],
   satisfiesMfa: true,
   // The guide's app comes first at the second-factor step.
   preference: 10,
@@ -127,11 +128,5 @@ export const sesameVerifyFactor: Factor = {
     await sesameVerifyRoutes(app, deps);
     await withoutPushRoutes(app, deps);
   },
-  verification: {
-    begin: async (_deps, context, t) => ({
-      form: 'code',
-      intro: t('verify.intro.sesame-verify', { device: context.authenticator.label }),
-    }),
-    verify: verifyCodeAnswer,
-  },
+  verification: sesameVerifyVerification,
 };

@@ -111,6 +111,8 @@ export const en = {
   'verify.push.waiting': 'Waiting for your approval…',
   'verify.push.continue': 'Continue',
   'verify.push.notYet': 'The request has not been approved on your phone yet.',
+  'verify.push.mismatch':
+    'The number entered in the app did not match. Send a new request and enter the number shown here.',
   'verify.push.expired': 'The request expired. You can send a new one or enter a code.',
   'verify.push.throttled':
     'Too many requests sent. You can send another in {minutes} min; meanwhile, enter the app’s code.',

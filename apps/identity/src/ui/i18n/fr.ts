@@ -118,6 +118,8 @@ export const fr = {
   'verify.push.waiting': 'En attente de votre approbation…',
   'verify.push.continue': 'Continuer',
   'verify.push.notYet': 'La demande n’a pas encore été approuvée sur votre téléphone.',
+  'verify.push.mismatch':
+    'Le nombre saisi dans l’application ne correspondait pas. Envoyez une nouvelle demande et saisissez le nombre affiché ici.',
   'verify.push.expired':
     'La demande a expiré. Vous pouvez en envoyer une nouvelle ou saisir un code.',
   'verify.push.throttled':
