@@ -138,13 +138,41 @@ export class SesameVerifyApp {
     await this.done();
   }
 
-  /** Step 7, « Terminé »: the app registers itself and shows the account with its code. */
+  /**
+   * Step 7, « Terminé »: the app registers itself, offers notifications (« Plus tard » here: the
+   * app still hears requests while open), and shows the account with its code.
+   */
   async done(): Promise<void> {
     await this.doneButton().tap();
+    await expect(this.screen('notifications').or(this.screen('accounts'))).toBeVisible({
+      timeout: 10_000,
+    });
+    if (await this.screen('notifications').isVisible())
+      await this.page.getByRole('button', { name: v.notificationsLater, exact: true }).tap();
     await expect(this.screen('accounts')).toBeVisible({ timeout: 10_000 });
     await expect(this.notice).toHaveText(v.added);
     await expect(this.account).toHaveCount(1);
     await expect(this.code).toHaveText(/^\d{3} ?\d{3}$/);
+  }
+
+  /** A sign-in request has reached the open app: what is asked, shown first. */
+  async expectPushRequest(): Promise<Locator> {
+    const asked = this.page.getByTestId('push-context');
+    await expect(asked).toBeVisible({ timeout: 10_000 });
+    return asked;
+  }
+
+  /** « Approuver », with the number the computer shows typed in. */
+  async approve(number: string): Promise<void> {
+    await this.page.getByLabel(v.pushNumber).fill(number);
+    await this.page.getByRole('button', { name: v.approve, exact: true }).tap();
+    await expect(this.notice).toHaveText(v.approved);
+  }
+
+  /** « Ce n'était pas moi ». */
+  async deny(): Promise<void> {
+    await this.page.getByRole('button', { name: v.deny, exact: true }).tap();
+    await expect(this.notice).toBeVisible();
   }
 
   /**

@@ -174,5 +174,10 @@ export const verifyLabels = {
   deviceNameTitle: 'Nommer cet appareil',
   deviceName: "Nom de l'appareil",
   done: 'Terminé',
+  notificationsLater: 'Plus tard',
+  pushNumber: 'Saisissez le nombre affiché sur votre ordinateur',
+  approve: 'Approuver',
+  deny: "Ce n'était pas moi",
+  approved: /^Approuvé\./,
   added: /^Compte ajouté\. Votre code à 6 chiffres apparaît ci-dessous\./,
 } as const;
