@@ -16,7 +16,7 @@ import {
 } from '@sesame/authenticator';
 import { activationLinkPath, type PushRequest, pushAnswerPath } from '@sesame/contracts';
 import { injectFetch, startFlowAtEnrollment } from '../src/devices/device-test-kit.ts';
-import { createInProcessEventBus, type EventBus } from '../src/events/event-bus.ts';
+import { createEventBus, createInProcessEventBus, type EventBus } from '../src/events/event-bus.ts';
 import { createActivation } from '../src/factors/authenticator-app/activation-queries.ts';
 import { openPushService, type PushService } from '../src/factors/push/push-service.ts';
 import {
@@ -62,7 +62,8 @@ export async function openPushRig(
   env: Record<string, string> = {},
   options: { pushAgent?: Agent; listen?: boolean } = {},
 ): Promise<PushRig> {
-  const events = createInProcessEventBus();
+  // Redis when the test names it (several instances), in-process otherwise.
+  const events = env.REDIS_URL ? createEventBus(env.REDIS_URL) : createInProcessEventBus();
   const appOptions = { events, ...(options.pushAgent ? { pushAgent: options.pushAgent } : {}) };
   // Listening on a port: for the streams, which inject() cannot hold open.
   const t = options.listen

@@ -35,7 +35,8 @@ export async function streamPushRequests(
     ended = true;
     for (const timer of timers) clearInterval(timer);
     res.end();
-    void unsubscribe?.();
+    // The bus may be closing with the app: nothing left to tell it.
+    void unsubscribe?.().catch(() => undefined);
   };
   // Looks one at a time, the last asked for always made: a burst of wake-ups costs two reads.
   let looking: Promise<void> | undefined;
@@ -63,7 +64,7 @@ export async function streamPushRequests(
   };
   res.on('close', end);
   unsubscribe = await options.events.subscribe(options.channel, () => void look());
-  if (ended) return void unsubscribe();
+  if (ended) return void unsubscribe().catch(() => undefined);
   await look();
   timers.push(setInterval(() => void look(), options.recheckMs ?? 30_000));
   timers.push(setInterval(() => res.write(': keep-alive\n\n'), options.heartbeatMs ?? 15_000));
