@@ -7,6 +7,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { AttemptCounterTable, Database } from '../db/database.ts';
 import { isPostgres } from '../db/dialect.ts';
+import { preparedQuery, slot } from '../db/prepared-query.ts';
 import {
   type AttemptPolicy,
   type AttemptState,
@@ -52,14 +53,14 @@ class Refused extends Error {
 }
 
 export function createAttemptLimiter(db: Kysely<Database>): AttemptLimiter {
-  const forUpdate = isPostgres(db);
+  const statements = counterStatements(db, isPostgres(db));
   const reserveAll: AttemptLimiter['reserveAll'] = async (limits, nowMs) => {
     try {
       const reservations = await db.transaction().execute(async (trx) => {
         const rows = await lockCounterRows(
           trx,
+          statements,
           limits.map(({ key }) => ({ key, nowMs })),
-          forUpdate,
         );
         const reserved: Reservation[] = [];
         // In the limits' order: a refused address never counts against the account after it.
@@ -76,6 +77,7 @@ export function createAttemptLimiter(db: Kysely<Database>): AttemptLimiter {
         }
         await writeStates(
           trx,
+          statements,
           reserved.map(({ key, state }) => ({ key, state })),
         );
         return reserved;
@@ -93,11 +95,12 @@ export function createAttemptLimiter(db: Kysely<Database>): AttemptLimiter {
       // its insert and its select.
       const rows = await lockCounterRows(
         trx,
+        statements,
         reservations.map(({ key, state }) => ({ key, nowMs: state.windowStartedAt })),
-        forUpdate,
       );
       await writeStates(
         trx,
+        statements,
         reservations.map((reservation) => ({
           key: reservation.key,
           state: settleAttempt(
@@ -138,6 +141,75 @@ function stateOf(row: CounterRow): AttemptState {
 }
 
 /**
+ * The three statements of a check, for `count` keys, compiled by Kysely once per count
+ * (db/prepared-query.ts); a check has one to three keys, so a handful are ever made.
+ */
+function counterStatements(db: Kysely<Database>, forUpdate: boolean) {
+  const made = new Map<number, ReturnType<typeof compileCounterStatements>>();
+  return (count: number) => {
+    let compiled = made.get(count);
+    if (compiled === undefined) {
+      compiled = compileCounterStatements(db, forUpdate, count);
+      made.set(count, compiled);
+    }
+    return compiled;
+  };
+}
+
+type CounterStatements = ReturnType<typeof counterStatements>;
+
+function compileCounterStatements(db: Kysely<Database>, forUpdate: boolean, count: number) {
+  const at = Array.from({ length: count }, (_, i) => i);
+  const names = (prefix: string) => at.map((i) => `${prefix}${i}`);
+  const select = db
+    .selectFrom('attempt_counters')
+    .selectAll()
+    .where(
+      'key',
+      'in',
+      at.map((i) => slot<string>(`key${i}`)),
+    )
+    .orderBy('key');
+  return {
+    insert: preparedQuery(
+      db
+        .insertInto('attempt_counters')
+        .values(
+          at.map((i) => ({
+            key: slot<string>(`key${i}`),
+            failures: 0,
+            window_started_at: slot<number>(`now${i}`),
+            locked_until: null,
+          })),
+        )
+        .onConflict((oc) => oc.column('key').doNothing()),
+      [...names('key'), ...names('now')],
+    ),
+    select: preparedQuery(forUpdate ? select.forUpdate() : select, names('key')),
+    write: preparedQuery(
+      db
+        .insertInto('attempt_counters')
+        .values(
+          at.map((i) => ({
+            key: slot<string>(`key${i}`),
+            failures: slot<number>(`failures${i}`),
+            window_started_at: slot<number>(`window${i}`),
+            locked_until: slot<number | null>(`locked${i}`),
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet((eb) => ({
+            failures: eb.ref('excluded.failures'),
+            window_started_at: eb.ref('excluded.window_started_at'),
+            locked_until: eb.ref('excluded.locked_until'),
+          })),
+        ),
+      [...names('key'), ...names('failures'), ...names('window'), ...names('locked')],
+    ),
+  };
+}
+
+/**
  * Make the rows exist, then lock them, so that every attempt on a key is serialized (row locks
  * taken in key order on PostgreSQL, so that two attempts on overlapping keys cannot deadlock;
  * SQLite runs one transaction at a time). Three statements for any number of keys. An
@@ -145,31 +217,21 @@ function stateOf(row: CounterRow): AttemptState {
  */
 async function lockCounterRows(
   trx: Kysely<Database>,
+  statements: CounterStatements,
   entries: Array<{ key: string; nowMs: number }>,
-  forUpdate: boolean,
 ): Promise<Map<string, CounterRow>> {
   const keys = entries.map(({ key }) => key);
   if (new Set(keys).size !== keys.length) throw new Error('one attempt counts once per key');
+  const { insert, select } = statements(entries.length);
+  const values: Record<string, unknown> = {};
+  for (const [i, { key, nowMs }] of entries.entries()) {
+    values[`key${i}`] = key;
+    values[`now${i}`] = nowMs;
+  }
   for (let tries = 0; tries < 3; tries += 1) {
-    await trx
-      .insertInto('attempt_counters')
-      .values(
-        entries.map(({ key, nowMs }) => ({
-          key,
-          failures: 0,
-          window_started_at: nowMs,
-          locked_until: null,
-        })),
-      )
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute();
-    let query = trx
-      .selectFrom('attempt_counters')
-      .selectAll()
-      .where('key', 'in', keys)
-      .orderBy('key');
-    if (forUpdate) query = query.forUpdate();
-    const rows = new Map((await query.execute()).map((row) => [row.key, row]));
+    await trx.executeQuery(insert(values));
+    const { rows: found } = await trx.executeQuery(select(values));
+    const rows = new Map(found.map((row) => [row.key, row]));
     if (rows.size === keys.length) return rows;
   }
   throw new Error(`attempt counters ${keys.join(', ')} could not be locked`);
@@ -178,25 +240,16 @@ async function lockCounterRows(
 /** Write the counters' new states in one statement. */
 async function writeStates(
   trx: Kysely<Database>,
+  statements: CounterStatements,
   states: Array<{ key: string; state: AttemptState }>,
 ): Promise<void> {
   if (states.length === 0) return;
-  await trx
-    .insertInto('attempt_counters')
-    .values(
-      states.map(({ key, state }) => ({
-        key,
-        failures: state.failures,
-        window_started_at: state.windowStartedAt,
-        locked_until: state.lockedUntil,
-      })),
-    )
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet((eb) => ({
-        failures: eb.ref('excluded.failures'),
-        window_started_at: eb.ref('excluded.window_started_at'),
-        locked_until: eb.ref('excluded.locked_until'),
-      })),
-    )
-    .execute();
+  const values: Record<string, unknown> = {};
+  for (const [i, { key, state }] of states.entries()) {
+    values[`key${i}`] = key;
+    values[`failures${i}`] = state.failures;
+    values[`window${i}`] = state.windowStartedAt;
+    values[`locked${i}`] = state.lockedUntil;
+  }
+  await trx.executeQuery(statements(states.length).write(values));
 }
