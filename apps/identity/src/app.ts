@@ -24,6 +24,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { deviceApiRoutes } from './devices/device-api-routes.ts';
 import { createEventBus, type EventBus } from './events/event-bus.ts';
 import { openPushService } from './factors/push/push-service.ts';
+import { createCiba, findDeviceAuthenticator } from './oidc/ciba.ts';
 import { createProvider } from './oidc/create-provider.ts';
 import { createInteractionHost } from './oidc/interaction-host.ts';
 import { mountOidcPlugin } from './oidc/mount-oidc.ts';
@@ -89,7 +90,17 @@ export async function buildApp(
   const events = deps.events ?? createEventBus(config.redisUrl);
   const cookies = cookiePolicyFor(config.publicUrl);
   const https = config.publicUrl.startsWith('https:');
+  // Approvals of sensitive operations by the applications (CIBA), sent to Sesame Verify.
+  const ciba = createCiba({
+    db,
+    box,
+    events,
+    now,
+    push,
+    findDeviceAuthenticator: (accountId) => findDeviceAuthenticator(db, accountId),
+  });
   const provider = createProvider({
+    ciba,
     issuer: config.issuer,
     db,
     clients: config.clients,
@@ -169,6 +180,7 @@ export async function buildApp(
     now,
     publicUrl: config.publicUrl,
     push,
+    onSettled: ciba.settled,
   });
   // Sesame Verify, the PWA, under /app/ of this origin: a scanned activation link opens it.
   await app.register(serveAuthenticatorApp, { bundle: await buildAuthenticatorApp() });

@@ -53,6 +53,11 @@ export const PushRequest = Type.Object({
   mode: PushNumberMode,
   /** pick-3 only: the three numbers to choose from, one of them shown on the computer. */
   choices: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{2}$' }))),
+  /**
+   * An operation an application asks the client to approve (CIBA's binding message: « Ajouter le
+   * bénéficiaire Marie Tremblay ? »), shown first; absent for a sign-in.
+   */
+  bindingMessage: Type.Optional(Type.String({ maxLength: 200 })),
 });
 export type PushRequest = Static<typeof PushRequest>;
 

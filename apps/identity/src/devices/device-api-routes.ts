@@ -23,6 +23,7 @@ import type { AuditEvent } from '../audit/record-audit-event.ts';
 import type { Database } from '../db/database.ts';
 import { type AppError, errorCatalogue } from '../errors.ts';
 import type { EventBus } from '../events/event-bus.ts';
+import type { AnswerPushDeps } from '../factors/push/answer-push-challenge.ts';
 import type { PushService } from '../factors/push/push-service.ts';
 import { encodeTotpSecret } from '../factors/totp/totp-secret.ts';
 import type { AttemptLimiter } from '../security/attempt-limiter.ts';
@@ -44,6 +45,8 @@ export interface DeviceApiOptions {
   publicUrl: string;
   /** Web Push and the push policy (factors/push/push-service.ts). */
   push: PushService;
+  /** Told of each push answer committed (CIBA: oidc/ciba.ts). */
+  onSettled?: AnswerPushDeps['onSettled'];
 }
 
 type DeviceApiCode = 'activation.invalid' | 'device.unauthorized';

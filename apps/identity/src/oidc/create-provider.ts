@@ -8,6 +8,7 @@ import Provider, { type Configuration, type JWK, type KoaContextWithOIDC } from 
 import { findAccountById } from '../accounts/queries.ts';
 import type { ClientConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { backchannelTtlSeconds, type Ciba } from './ciba.ts';
 import { followPublicOrigin } from './follow-public-origin.ts';
 import { sesameInteractionPolicy } from './interaction-policy.ts';
 import { createKyselyAdapterFactory } from './kysely-adapter.ts';
@@ -24,6 +25,8 @@ export interface ProviderOptions {
   now: () => number;
   /** Behind trusted proxies: honour X-Forwarded-Proto/Host. */
   proxy: boolean;
+  /** CIBA: the approvals of sensitive operations (oidc/ciba.ts). */
+  ciba: Pick<Ciba, 'feature' | 'attach'>;
 }
 
 export const ttlSeconds = {
@@ -46,7 +49,9 @@ export function createProvider(options: ProviderOptions): Provider {
       client_secret: client.clientSecret,
       redirect_uris: client.redirectUris,
       post_logout_redirect_uris: client.postLogoutRedirectUris,
-      grant_types: ['authorization_code', 'refresh_token'],
+      grant_types: ['authorization_code', 'refresh_token', 'urn:openid:params:grant-type:ciba'],
+      // CIBA (oidc/ciba.ts): the application polls the token endpoint.
+      backchannel_token_delivery_mode: 'poll',
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_basic',
       require_auth_time: true,
@@ -71,6 +76,7 @@ export function createProvider(options: ProviderOptions): Provider {
       rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
       revocation: { enabled: true },
       userinfo: { enabled: true },
+      ciba: options.ciba.feature,
     },
     findAccount: async (_ctx, sub) => {
       const account = await findAccountById(db, sub);
@@ -101,6 +107,7 @@ export function createProvider(options: ProviderOptions): Provider {
       // G-27: 12 h from the sign-in at most, 1 h idle. oidc-provider stamps `loginTs` with
       // Date.now, so the remaining time is counted on that clock too.
       Session: (_ctx, session) => sessionTtlSeconds(session.loginTs, Math.floor(Date.now() / 1000)),
+      BackchannelAuthenticationRequest: backchannelTtlSeconds,
     },
     renderError,
     acrValues: ['urn:sesame:loa:1fa', 'urn:sesame:loa:2fa'],
@@ -108,6 +115,7 @@ export function createProvider(options: ProviderOptions): Provider {
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = options.proxy;
   followPublicOrigin(provider, publicOrigin);
+  options.ciba.attach(provider);
   return provider;
 }
 

@@ -20,7 +20,7 @@ import {
 import { ipBucket } from '../../security/client-ip.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
 import { markAuthenticatorUsed } from '../authenticator-queries.ts';
-import { challengeChannel, settleChallenge } from '../challenge-queries.ts';
+import { type Challenge, challengeChannel, settleChallenge } from '../challenge-queries.ts';
 import { hashPushNumber } from './make-push-number.ts';
 import { pushRequestsChannel } from './push-challenge-kind.ts';
 import { findDevicePush, recordPushAnswer } from './push-queries.ts';
@@ -31,6 +31,8 @@ export interface AnswerPushDeps {
   events: EventBus;
   limiter: AttemptLimiter;
   now: () => number;
+  /** Told of each answer committed (CIBA turns an approval into its request's grant). */
+  onSettled?: (challenge: Challenge, outcome: 'approved' | 'denied') => Promise<void>;
 }
 
 export interface AnswerPushInput {
@@ -120,6 +122,7 @@ export async function answerPushChallenge(
     deps.events.publish(challengeChannel(challenge.id), 'settled'),
     deps.events.publish(pushRequestsChannel(input.device.authenticator_id), 'settled'),
   ]).catch(() => undefined);
+  await deps.onSettled?.(challenge, settled === 'approved' ? 'approved' : 'denied');
   if (settled === 'wrong_number') return { ok: false, reason: 'wrong_number' };
   return { ok: true, outcome: settled };
 }

@@ -23,6 +23,7 @@ export async function listDevicePushRequests(
       expiresAt: Number(challenge.expires_at),
       mode: payload.mode,
       ...(payload.choices ? { choices: payload.choices } : {}),
+      ...(payload.bindingMessage === undefined ? {} : { bindingMessage: payload.bindingMessage }),
     };
   });
 }

@@ -39,7 +39,8 @@ export interface PushDeps {
 
 export interface StartPushInput {
   accountId: string;
-  flowId: string;
+  /** The sign-in flow asking; null for an operation approved outside a sign-in (CIBA). */
+  flowId: string | null;
   /** The account's Sesame Verify authenticator whose device is asked. */
   authenticatorId: string;
   /** Of the computer asking: shown on the phone. */
@@ -48,6 +49,12 @@ export interface StartPushInput {
   /** The application signing in (« Espace client »). */
   clientName: string;
   nowMs: number;
+  /**
+   * An approval asked by an application through CIBA (oidc/ciba.ts): its request id, its binding
+   * message (« Ajouter le bénéficiaire Marie Tremblay ? »), and the number the application shows,
+   * which Sesame does not choose (typed, 6 digits).
+   */
+  backchannel?: { requestId: string; bindingMessage: string; number: string };
 }
 
 /** What the phone shows (the challenge's payload); the number itself is only in `secret_hash`. */
@@ -58,6 +65,9 @@ export interface PushPayload {
   ip: string;
   mode: PushNumberMode;
   choices?: string[];
+  /** CIBA: what the application asks the user to approve, and its request. */
+  bindingMessage?: string;
+  backchannelRequestId?: string;
 }
 
 export type StartPushResult =
@@ -97,8 +107,10 @@ export async function startPushChallenge(
     );
     if (!allowance.allowed)
       return { ok: false, reason: allowance.reason, retryAt: allowance.retryAt };
-    const mode = await readPushNumberMode(trx);
-    const number = makePushNumber(mode);
+    const { backchannel } = input;
+    const mode = backchannel === undefined ? await readPushNumberMode(trx) : 'typed-6';
+    const number =
+      backchannel === undefined ? makePushNumber(mode) : { display: backchannel.number };
     const { browser, system } = describeUserAgent(input.userAgent);
     const payload: PushPayload = {
       application: input.clientName,
@@ -106,7 +118,13 @@ export async function startPushChallenge(
       system,
       ip: input.ip,
       mode,
-      ...(number.choices ? { choices: number.choices } : {}),
+      ...('choices' in number && number.choices ? { choices: number.choices } : {}),
+      ...(backchannel === undefined
+        ? {}
+        : {
+            bindingMessage: backchannel.bindingMessage,
+            backchannelRequestId: backchannel.requestId,
+          }),
     };
     const id = randomUUID();
     const challenge = await createChallenge(trx, {
