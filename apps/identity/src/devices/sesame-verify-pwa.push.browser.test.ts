@@ -3,7 +3,8 @@
  * after enrollment it asks for notifications with the iPhone note; a push started for the account
  * reaches the open app through its live stream and opens the request, which shows what is asked
  * first; the number typed approves it, a pick-3 request offers three numbers, and « Ce n'était pas
- * moi » denies it. French and English.
+ * moi » denies it; a Web Push message handed to its service worker shows as a notification of
+ * the request. French and English.
  */
 import { fileURLToPath } from 'node:url';
 import { chromium, devices, type Page } from 'playwright-core';
@@ -116,6 +117,60 @@ describe.each(['fr', 'en'] as const)('the PWA approves a push (%s)', (lang) => {
       const denied = { id: picked.id, accountId, flowId: picked.flowId };
       expect(await pushOutcome(rig.deps, denied)).toEqual({ status: 'denied', reason: 'not_me' });
       expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('shows a Web Push message as a notification of the request', async () => {
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
+    try {
+      const context = await browser.newContext({ locale: lang === 'fr' ? 'fr-CA' : 'en-CA' });
+      await context.grantPermissions(['notifications'], { origin: rig.t.config.publicUrl });
+      const page = await context.newPage();
+      await page.goto(`${rig.t.config.publicUrl}/app/`);
+      // The app registers its service worker; CDP hands it a push as a push service would.
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      const cdp = await context.newCDPSession(page);
+      const registrationId = new Promise<string>((resolve) => {
+        cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+          const ours = registrations.find((r) => r.scopeURL.endsWith('/app/') && !r.isDeleted);
+          if (ours) resolve(ours.registrationId);
+        });
+      });
+      await cdp.send('ServiceWorker.enable');
+      const message = {
+        type: 'push-request',
+        id: 'a1b2c3',
+        application: 'Espace client',
+        expiresAt: Date.now() + 120_000,
+      };
+      await cdp.send('ServiceWorker.deliverPushMessage', {
+        origin: new URL(rig.t.config.publicUrl).origin,
+        registrationId: await registrationId,
+        data: JSON.stringify(message),
+      });
+      const shown = () =>
+        page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.ready;
+          const [notification] = await registration.getNotifications();
+          return notification
+            ? { title: notification.title, body: notification.body, data: notification.data }
+            : null;
+        });
+      await expect.poll(shown, { timeout: 5000 }).toEqual({
+        title: lang === 'fr' ? 'Demande de connexion' : 'Sign-in request',
+        body:
+          lang === 'fr'
+            ? 'Ouvrez Sesame Verify pour approuver la connexion à Espace client.'
+            : 'Open Sesame Verify to approve the sign-in to Espace client.',
+        data: { id: 'a1b2c3' },
+      });
     } finally {
       await browser.close();
     }

@@ -11,7 +11,12 @@ import { Agent, createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fetchVapidKey, removePushSubscription, savePushSubscription } from '@sesame/authenticator';
+import {
+  fetchVapidKey,
+  removeDevice,
+  removePushSubscription,
+  savePushSubscription,
+} from '@sesame/authenticator';
 import { importJWK, jwtVerify } from 'jose';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testBackends } from '../../../test/build-test-app.ts';
