@@ -184,6 +184,15 @@ describe.each(testBackends())('Web Push wakes each device (%s)', (backend) => {
       nowMs: rig.t.clock.now,
     });
     expect(await subscriptionsOf(phone)).toEqual([]);
+    // A device that unregisters itself takes its subscription with it.
+    await subscribe(phone, '/push/last');
+    const removed = await removeDevice({
+      fetch: rig.fetch,
+      account: phone.account,
+      nowMs: rig.t.clock.now,
+    });
+    expect(removed).toBe('removed');
+    expect(await rig.t.db.selectFrom('push_subscriptions').selectAll().execute()).toEqual([]);
   });
 
   it('never fails a start for a failing push service, nor another device for it', async () => {
