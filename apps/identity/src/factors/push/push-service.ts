@@ -80,7 +80,12 @@ export function createPushService(options: PushServiceOptions): PushService {
         await deleteGonePushSubscription(options.db, stored);
         return;
       }
-      options.onError?.(error, 'web push refused');
+      // Only the status: the error carries the endpoint, a capability to reach the phone.
+      const status = error instanceof webPush.WebPushError ? error.statusCode : undefined;
+      options.onError?.(
+        status === undefined ? error : new Error(`push service answered ${status}`),
+        'web push refused',
+      );
     }
   };
   return {
