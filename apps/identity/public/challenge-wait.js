@@ -1,6 +1,7 @@
 // The push page waits for the phone: the server tells it (server-sent events) when the request is
-// approved, denied or expired, and the page then sends its form, so that the step is decided by
-// the server in one place. Without JavaScript, the « Continuer » button sends the same form.
+// settled. Approved, expired or replaced: the page sends its form, so that the server decides the
+// step in one place. Denied (« Ce n'était pas moi »): the sign-in has ended on the server already;
+// the page says so. Without JavaScript, the « Continuer » button sends the same form.
 (() => {
   const root = document.querySelector('[data-challenge-events]');
   if (!root || !('EventSource' in window)) return;
@@ -11,7 +12,15 @@
     source.close();
     form.submit();
   };
-  for (const event of ['approved', 'denied', 'expired', 'cancelled', 'consumed'])
+  for (const event of ['approved', 'mismatch', 'expired', 'cancelled', 'consumed'])
     source.addEventListener(event, settled);
+  source.addEventListener('denied', () => {
+    source.close();
+    window.location.assign(root.dataset.denied);
+  });
+  // A stream the server refused (the sign-in ended before it opened): the form says where it is.
+  source.addEventListener('error', () => {
+    if (source.readyState === EventSource.CLOSED) form.submit();
+  });
   window.addEventListener('pagehide', () => source.close());
 })();

@@ -6,7 +6,6 @@
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Platform } from '@sesame/contracts';
 import type { AccountStore, StoredAccount } from '../core/account-store.ts';
 import { normalizeLabel } from '../core/account-store.ts';
 import { exportPrivateJwk, importPrivateJwk } from '../core/device-keys.ts';

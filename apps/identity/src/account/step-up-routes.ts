@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type Provider from 'oidc-provider';
 import { type Static, Type } from 'typebox';
+import { findAccountById } from '../accounts/queries.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { sessionLogin } from '../oidc/session-account.ts';
@@ -53,8 +54,12 @@ export async function stepUpRoutes(app: FastifyInstance, options: StepUpRoutesOp
       // Already fresh: nothing to ask.
       if (await freshStepUp(db, request, options.cookies, login.accountId, now()))
         return reply.redirect(returnTo, 303);
-      // What the session passed, when: its password always; its second factor only if fresh.
-      const fresh = login.at >= now() - freshSecondFactorMs;
+      // What the session passed, when: its password always; its second factor only if fresh,
+      // and not older than the last time methods were taken away (it may have been one of them).
+      const account = await findAccountById(db, login.accountId);
+      const changedAt = account?.methods_changed_at ?? null;
+      const fresh =
+        login.at >= now() - freshSecondFactorMs && (changedAt === null || changedAt < login.at);
       const secondFactors = login.amr.filter((method) => method !== 'pwd');
       const stepsDone: PassedStep[] = [{ step: 'password', amr: ['pwd'], at: login.at }];
       if (fresh && secondFactors.length > 0)

@@ -10,6 +10,8 @@ export interface AccountTable {
   locked: number;
   /** 1 when an administrator requires MFA for this account (beside the organization's setting). */
   mfa_required: Generated<number>;
+  /** When its methods were last taken away (MFA reset, a method removed): older factors are stale. */
+  methods_changed_at: number | null;
   created_at: number;
   updated_at: number;
 }

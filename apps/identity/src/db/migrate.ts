@@ -16,6 +16,7 @@ import * as m0004 from './migrations/0004-flow-owned-authenticators.ts';
 import * as m0005 from './migrations/0005-method-storage-and-challenges.ts';
 import * as m0006 from './migrations/0006-step-up-flows.ts';
 import * as m0007 from './migrations/0007-push.ts';
+import * as m0008 from './migrations/0008-methods-changed-at.ts';
 
 interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -30,6 +31,7 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['0005-method-storage-and-challenges', m0005],
   ['0006-step-up-flows', m0006],
   ['0007-push', m0007],
+  ['0008-methods-changed-at', m0008],
 ];
 
 /** Apply every migration not applied yet (or, for tests of a migration, those up to `upTo`). */

@@ -61,11 +61,14 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: FactorDeps): 
       if (own.length === 0) return reply.redirect(`${context.base}/enroll`, 303);
       // A method confirmed by typing its code proves possession (otp); a device registered from
       // the QR code shown on this screen does not, by itself (docs/security.md).
-      const confirmedByCode = own.some((authenticator) => authenticator.device_id === null);
+      const byCode = own.filter((authenticator) => authenticator.device_id === null);
+      // The code was proved when it was typed, not at « Terminer » (a step-up's freshness, G-23).
+      const typedAt = Math.max(...byCode.map((a) => Number(a.activated_at ?? a.created_at)));
       return kit.completeStep(request, reply, context, {
         step: 'enroll',
-        amr: confirmedByCode ? ['otp'] : [],
+        amr: byCode.length > 0 ? ['otp'] : [],
         accountId: context.accountId,
+        ...(byCode.length > 0 ? { at: typedAt } : {}),
       });
     },
   );

@@ -156,3 +156,16 @@ export async function mayStillEnroll(
     .executeTakeFirst();
   return other === undefined;
 }
+
+/** Methods were taken away from the account: second factors passed before now are stale (G-23). */
+export async function markMethodsChanged(
+  db: Kysely<Database>,
+  accountId: string,
+  nowMs: number,
+): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ methods_changed_at: nowMs })
+    .where('id', '=', accountId)
+    .execute();
+}

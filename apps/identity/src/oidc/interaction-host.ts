@@ -94,10 +94,14 @@ export function createInteractionHost(options: InteractionHostOptions) {
       // Ended meanwhile by an account operation (lock, new password, MFA reset): not completed.
       if (!(await deleteFlow(options.db, flow.id))) return false;
       const { accountId, amr, acr } = result;
+      // The session's sign-in time is when its last factor was passed, not when the browser
+      // comes back to the provider (a step-up reads it for freshness: G-23).
+      const passedAt = Math.max(...flow.stepsDone.map((step) => step.at));
+      const ts = Math.floor((result.secondFactorAt ?? passedAt) / 1000);
       const redirectTo = await provider.interactionResult(
         request.raw,
         reply.raw,
-        { login: { accountId, amr, acr, remember: true } },
+        { login: { accountId, amr, acr, remember: true, ts } },
         { mergeWithLastSubmission: false },
       );
       return reply.redirect(redirectTo, 303);

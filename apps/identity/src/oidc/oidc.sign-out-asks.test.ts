@@ -91,7 +91,9 @@ describe.each(testBackends())('sign-out asks unless it is yours (%s)', (backend)
   it('asks when the hint is the same account’s ID token from another sign-in', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: t.clock.now });
     const elsewhere = await signedIn('zoe');
-    vi.setSystemTime(Date.now() + 60_000); // oidc-provider's clock: a later auth_time
+    // A minute later, on both clocks (oidc-provider's, and Sesame's, which times the steps).
+    vi.setSystemTime(Date.now() + 60_000);
+    t.clock.advance(60);
     const here = await signedIn('zoe');
 
     const page = await openSignOut(here.browser, elsewhere.idToken);

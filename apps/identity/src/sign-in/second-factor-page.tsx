@@ -59,6 +59,7 @@ export function SecondFactorPage(props: SecondFactorPageProps) {
         <div
           class="push-wait"
           data-challenge-events={`${props.action}/events?authenticator=${props.authenticatorId}&challenge=${prompt.challengeId}`}
+          data-denied={`${props.action}/denied`}
         >
           <p class="push-number" aria-describedby="push-number-help">
             {prompt.number}

@@ -139,6 +139,12 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
     },
   );
 
+  // Where the waiting page goes when the phone said « Ce n'était pas moi »: the flow ended then.
+  app.get('/verify/denied', async (request, reply) => {
+    const hosted = await kit.host.open(request, reply);
+    throw new AppError('sign_in.denied', { restartUrl: hosted.restartUrl });
+  });
+
   // The waiting page is a POST's answer: its language toggle comes back to the step's page.
   app.get('/verify/start', async (request, reply) => {
     const context = await kit.flowAt(request, reply, 'mfa');

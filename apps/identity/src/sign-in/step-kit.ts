@@ -146,11 +146,16 @@ export function createStepKit(options: StepKitOptions) {
     context: Pick<FlowContext, 'hosted' | 'flow' | 'token'> & {
       standing?: AccountStandingWithRecords;
     },
-    passed: Omit<PassedStep, 'at'> & { accountId: string; verifiedPasswordHash?: string },
+    passed: Omit<PassedStep, 'at'> & {
+      accountId: string;
+      verifiedPasswordHash?: string;
+      /** When what the step proves was proved, if before now (a code typed earlier). */
+      at?: number;
+    },
   ): Promise<FastifyReply> {
     const { hosted, flow, token } = context;
     const newToken = randomBytes(32).toString('base64url');
-    const step: PassedStep = { step: passed.step, amr: passed.amr, at: now() };
+    const step: PassedStep = { step: passed.step, amr: passed.amr, at: passed.at ?? now() };
     // Guarded by the old token: of two parallel submissions, one advances the flow; a flow ended
     // meanwhile (lock, new password, MFA reset: G-41) advances no more.
     if (

@@ -3,6 +3,7 @@
  * were waiting on it re-read the account at their next step (G-40); removing the last one means
  * enrolling again at the next sign-in when MFA is required.
  */
+import { markMethodsChanged } from '../../factors/authenticator-queries.ts';
 import type { Actor } from './actor.ts';
 import { type OperationDeps, type OperationOrigin, runOperation } from './operation-deps.ts';
 
@@ -35,7 +36,9 @@ export async function removeAuthenticator(
         .where('id', '=', args.authenticatorId)
         .where('account_id', '=', args.accountId)
         .executeTakeFirst();
-      return { removed: Number(result.numDeletedRows) === 1 };
+      const removed = Number(result.numDeletedRows) === 1;
+      if (removed) await markMethodsChanged(trx, args.accountId, deps.now());
+      return { removed };
     },
   );
 }

@@ -3,7 +3,11 @@
  * activations not yet redeemed, and the sign-in flows in progress end, so that none completes on
  * what was removed (G-41). The account enrolls again at its next sign-in when MFA is required.
  */
-import { countDevices, deleteAllAuthenticators } from '../../factors/authenticator-queries.ts';
+import {
+  countDevices,
+  deleteAllAuthenticators,
+  markMethodsChanged,
+} from '../../factors/authenticator-queries.ts';
 import { deleteAccountFlows } from '../../sign-in/queries.ts';
 import type { Actor } from './actor.ts';
 import { type OperationDeps, type OperationOrigin, runOperation } from './operation-deps.ts';
@@ -22,6 +26,7 @@ export async function resetMfa(
       const devices = await countDevices(trx, args.accountId);
       const authenticators = await deleteAllAuthenticators(trx, args.accountId);
       const flows = await deleteAccountFlows(trx, args.accountId);
+      await markMethodsChanged(trx, args.accountId, deps.now());
       return { authenticators, devices, flows };
     },
   );

@@ -170,9 +170,15 @@ describe.each(testBackends())('signing in with a push (%s)', (backend) => {
   it("ends the sign-in on « Ce n'était pas moi », audited, with no new push sent by itself", async () => {
     const { b, base, form } = await pushSent();
     expect(await answer(form.challengeId, 'deny')).toBe('denied');
-    const ended = await b.post(`${base}/verify`, form);
-    expect(ended.statusCode).toBe(403);
-    expect(ended.body).toContain('Connexion annulée');
+    // The waiting page hears it, and says so; the sign-in has ended on the server already.
+    const stream = await b.get(
+      `${base}/verify/events?authenticator=${form.authenticatorId}&challenge=${form.challengeId}`,
+    );
+    expect(stream.statusCode).toBe(400);
+    const said = await b.get(`${base}/verify/denied`);
+    expect(said.statusCode).toBe(403);
+    expect(said.body).toContain('Connexion annulée');
+    expect((await b.post(`${base}/verify`, form)).statusCode).toBe(400);
     expect((await b.get(`${base}/verify`)).statusCode).toBe(400);
     expect(await fetchPushRequests({ fetch, account: phone, nowMs: t.clock.now })).toEqual([]);
     const types = (await auditEvents(t)).map((e) => e.type);

@@ -19,6 +19,7 @@ import {
 } from '../../security/attempt-policy.ts';
 import { ipBucket } from '../../security/client-ip.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
+import { deleteFlow } from '../../sign-in/queries.ts';
 import { markAuthenticatorUsed } from '../authenticator-queries.ts';
 import { type Challenge, challengeChannel, settleChallenge } from '../challenge-queries.ts';
 import { hashPushNumber } from './make-push-number.ts';
@@ -107,6 +108,9 @@ export async function answerPushChallenge(
       }
     }
     if (!(await settleChallenge(trx, target, 'denied', nowMs))) return 'lost';
+    // « Ce n'était pas moi » ends that sign-in here, whatever its page does next (G-48).
+    if (input.answer.dec === 'deny' && challenge.flow_id !== null)
+      await deleteFlow(trx, challenge.flow_id);
     return record(input.answer.dec === 'deny' ? 'denied' : 'wrong_number');
   });
   // A right number gives its reservation back; a parallel answer that won leaves this one

@@ -83,5 +83,8 @@ export async function checkPushSettled(
 ): Promise<SettleCheck> {
   const outcome = await pushOutcome(deps, target);
   if (outcome.status === 'pending') return { waitUntil: outcome.expiresAt };
+  // A wrong number fails that push only; « Ce n'était pas moi » ends the sign-in (G-48).
+  if (outcome.status === 'denied' && outcome.reason === 'wrong_number')
+    return { event: 'mismatch' };
   return { event: outcome.status };
 }
