@@ -1,3 +1,8 @@
+/**
+ * The PWA's account store, in IndexedDB. Structured clone keeps CryptoKeys as handles: the
+ * device's private key is stored as the non-extractable key it was made as, and so is the AES
+ * key that seals every TOTP secret (`secret-sealing.ts`). Nothing secret is ever in clear on disk.
+ */
 import type { AccountStore, StoredAccount } from '../core/account-store.ts';
 import { normalizeLabel } from '../core/account-store.ts';
 import { generateSealingKey, openSecret, type SealedSecret, sealSecret } from './secret-sealing.ts';
