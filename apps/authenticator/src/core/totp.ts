@@ -1,10 +1,20 @@
 /**
- * The 6-digit codes of Sesame Verify: RFC 6238 with the parameters of the contract's `TotpSeed`
- * (SHA-1, 6 digits, 30 s). The clock is an argument; HMAC and truncation come from otplib.
+ * The codes of Sesame Verify: RFC 6238. An organization's accounts use the parameters of the
+ * contract's `TotpSeed` (SHA-1, 6 digits, 30 s, the defaults here); « Autre » accounts may use
+ * SHA-256 or SHA-512, 8 digits, 60 s. The clock is an argument; HMAC and truncation come from
+ * otplib.
  */
 import { generateSync } from 'otplib';
 
 export const totpPeriodSeconds = 30;
+
+export interface TotpParameters {
+  algorithm: 'SHA1' | 'SHA256' | 'SHA512';
+  digits: 6 | 8;
+  period: 30 | 60;
+}
+
+const hashNames = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' } as const;
 const base32Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** RFC 4648 Base32, no padding (what the server sends); spaces and lower case tolerated. */
@@ -27,23 +37,27 @@ export function decodeBase32(text: string): Uint8Array {
   return bytes;
 }
 
-/** The code of the 30-second period containing `nowMs`. */
-export function totpCode(options: { secret: string; nowMs: number }): string {
+/** The code of the period containing `nowMs` (SHA-1, 6 digits, 30 s unless told otherwise). */
+export function totpCode(
+  options: { secret: string; nowMs: number } & Partial<TotpParameters>,
+): string {
   return generateSync({
     secret: decodeBase32(options.secret),
     epoch: Math.floor(options.nowMs / 1000),
-    algorithm: 'sha1',
-    digits: 6,
-    period: totpPeriodSeconds,
+    algorithm: hashNames[options.algorithm ?? 'SHA1'],
+    digits: options.digits ?? 6,
+    period: options.period ?? totpPeriodSeconds,
   });
 }
 
-/** Whole seconds until the code changes: 30 at the start of a period, 1 in its last second. */
-export function totpSecondsLeft(nowMs: number): number {
-  return totpPeriodSeconds - (Math.floor(nowMs / 1000) % totpPeriodSeconds);
+/** Whole seconds until the code changes: `period` at the start of a period, 1 in its last second. */
+export function totpSecondsLeft(nowMs: number, period: number = totpPeriodSeconds): number {
+  return period - (Math.floor(nowMs / 1000) % period);
 }
 
-/** `287082` → `287 082`, for reading (the copy keeps the plain digits). */
+/** `287082` → `287 082`, `12345678` → `1234 5678`, for reading (the copy keeps the plain digits). */
 export function formatTotpCode(code: string): string {
-  return code.length === 6 ? `${code.slice(0, 3)} ${code.slice(3)}` : code;
+  if (code.length === 6) return `${code.slice(0, 3)} ${code.slice(3)}`;
+  if (code.length === 8) return `${code.slice(0, 4)} ${code.slice(4)}`;
+  return code;
 }
