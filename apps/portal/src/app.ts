@@ -14,9 +14,11 @@ import Fastify, {
 import type { PortalConfig } from './config.ts';
 import { LANG_COOKIE, languageSwitchTarget } from './i18n/language.ts';
 import { createOidcClient, type PortalOidcClient } from './oidc-client.ts';
+import { createPayeeBook, type PayeeBook } from './payees.ts';
 import { sendErrorPage } from './request-context.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { pageRoutes } from './routes/page-routes.ts';
+import { payeeRoutes } from './routes/payee-routes.ts';
 import { createSecurityHeadersHook } from './security-headers.ts';
 import { createSessionStore, type SessionStore, sessionCookieOptions } from './session-store.ts';
 
@@ -25,6 +27,8 @@ export interface PortalDeps {
   now?: () => number;
   sessions?: SessionStore;
   oidc?: PortalOidcClient;
+  /** The clients' payees (demo data, in memory by default). */
+  payees?: PayeeBook;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -34,7 +38,8 @@ export function buildPortalApp(config: PortalConfig, deps: PortalDeps = {}): Fas
   const now = deps.now ?? Date.now;
   const sessions = deps.sessions ?? createSessionStore({ now });
   const oidc = deps.oidc ?? createOidcClient(config);
-  // Small bodies only: the one form posts a CSRF token.
+  const payees = deps.payees ?? createPayeeBook();
+  // Small bodies only: the forms post a CSRF token and at most a payee's name.
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 16 * 1024 });
 
   app.register(fastifyCookie);
@@ -44,8 +49,9 @@ export function buildPortalApp(config: PortalConfig, deps: PortalDeps = {}): Fas
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
   app.setNotFoundHandler((request, reply) => sendErrorPage(request, reply, 404, 'notFound'));
 
-  app.register(pageRoutes, { config, sessions, now });
+  app.register(pageRoutes, { config, sessions, now, payees });
   app.register(authRoutes, { config, sessions, oidc });
+  app.register(payeeRoutes, { config, sessions, oidc, payees, now });
   return app;
 }
 

@@ -23,7 +23,25 @@ export interface PortalOidcClient {
   finishSignIn(callbackUrl: URL, preAuth: PreAuth): Promise<SignedInUser>;
   /** RP-initiated logout URL at the issuer; undefined when the issuer offers none. */
   buildEndSessionUrl(idTokenHint: string | undefined): Promise<URL | undefined>;
+  /** CIBA (poll mode): asks the signed-in client, named by its ID token, to approve an operation. */
+  requestApproval(idTokenHint: string, bindingMessage: string): Promise<ApprovalRequest>;
+  /** One token request for that approval (the caller keeps to the interval). */
+  pollApproval(authReqId: string): Promise<ApprovalPoll>;
 }
+
+export interface ApprovalRequest {
+  readonly authReqId: string;
+  readonly expiresInSeconds: number;
+  /** Seconds between two token requests (CIBA Core §7.3: 5 when the issuer says nothing). */
+  readonly intervalSeconds: number;
+}
+
+/** What one token request said: still waiting, poll slower, approved (by whom), or over. */
+export type ApprovalPoll =
+  | { readonly status: 'pending' | 'slow_down' | 'denied' | 'expired' }
+  | { readonly status: 'approved'; readonly sub: string };
+
+export const CIBA_GRANT_TYPE = 'urn:openid:params:grant-type:ciba';
 
 export interface OidcClientOptions {
   /** Seconds before a request to the issuer is abandoned. */
@@ -64,7 +82,45 @@ export function createOidcClient(
       if (idTokenHint !== undefined) parameters.id_token_hint = idTokenHint;
       return client.buildEndSessionUrl(configuration, parameters);
     },
+    async requestApproval(idTokenHint, bindingMessage) {
+      const response = await client.initiateBackchannelAuthentication(await getConfiguration(), {
+        scope: 'openid',
+        id_token_hint: idTokenHint,
+        binding_message: bindingMessage,
+      });
+      return {
+        authReqId: response.auth_req_id,
+        expiresInSeconds: response.expires_in,
+        intervalSeconds: response.interval ?? 5,
+      };
+    },
+    async pollApproval(authReqId) {
+      return pollApproval(await getConfiguration(), authReqId);
+    },
   };
+}
+
+/** CIBA Core §11: the token endpoint's answers to a poll; anything else is thrown. */
+async function pollApproval(
+  configuration: client.Configuration,
+  authReqId: string,
+): Promise<ApprovalPoll> {
+  try {
+    // openid-client checks the ID token (signature, issuer, audience) before claims() is read.
+    const tokens = await client.genericGrantRequest(configuration, CIBA_GRANT_TYPE, {
+      auth_req_id: authReqId,
+    });
+    const sub = tokens.claims()?.sub;
+    if (sub === undefined) throw new Error('no ID token in the CIBA token response');
+    return { status: 'approved', sub };
+  } catch (error) {
+    const code = error instanceof client.ResponseBodyError ? error.error : undefined;
+    if (code === 'authorization_pending') return { status: 'pending' };
+    if (code === 'slow_down') return { status: 'slow_down' };
+    if (code === 'access_denied') return { status: 'denied' };
+    if (code === 'expired_token') return { status: 'expired' };
+    throw error;
+  }
 }
 
 async function discover(

@@ -5,7 +5,7 @@ import { buildPortalApp, type PortalDeps } from './app.ts';
 import { signedIn, testConfig, unreachableOidc } from './testing/portal-test-kit.ts';
 
 const EXPECTED_CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self' http://id.test:3000; " +
+  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self' http://id.test:3000; " +
   "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
 let app: FastifyInstance;

@@ -1,7 +1,7 @@
 /**
  * Security headers on every response (SECURITY-GOALS G-36; ASVS 3.4): a strict CSP without any
- * inline script or style, no sniffing, no referrer, no framing, and no caching by default since
- * the portal's pages carry personal data. Static assets opt in to caching themselves.
+ * inline script or style (scripts only from the portal's own files), no sniffing, no referrer, no
+ * framing, and no caching by default since the portal's pages carry personal data. Static assets opt in to caching themselves.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PortalConfig } from './config.ts';
@@ -9,6 +9,9 @@ import type { PortalConfig } from './config.ts';
 export function contentSecurityPolicy(config: PortalConfig): string {
   return [
     "default-src 'none'",
+    // Scripts from the portal's own files only (the approval page's status check), never inline.
+    "script-src 'self'",
+    "connect-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
     // The sign-out form ends in a redirect to the issuer, which form-action also governs.

@@ -46,6 +46,25 @@ export interface PortalSession {
    */
   readonly preAuths: PreAuth[];
   readonly user: SignedInUser | undefined;
+  /** The payee waiting for the client's approval in Sesame Verify (one at a time). */
+  payeeApproval?: PayeeApproval;
+  /** Shown once on the next dashboard: the payee just added. */
+  addedPayee?: string;
+}
+
+/** A CIBA request in progress for adding a payee; only this session knows its `auth_req_id`. */
+export interface PayeeApproval {
+  readonly payeeName: string;
+  readonly bindingMessage: string;
+  readonly authReqId: string;
+  /** What the client types in Sesame Verify: backchannelNumber(authReqId). */
+  readonly number: string;
+  readonly expiresAtMs: number;
+  intervalSeconds: number;
+  /** No token request before this time (the issuer's interval, lengthened by slow_down). */
+  nextPollAtMs: number;
+  /** Set once the request is over without the payee: what the waiting page then says. */
+  outcome?: 'denied' | 'expired' | 'failed';
 }
 
 export interface SessionStore {

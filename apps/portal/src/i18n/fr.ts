@@ -53,6 +53,33 @@ export const fr = {
     signOut: 'Me déconnecter',
     userMenuLabel: 'Votre session',
   },
+  payees: {
+    title: 'Bénéficiaires',
+    empty: "Vous n'avez encore aucun bénéficiaire.",
+    addedOn: 'Ajouté le {date}',
+    added: 'Bénéficiaire {name} ajouté. Vous avez approuvé cet ajout dans Sesame Verify.',
+    addTitle: 'Ajouter un bénéficiaire',
+    nameLabel: 'Nom du bénéficiaire',
+    nameHelp: 'Prénom et nom, comme sur son compte (2 à 60 caractères).',
+    nameInvalid:
+      'Saisissez un nom de 2 à 60 caractères : lettres, espaces, apostrophes, traits d’union et points.',
+    addButton: 'Ajouter le bénéficiaire',
+    approvalNote: "Vous approuverez cet ajout dans l'application Sesame Verify de votre téléphone.",
+    bindingMessage: 'Ajouter le bénéficiaire {name} ?',
+    waitTitle: 'Approuvez dans Sesame Verify',
+    waitLead: 'Pour ajouter ce bénéficiaire, approuvez la demande sur votre téléphone.',
+    numberHelp: 'Ouvrez Sesame Verify et saisissez ce nombre',
+    waitExpires: 'Cette demande expire dans 2 minutes.',
+    waitNoScript: 'Cette page vérifie d’elle-même. Vous pouvez aussi vérifier maintenant :',
+    check: 'Vérifier',
+    cancel: 'Annuler et revenir à mon Espace client',
+    denied:
+      "La demande a été refusée dans Sesame Verify (ou n'a pas pu y être envoyée). Le bénéficiaire n'a pas été ajouté.",
+    expired: "La demande a expiré avant d'être approuvée. Le bénéficiaire n'a pas été ajouté.",
+    failed: "Nous n'avons pas pu confirmer votre approbation. Le bénéficiaire n'a pas été ajouté.",
+    tryAgain: 'Vous pouvez recommencer depuis votre Espace client.',
+    backToDashboard: 'Retour à mon Espace client',
+  },
   error: {
     title: 'Un problème est survenu',
     generic:
@@ -60,6 +87,8 @@ export const fr = {
     signInFailed: "Nous n'avons pas pu terminer votre connexion. Veuillez réessayer.",
     signInCancelled: 'La connexion a été annulée ou refusée.',
     sessionExpired: "Votre session a expiré ou cette demande n'a pas pu être vérifiée.",
+    approvalUnavailable:
+      "Nous n'avons pas pu demander votre approbation dans Sesame Verify. Veuillez réessayer dans quelques instants.",
     notFound: "Cette page n'existe pas.",
     backHome: "Retour à la page d'accueil",
   },

@@ -11,8 +11,10 @@ import {
 } from '../demo-data.ts';
 import type { Messages } from '../i18n/en.ts';
 import { format, type Lang, localeFor, messagesFor } from '../i18n/language.ts';
+import type { Payee } from '../payees.ts';
 import type { SignedInUser } from '../session-store.ts';
 import { Layout } from './layout.tsx';
+import { PayeesSection } from './payees-section.tsx';
 
 export interface DashboardPageProps {
   lang: Lang;
@@ -20,6 +22,11 @@ export interface DashboardPageProps {
   csrfToken: string;
   accountUrl: string;
   nowMs: number;
+  payees: readonly Payee[];
+  /** The payee just added (after its approval), confirmed once. */
+  addedPayee?: string | undefined;
+  /** The « Ajouter un bénéficiaire » form's name, when it was refused. */
+  rejectedPayeeName?: string | undefined;
 }
 
 type DashboardMessages = Messages['dashboard'];
@@ -40,6 +47,13 @@ export function DashboardPage(props: DashboardPageProps): VNode {
       <h1>{greeting}</h1>
       <p class="lead">{t.intro}</p>
       <AccountsSection t={t} locale={localeFor(lang)} accounts={demoAccounts} />
+      <PayeesSection
+        lang={lang}
+        payees={props.payees}
+        csrfToken={props.csrfToken}
+        addedPayee={props.addedPayee}
+        rejectedName={props.rejectedPayeeName}
+      />
       <div class="grid grid--two">
         <DocumentsSection t={t} locale={localeFor(lang)} documents={demoDocuments(props.nowMs)} />
         <SecuritySection t={t} locale={localeFor(lang)} user={user} accountUrl={props.accountUrl} />

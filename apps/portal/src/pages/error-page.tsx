@@ -11,7 +11,8 @@ export type ErrorReason =
   | 'signInFailed'
   | 'signInCancelled'
   | 'sessionExpired'
-  | 'notFound';
+  | 'notFound'
+  | 'approvalUnavailable';
 
 export function ErrorPage({ lang, reason }: { lang: Lang; reason: ErrorReason }): VNode {
   const t = messagesFor(lang).error;

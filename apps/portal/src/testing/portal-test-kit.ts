@@ -14,6 +14,8 @@ export const unreachableOidc: PortalOidcClient = {
   buildAuthorizationRequest: () => Promise.reject(new Error('issuer not expected')),
   finishSignIn: () => Promise.reject(new Error('issuer not expected')),
   buildEndSessionUrl: () => Promise.reject(new Error('issuer not expected')),
+  requestApproval: () => Promise.reject(new Error('issuer not expected')),
+  pollApproval: () => Promise.reject(new Error('issuer not expected')),
 };
 
 export const marie: SignedInUser = {
