@@ -143,6 +143,12 @@ export const en = {
   'push.pendingItem': '{application}, {time}',
   'push.notificationTitle': 'Sign-in request',
   'push.notificationBody': 'Open Sesame Verify to approve the sign-in to {application}.',
+  // An operation an application asks to approve (CIBA's binding message, issue 7 §3).
+  'push.operationTitle': 'Approve an operation',
+  'push.operationAsked': 'Request from {application}: {message}',
+  'push.operationQuestion': 'Is this you? Approve only an operation you asked for.',
+  'push.operationTypeNumber': 'Enter the number shown by {application}',
+  'push.operationApproved': 'Approved. The operation continues in {application}.',
 
   'notify.title': 'Get sign-in requests',
   'notify.text':

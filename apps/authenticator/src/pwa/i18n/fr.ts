@@ -146,6 +146,13 @@ export const fr = {
   'push.pendingItem': '{application}, {time}',
   'push.notificationTitle': 'Demande de connexion',
   'push.notificationBody': 'Ouvrez Sesame Verify pour approuver la connexion à {application}.',
+  // Une opération qu'une application demande d'approuver (le binding message de CIBA, issue 7 §3).
+  'push.operationTitle': 'Approuver une opération',
+  'push.operationAsked': 'Demande de {application} : {message}',
+  'push.operationQuestion':
+    "Est-ce bien vous ? N'approuvez qu'une opération que vous avez demandée.",
+  'push.operationTypeNumber': 'Saisissez le nombre affiché par {application}',
+  'push.operationApproved': "Approuvé. L'opération se poursuit dans {application}.",
 
   'notify.title': 'Recevoir les demandes de connexion',
   'notify.text':

@@ -2,7 +2,9 @@
  * A sign-in request (issue 7 §1): what is asked comes first — the application, the browser and
  * system, the IP address, the time — then the number shown on the computer, typed (or tapped
  * among three), and « Approuver » or « Ce n'était pas moi ». Never a bare approval: without the
- * number there is nothing to approve with.
+ * number there is nothing to approve with. An operation an application asks to approve (a payee
+ * to add, CIBA's binding message, issue 7 §3) says so first: « Approuver une opération », then
+ * « Demande de Espace client : Ajouter le bénéficiaire Marie Tremblay ? ».
  */
 import type { PushRequest } from '@sesame/contracts';
 import { useState } from 'preact/hooks';
@@ -29,6 +31,8 @@ export function PushRequestScreen(props: {
   const org = new URL(account.issuer).host;
   const secondsLeft = Math.max(0, Math.ceil((request.expiresAt - nowMs) / 1000));
   const digits = request.mode === 'typed-6' ? 6 : 2;
+  const operation = request.bindingMessage;
+  const application = request.application;
 
   const answer = async (decision: 'approve' | 'deny', chosen = number) => {
     if (busy) return;
@@ -50,7 +54,12 @@ export function PushRequestScreen(props: {
       props.onAnswered(request.id);
       props.nav.home({
         kind: 'ok',
-        text: t(decision === 'approve' ? 'push.approved' : 'push.denied'),
+        text:
+          decision === 'deny'
+            ? t('push.denied')
+            : operation === undefined
+              ? t('push.approved')
+              : t('push.operationApproved', { application }),
       });
     } catch (caught) {
       const code = isVerifyError(caught) ? caught.code : 'unexpected';
@@ -66,19 +75,37 @@ export function PushRequestScreen(props: {
     timeStyle: 'short',
   }).format(request.createdAt);
   return (
-    <Screen name="push-request" title={t('push.title')} onBack={busy ? undefined : props.nav.back}>
-      <p>
-        <strong>{t('push.question')}</strong>
-      </p>
+    <Screen
+      name="push-request"
+      title={t(operation === undefined ? 'push.title' : 'push.operationTitle')}
+      onBack={busy ? undefined : props.nav.back}
+    >
+      {operation === undefined ? (
+        <p>
+          <strong>{t('push.question')}</strong>
+        </p>
+      ) : (
+        <>
+          <p class="operation" data-testid="push-operation">
+            <strong>{t('push.operationAsked', { application, message: operation })}</strong>
+          </p>
+          <p>{t('push.operationQuestion')}</p>
+        </>
+      )}
       <dl class="details" data-testid="push-context">
         <dt>{t('push.application')}</dt>
-        <dd>{request.application}</dd>
-        <dt>{t('push.browser')}</dt>
-        <dd>{request.browser ?? t('push.unknown')}</dd>
-        <dt>{t('push.system')}</dt>
-        <dd>{request.system ?? t('push.unknown')}</dd>
-        <dt>{t('push.ip')}</dt>
-        <dd>{request.ip}</dd>
+        <dd>{application}</dd>
+        {/* An operation is asked by the application's server: no browser of the client's to show. */}
+        {operation === undefined && (
+          <>
+            <dt>{t('push.browser')}</dt>
+            <dd>{request.browser ?? t('push.unknown')}</dd>
+            <dt>{t('push.system')}</dt>
+            <dd>{request.system ?? t('push.unknown')}</dd>
+            <dt>{t('push.ip')}</dt>
+            <dd>{request.ip}</dd>
+          </>
+        )}
         <dt>{t('push.time')}</dt>
         <dd>{time}</dd>
       </dl>
@@ -114,7 +141,11 @@ export function PushRequestScreen(props: {
           noValidate
         >
           <div class="field">
-            <label for="push-number">{t('push.typeNumber')}</label>
+            <label for="push-number">
+              {operation === undefined
+                ? t('push.typeNumber')
+                : t('push.operationTypeNumber', { application })}
+            </label>
             <input
               id="push-number"
               type="text"
