@@ -2,10 +2,13 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { AccountStore } from '../core/account-store.ts';
+import type { OtpAccountStore } from '../core/otp-account-store.ts';
 import type { Lang, Translate } from './i18n/i18n.ts';
 
 export interface AppServices {
   store: AccountStore;
+  /** The « Autre » accounts (other services' codes), on this phone only. */
+  otpStore: OtpAccountStore;
   fetch: typeof globalThis.fetch;
   now: () => number;
   /** This app's own origin: the only organization it can talk to (CSP `connect-src 'self'`). */

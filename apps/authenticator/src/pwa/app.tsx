@@ -5,6 +5,7 @@
 import { activationLinkPath } from '@sesame/contracts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { StoredAccount } from '../core/account-store.ts';
+import type { OtpAccount } from '../core/otp-account-store.ts';
 import { parseActivationLink } from '../core/parse-activation-link.ts';
 import { AppContext, type AppServices } from './app-services.ts';
 import { Screen } from './components/screen.tsx';
@@ -14,10 +15,13 @@ import { AccountScreen } from './screens/account-screen.tsx';
 import { AccountTypeScreen } from './screens/account-type-screen.tsx';
 import { AccountsScreen } from './screens/accounts-screen.tsx';
 import { AddOrganizationScreen } from './screens/add-organization-screen.tsx';
+import { AddOtherScreen, OtherConfirmScreen } from './screens/add-other-screen.tsx';
 import { ConfirmScreen } from './screens/confirm-screen.tsx';
 import { DeviceNameScreen } from './screens/device-name-screen.tsx';
 import { ManualEntryScreen } from './screens/manual-entry-screen.tsx';
 import { NotificationsScreen } from './screens/notifications-screen.tsx';
+import { OtherAccountScreen } from './screens/other-account-screen.tsx';
+import { OtherManualScreen } from './screens/other-manual-screen.tsx';
 import { PushRequestScreen } from './screens/push-request-screen.tsx';
 import { ScanIntroScreen } from './screens/scan-intro-screen.tsx';
 import { ScannerScreen } from './screens/scanner-screen.tsx';
@@ -56,6 +60,7 @@ export function App(props: { services: AppServices; lang: Lang; href: string }) 
     initial.linkInvalid ? { kind: 'error', text: t('errors.link.invalid') } : null,
   );
   const [accounts, setAccounts] = useState<StoredAccount[] | null>(null);
+  const [otherAccounts, setOtherAccounts] = useState<OtpAccount[]>([]);
   const [loadFailed, setLoadFailed] = useState(false);
   const nav = useHistoryNavigation(stack, setStack, setNotice);
   const pushes = usePushRequests(services, accounts);
@@ -69,13 +74,19 @@ export function App(props: { services: AppServices; lang: Lang; href: string }) 
 
   const reload = useCallback(async () => {
     try {
-      setAccounts(await services.store.list());
+      const [organizations, others] = await Promise.all([
+        services.store.list(),
+        services.otpStore.list(),
+      ]);
+      setAccounts(organizations);
+      setOtherAccounts(others);
       setLoadFailed(false);
     } catch {
       setAccounts([]);
+      setOtherAccounts([]);
       setLoadFailed(true);
     }
-  }, [services.store]);
+  }, [services.store, services.otpStore]);
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -108,6 +119,7 @@ export function App(props: { services: AppServices; lang: Lang; href: string }) 
         return (
           <AccountsScreen
             accounts={accounts}
+            otherAccounts={otherAccounts}
             loadFailed={loadFailed}
             notice={notice}
             nav={nav}
@@ -121,7 +133,28 @@ export function App(props: { services: AppServices; lang: Lang; href: string }) 
       case 'scan-intro':
         return <ScanIntroScreen nav={nav} />;
       case 'scanner':
-        return <ScannerScreen nav={nav} />;
+        return (
+          <ScannerScreen
+            key={current.other ? 'other' : 'organization'}
+            nav={nav}
+            other={current.other}
+          />
+        );
+      case 'add-other':
+        return <AddOtherScreen nav={nav} />;
+      case 'other-manual':
+        return <OtherManualScreen nav={nav} onAdded={reload} />;
+      case 'other-confirm':
+        return <OtherConfirmScreen account={current.account} nav={nav} onAdded={reload} />;
+      case 'other-account':
+        return (
+          <OtherAccountScreen
+            key={current.id}
+            account={otherAccounts.find((account) => account.id === current.id)}
+            nav={nav}
+            onChanged={reload}
+          />
+        );
       case 'manual':
         return <ManualEntryScreen nav={nav} />;
       case 'confirm':

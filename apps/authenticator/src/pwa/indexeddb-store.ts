@@ -1,19 +1,57 @@
 /**
- * The PWA's account store, in IndexedDB. Structured clone keeps CryptoKeys as handles: the
+ * The PWA's account stores, in IndexedDB. Structured clone keeps CryptoKeys as handles: the
  * device's private key is stored as the non-extractable key it was made as, and so is the AES
- * key that seals every TOTP secret (`secret-sealing.ts`). Nothing secret is ever in clear on disk.
+ * key that seals every TOTP secret (`secret-sealing.ts`), the organizations' and the « Autre »
+ * accounts' alike. Nothing secret is ever in clear on disk.
  */
 import type { AccountStore, StoredAccount } from '../core/account-store.ts';
 import { normalizeLabel } from '../core/account-store.ts';
+import type { OtpAccount, OtpAccountStore } from '../core/otp-account-store.ts';
 import { generateSealingKey, openSecret, type SealedSecret, sealSecret } from './secret-sealing.ts';
 
 const databaseName = 'sesame-verify';
 const accountsStore = 'accounts';
 const keysStore = 'keys';
+/** Version 2: the « Autre » accounts, in their own store (no device, no server). */
+const otpAccountsStore = 'otp-accounts';
 const sealingKeyId = 'totp-sealing-key';
 
 /** What is written to IndexedDB: the account with its secret sealed. */
 type AccountRecord = Omit<StoredAccount, 'secret'> & { sealedSecret: SealedSecret };
+type OtpAccountRecord = Omit<OtpAccount, 'secret'> & { sealedSecret: SealedSecret };
+
+/** The « Autre » accounts, sealed under the same key as the organizations' secrets. */
+export async function openIndexedDbOtpStore(
+  factory: IDBFactory = indexedDB,
+): Promise<OtpAccountStore> {
+  const db = await openDatabase(factory);
+  const sealingKey = await loadSealingKey(db);
+  return {
+    async list() {
+      const records = await request<OtpAccountRecord[]>(
+        db.transaction(otpAccountsStore).objectStore(otpAccountsStore).getAll(),
+      );
+      records.sort((a, b) => a.createdAt - b.createdAt);
+      return Promise.all(
+        records.map(async ({ sealedSecret, ...rest }) => ({
+          ...rest,
+          secret: await openSecret(sealingKey, rest.id, sealedSecret),
+        })),
+      );
+    },
+    async put(account) {
+      const { secret, ...rest } = account;
+      const record: OtpAccountRecord = {
+        ...rest,
+        sealedSecret: await sealSecret(sealingKey, account.id, secret),
+      };
+      await write(db, (store) => store.put(record), otpAccountsStore);
+    },
+    async remove(id) {
+      await write(db, (store) => store.delete(id), otpAccountsStore);
+    },
+  };
+}
 
 export async function openIndexedDbStore(factory: IDBFactory = indexedDB): Promise<AccountStore> {
   const db = await openDatabase(factory);
@@ -61,12 +99,19 @@ export async function openIndexedDbStore(factory: IDBFactory = indexedDB): Promi
 }
 
 function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
-  const open = factory.open(databaseName, 1);
-  open.onupgradeneeded = () => {
-    open.result.createObjectStore(accountsStore, { keyPath: 'id' });
-    open.result.createObjectStore(keysStore);
+  const open = factory.open(databaseName, 2);
+  open.onupgradeneeded = (event) => {
+    if (event.oldVersion < 1) {
+      open.result.createObjectStore(accountsStore, { keyPath: 'id' });
+      open.result.createObjectStore(keysStore);
+    }
+    if (event.oldVersion < 2) open.result.createObjectStore(otpAccountsStore, { keyPath: 'id' });
   };
-  return request(open);
+  // A tab of a newer version upgrading the database: this one lets go (it reloads to follow).
+  return request<IDBDatabase>(open).then((db) => {
+    db.onversionchange = () => db.close();
+    return db;
+  });
 }
 
 /** The sealing key is made once, on first use, inside one transaction (two tabs: one key). */
@@ -92,9 +137,13 @@ async function loadSealingKey(db: IDBDatabase): Promise<CryptoKey> {
   }
 }
 
-function write(db: IDBDatabase, change: (store: IDBObjectStore) => IDBRequest): Promise<void> {
-  const tx = db.transaction(accountsStore, 'readwrite');
-  change(tx.objectStore(accountsStore));
+function write(
+  db: IDBDatabase,
+  change: (store: IDBObjectStore) => IDBRequest,
+  storeName: string = accountsStore,
+): Promise<void> {
+  const tx = db.transaction(storeName, 'readwrite');
+  change(tx.objectStore(storeName));
   return done(tx);
 }
 

@@ -2,17 +2,18 @@
 import { render } from 'preact';
 import { App } from './app.tsx';
 import { initialLang } from './i18n/i18n.ts';
-import { openIndexedDbStore } from './indexeddb-store.ts';
+import { openIndexedDbOtpStore, openIndexedDbStore } from './indexeddb-store.ts';
 
 async function start(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
-  const store = await openIndexedDbStore();
+  const [store, otpStore] = await Promise.all([openIndexedDbStore(), openIndexedDbOtpStore()]);
   const storage = safeLocalStorage();
   render(
     <App
       services={{
         store,
+        otpStore,
         fetch: globalThis.fetch.bind(globalThis),
         now: Date.now,
         origin: location.origin,

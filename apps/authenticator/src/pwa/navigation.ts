@@ -3,6 +3,7 @@
  * history, so the phone's back gesture goes back one screen.
  */
 import type { ActivationCredential } from '../core/activate-account.ts';
+import type { OtpauthAccount } from '../core/parse-otpauth-uri.ts';
 
 /** A scanned or typed activation, not yet redeemed. */
 export type PendingActivation = ActivationCredential & { issuer: string };
@@ -12,12 +13,18 @@ export type Step =
   | { name: 'account-type' }
   | { name: 'add-organization' }
   | { name: 'scan-intro' }
-  | { name: 'scanner' }
+  /** The camera: an organization's activation link, or (`other`) another service's otpauth QR. */
+  | { name: 'scanner'; other?: true }
   | { name: 'manual' }
   | { name: 'confirm'; pending: PendingActivation }
   | { name: 'device-name'; pending: PendingActivation }
   | { name: 'account'; id: string }
   | { name: 'settings' }
+  /** « Autre »: another service's codes, by its QR code or its key. */
+  | { name: 'add-other' }
+  | { name: 'other-manual' }
+  | { name: 'other-confirm'; account: OtpauthAccount }
+  | { name: 'other-account'; id: string }
   /** A sign-in request to approve (by its id: the notification opens it). */
   | { name: 'push-request'; id: string }
   /** After an account is added: ask for notifications, then the list with `notice`. */

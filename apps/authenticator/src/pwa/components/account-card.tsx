@@ -1,6 +1,16 @@
-/** One account in the list: its name, its 6-digit code (tap to copy) and the countdown. */
+/**
+ * One account in the list: its name, its code (tap to copy) and the countdown. An organization's
+ * account (SHA-1, 6 digits, 30 s) or an « Autre » account with its own parameters.
+ */
 import { accountTitle, type StoredAccount } from '../../core/account-store.ts';
-import { formatTotpCode, totpCode, totpPeriodSeconds, totpSecondsLeft } from '../../core/totp.ts';
+import { type OtpAccount, otpAccountTitle } from '../../core/otp-account-store.ts';
+import {
+  formatTotpCode,
+  type TotpParameters,
+  totpCode,
+  totpPeriodSeconds,
+  totpSecondsLeft,
+} from '../../core/totp.ts';
 import { useApp } from '../app-services.ts';
 import { Countdown } from './countdown.tsx';
 import { MoreIcon } from './icons.tsx';
@@ -11,19 +21,66 @@ export function AccountCard(props: {
   onOptions: () => void;
   onCopy: (code: string) => void;
 }) {
-  const { t } = useApp();
   const { account } = props;
-  const title = accountTitle(account);
-  const code = totpCode({ secret: account.secret, nowMs: props.nowMs });
-  const hintId = `copy-hint-${account.id}`;
   return (
-    <li class="account" data-testid="account" data-account-id={account.id}>
+    <CodeCard
+      id={account.id}
+      kind="organization"
+      title={accountTitle(account)}
+      subtitle={`${account.displayName} · ${account.username}`}
+      secret={account.secret}
+      nowMs={props.nowMs}
+      onOptions={props.onOptions}
+      onCopy={props.onCopy}
+    />
+  );
+}
+
+export function OtpAccountCard(props: {
+  account: OtpAccount;
+  nowMs: number;
+  onOptions: () => void;
+  onCopy: (code: string) => void;
+}) {
+  const { account } = props;
+  const title = otpAccountTitle(account);
+  return (
+    <CodeCard
+      id={account.id}
+      kind="other"
+      title={title}
+      subtitle={title === account.accountName ? '' : account.accountName}
+      secret={account.secret}
+      parameters={account}
+      nowMs={props.nowMs}
+      onOptions={props.onOptions}
+      onCopy={props.onCopy}
+    />
+  );
+}
+
+function CodeCard(props: {
+  id: string;
+  kind: 'organization' | 'other';
+  title: string;
+  subtitle: string;
+  secret: string;
+  parameters?: TotpParameters;
+  nowMs: number;
+  onOptions: () => void;
+  onCopy: (code: string) => void;
+}) {
+  const { t } = useApp();
+  const { title, parameters } = props;
+  const period = parameters?.period ?? totpPeriodSeconds;
+  const code = totpCode({ secret: props.secret, nowMs: props.nowMs, ...parameters });
+  const hintId = `copy-hint-${props.id}`;
+  return (
+    <li class="account" data-testid="account" data-account-id={props.id} data-kind={props.kind}>
       <div class="account-head">
         <div class="account-names">
           <h2 class="account-title">{title}</h2>
-          <p class="account-sub">
-            {account.displayName} · {account.username}
-          </p>
+          {props.subtitle && <p class="account-sub">{props.subtitle}</p>}
         </div>
         <button
           type="button"
@@ -47,7 +104,7 @@ export function AccountCard(props: {
         <span id={hintId} class="sr-only">
           {t('accounts.codeLabel', { account: title, code: formatTotpCode(code) })}
         </span>
-        <Countdown secondsLeft={totpSecondsLeft(props.nowMs)} periodSeconds={totpPeriodSeconds} />
+        <Countdown secondsLeft={totpSecondsLeft(props.nowMs, period)} periodSeconds={period} />
       </div>
     </li>
   );

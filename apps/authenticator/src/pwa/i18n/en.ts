@@ -28,8 +28,7 @@ export const en = {
   'type.organizationHelp':
     'Work, school or client portal (Espace client) account protected by Sesame',
   'type.other': 'Other',
-  'type.otherHelp':
-    'Accounts of other services (Google, Facebook…): not available yet. Use another authenticator app for them.',
+  'type.otherHelp': 'Codes of other services (Google, GitHub, Facebook…), kept on this phone only',
 
   'organization.title': 'Add an organization account',
   'organization.text':
@@ -162,6 +161,52 @@ export const en = {
   'notify.unsupported':
     'This browser cannot show notifications for Sesame Verify. Requests appear when you open the app.',
   'notify.on': 'Notifications are on.',
+
+  // “Other”: other services’ codes (otpauth://), on this phone only.
+  'other.title': 'Add another account',
+  'other.text':
+    'The service (Google, GitHub, your bank…) shows a QR code or a key when you turn on two-factor authentication with an app.',
+  'other.scan': 'Scan a QR code',
+  'other.typeKey': 'Enter the key',
+  'other.private':
+    'This account stays on this phone: its key is encrypted here and sent nowhere. Its codes work offline.',
+  'other.confirmTitle': 'Add this account?',
+  'other.add': 'Add the account',
+  'other.added':
+    'Account added. Enter the code shown below on the service’s site to finish turning it on.',
+  'other.issuer': 'Service',
+  'other.issuerHelp': 'For example, GitHub',
+  'other.accountName': 'Account',
+  'other.nameRequired': 'Enter the service or the account.',
+  'other.secret': 'Key',
+  'other.secretHelp':
+    'The key the service shows under its QR code, for example JBSW Y3DP EHPK 3PXP.',
+  'other.manualTitle': 'Enter the key',
+  'other.manualText':
+    'On the service’s site, choose “Can’t scan?” or “Enter a key”: the account’s key appears.',
+  'other.advanced': 'Advanced options',
+  'other.advancedHelp':
+    'Change them only if the service says so. By default: SHA-1, 6 digits, 30 seconds.',
+  'other.algorithm': 'Algorithm',
+  'other.digits': 'Number of digits',
+  'other.period': 'Each code lasts',
+  'other.periodValue': '{seconds} seconds',
+  'other.codeKind': 'Codes',
+  'other.codeKindValue': '{digits} digits, every {period} s ({algorithm})',
+  'other.removeText':
+    'This phone will no longer give the codes of {service}. Before removing it, turn off two-factor authentication on {service}’s site or turn on another method there, or you may lose access to that account.',
+  'errors.otpauth.invalid': 'This QR code is not an authentication code (otpauth://totp).',
+  'errors.otpauth.hotp':
+    'This QR code is for counter-based codes (HOTP), which Sesame Verify does not offer. Ask the service for a time-based code (TOTP).',
+  'errors.otpauth.secret_missing': 'This QR code holds no key.',
+  'errors.otpauth.secret_invalid':
+    'This key is not valid: it has only the letters A to Z and the digits 2 to 7, at least 16 characters.',
+  'errors.otpauth.algorithm':
+    'This QR code uses an algorithm Sesame Verify does not offer (only SHA-1, SHA-256 and SHA-512).',
+  'errors.otpauth.digits':
+    'This QR code asks for codes Sesame Verify does not offer (only 6 or 8 digits).',
+  'errors.otpauth.period':
+    'This QR code asks for a period Sesame Verify does not offer (only 30 or 60 seconds).',
 } as const;
 
 export type MessageKey = keyof typeof en;

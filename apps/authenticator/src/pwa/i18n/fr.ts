@@ -30,7 +30,7 @@ export const fr = {
   'type.organizationHelp': 'Compte professionnel, scolaire ou Espace client protégé par Sesame',
   'type.other': 'Autre',
   'type.otherHelp':
-    "Comptes d'autres services (Google, Facebook…) : pas encore offert. Utilisez une autre application d'authentification pour ceux-ci.",
+    "Codes d'autres services (Google, GitHub, Facebook…), conservés sur ce téléphone seulement",
 
   'organization.title': "Ajouter un compte d'organisation",
   'organization.text':
@@ -166,4 +166,50 @@ export const fr = {
   'notify.unsupported':
     "Ce navigateur ne peut pas afficher de notifications pour Sesame Verify. Les demandes s'affichent à l'ouverture de l'application.",
   'notify.on': 'Les notifications sont activées.',
+
+  // « Autre » : les codes d'autres services (otpauth://), sur ce téléphone seulement.
+  'other.title': 'Ajouter un autre compte',
+  'other.text':
+    "Le service (Google, GitHub, votre banque…) affiche un code QR ou une clé quand vous activez l'authentification à deux facteurs avec une application.",
+  'other.scan': 'Scanner un code QR',
+  'other.typeKey': 'Saisir la clé',
+  'other.private':
+    "Ce compte reste sur ce téléphone : sa clé y est chiffrée et n'est envoyée nulle part. Ses codes fonctionnent sans connexion.",
+  'other.confirmTitle': 'Ajouter ce compte ?',
+  'other.add': 'Ajouter le compte',
+  'other.added':
+    'Compte ajouté. Saisissez le code affiché ci-dessous sur le site du service pour terminer son activation.',
+  'other.issuer': 'Service',
+  'other.issuerHelp': 'Par exemple, GitHub',
+  'other.accountName': 'Compte',
+  'other.nameRequired': 'Indiquez le service ou le compte.',
+  'other.secret': 'Clé',
+  'other.secretHelp':
+    'La clé affichée par le service sous son code QR, par exemple JBSW Y3DP EHPK 3PXP.',
+  'other.manualTitle': 'Saisir la clé',
+  'other.manualText':
+    "Sur le site du service, choisissez « Impossible de numériser ? » ou « Saisir une clé » : la clé du compte s'affiche.",
+  'other.advanced': 'Options avancées',
+  'other.advancedHelp':
+    "Ne les changez que si le service l'indique. Par défaut : SHA-1, 6 chiffres, 30 secondes.",
+  'other.algorithm': 'Algorithme',
+  'other.digits': 'Nombre de chiffres',
+  'other.period': 'Durée de chaque code',
+  'other.periodValue': '{seconds} secondes',
+  'other.codeKind': 'Codes',
+  'other.codeKindValue': '{digits} chiffres, toutes les {period} s ({algorithm})',
+  'other.removeText':
+    "Ce téléphone ne donnera plus les codes de {service}. Avant de le supprimer, désactivez l'authentification à deux facteurs sur le site de {service} ou activez-y une autre méthode, sinon vous risquez de perdre l'accès à ce compte.",
+  'errors.otpauth.invalid': "Ce code QR n'est pas un code d'authentification (otpauth://totp).",
+  'errors.otpauth.hotp':
+    "Ce code QR est pour des codes à compteur (HOTP), que Sesame Verify n'offre pas. Demandez au service un code basé sur le temps (TOTP).",
+  'errors.otpauth.secret_missing': 'Ce code QR ne contient pas de clé.',
+  'errors.otpauth.secret_invalid':
+    "Cette clé n'est pas valide : elle ne contient que des lettres A à Z et des chiffres 2 à 7, au moins 16 caractères.",
+  'errors.otpauth.algorithm':
+    "Ce code QR utilise un algorithme que Sesame Verify n'offre pas (seulement SHA-1, SHA-256 et SHA-512).",
+  'errors.otpauth.digits':
+    "Ce code QR demande des codes que Sesame Verify n'offre pas (seulement 6 ou 8 chiffres).",
+  'errors.otpauth.period':
+    "Ce code QR demande une durée que Sesame Verify n'offre pas (seulement 30 ou 60 secondes).",
 } as const satisfies Catalogue;

@@ -1,4 +1,4 @@
-/** Step 5.2 of the guide: "Sélectionnez Organisation" ("Autre" is explained, not offered yet). */
+/** Step 5.2 of the guide: "Sélectionnez Organisation"; « Autre » adds another service's codes. */
 import { useApp } from '../app-services.ts';
 import { KeyIcon, OrganizationIcon } from '../components/icons.tsx';
 import { Screen } from '../components/screen.tsx';
@@ -23,7 +23,12 @@ export function AccountTypeScreen(props: { nav: Navigation }) {
             </span>
           </span>
         </button>
-        <button type="button" class="choice" disabled aria-describedby="type-other-help">
+        <button
+          type="button"
+          class="choice"
+          aria-describedby="type-other-help"
+          onClick={() => props.nav.go({ name: 'add-other' })}
+        >
           <KeyIcon />
           <span class="choice-text">
             <span class="choice-title">{t('type.other')}</span>

@@ -1,8 +1,9 @@
 /** The home screen: the accounts with their codes, or the empty state with "Ajouter un compte". */
 import { useState } from 'preact/hooks';
 import type { StoredAccount } from '../../core/account-store.ts';
+import type { OtpAccount } from '../../core/otp-account-store.ts';
 import { useApp } from '../app-services.ts';
-import { AccountCard } from '../components/account-card.tsx';
+import { AccountCard, OtpAccountCard } from '../components/account-card.tsx';
 import { SesameMark, SettingsIcon } from '../components/icons.tsx';
 import { Alert, Screen } from '../components/screen.tsx';
 import type { Navigation, Notice } from '../navigation.ts';
@@ -11,6 +12,8 @@ import type { PendingPush } from '../use-push-requests.ts';
 
 export function AccountsScreen(props: {
   accounts: StoredAccount[] | null;
+  /** The « Autre » accounts, after the organizations'. */
+  otherAccounts: OtpAccount[];
   loadFailed: boolean;
   notice: Notice | null;
   nav: Navigation;
@@ -41,6 +44,8 @@ export function AccountsScreen(props: {
     </button>
   );
   const accounts = props.accounts ?? [];
+  const others = props.otherAccounts;
+  const none = accounts.length === 0 && others.length === 0;
   return (
     <Screen name="accounts" title={t('app.name')} actions={settings}>
       {props.notice && (
@@ -67,14 +72,14 @@ export function AccountsScreen(props: {
           ))}
         </section>
       )}
-      {props.accounts !== null && accounts.length === 0 && (
+      {props.accounts !== null && none && (
         <section class="empty" data-testid="empty-state">
           <SesameMark size={88} />
           <h2>{t('accounts.emptyTitle')}</h2>
           <p class="muted">{t('accounts.emptyText')}</p>
         </section>
       )}
-      {accounts.length > 0 && (
+      {!none && (
         <ul class="accounts" aria-label={t('accounts.title')}>
           {accounts.map((account) => (
             <AccountCard
@@ -83,6 +88,15 @@ export function AccountsScreen(props: {
               nowMs={nowMs}
               onCopy={(code) => void copy(code)}
               onOptions={() => props.nav.go({ name: 'account', id: account.id })}
+            />
+          ))}
+          {others.map((account) => (
+            <OtpAccountCard
+              key={account.id}
+              account={account}
+              nowMs={nowMs}
+              onCopy={(code) => void copy(code)}
+              onOptions={() => props.nav.go({ name: 'other-account', id: account.id })}
             />
           ))}
         </ul>

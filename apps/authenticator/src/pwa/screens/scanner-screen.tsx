@@ -1,10 +1,16 @@
 /**
  * The camera (guide, step 6): decodes every frame until it sees a Sesame activation link of
- * this organization, then goes on to the confirmation. Camera refused or missing: say so, and
- * offer the manual path.
+ * this organization, then goes on to the confirmation. For « Autre » (`other`), until it sees
+ * another service's `otpauth://totp/…` code. Camera refused or missing: say so, and offer the
+ * manual path.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ActivationLink, parseActivationLink } from '../../core/parse-activation-link.ts';
+import {
+  isOtpauthError,
+  type OtpauthErrorCode,
+  parseOtpauthUri,
+} from '../../core/parse-otpauth-uri.ts';
 import { useApp } from '../app-services.ts';
 import { Alert, Screen } from '../components/screen.tsx';
 import type { MessageKey } from '../i18n/i18n.ts';
@@ -19,9 +25,10 @@ const cameraMessages: Record<CameraProblem, MessageKey> = {
 
 type ScanFeedback =
   | { kind: 'not-activation' }
+  | { kind: 'otpauth'; code: OtpauthErrorCode }
   | { kind: 'other-organization'; link: string; host: string };
 
-export function ScannerScreen(props: { nav: Navigation }) {
+export function ScannerScreen(props: { nav: Navigation; other?: boolean }) {
   const { t, services } = useApp();
   const video = useRef<HTMLVideoElement>(null);
   const [starting, setStarting] = useState(true);
@@ -29,9 +36,23 @@ export function ScannerScreen(props: { nav: Navigation }) {
   const [feedback, setFeedback] = useState<ScanFeedback | null>(null);
 
   useEffect(() => {
+    const other = props.other === true;
     let scanner: { stop(): void } | undefined;
     let cancelled = false;
+    const onOtpauth = (text: string): boolean => {
+      try {
+        props.nav.replace({ name: 'other-confirm', account: parseOtpauthUri(text) });
+        return true;
+      } catch (error) {
+        setFeedback({
+          kind: 'otpauth',
+          code: isOtpauthError(error) ? error.code : 'otpauth.invalid',
+        });
+        return false;
+      }
+    };
     const onCode = (text: string): boolean => {
+      if (other) return onOtpauth(text);
       let link: ActivationLink;
       try {
         link = parseActivationLink(text);
@@ -69,7 +90,7 @@ export function ScannerScreen(props: { nav: Navigation }) {
       cancelled = true;
       scanner?.stop();
     };
-  }, [props.nav, services.origin]);
+  }, [props.nav, props.other, services.origin]);
 
   return (
     <Screen name="scanner" title={t('scan.title')} onBack={props.nav.back}>
@@ -89,6 +110,11 @@ export function ScannerScreen(props: { nav: Navigation }) {
           {t('scan.notActivation')}
         </Alert>
       )}
+      {feedback?.kind === 'otpauth' && (
+        <Alert kind="error" testId="scan-feedback">
+          {t(`errors.${feedback.code}`)}
+        </Alert>
+      )}
       {feedback?.kind === 'other-organization' && (
         <Alert kind="error" testId="scan-feedback">
           {t('scan.otherOrganization', { org: feedback.host })}{' '}
@@ -98,9 +124,9 @@ export function ScannerScreen(props: { nav: Navigation }) {
       <button
         type="button"
         class={problem ? 'button' : 'link-button'}
-        onClick={() => props.nav.replace({ name: 'manual' })}
+        onClick={() => props.nav.replace({ name: props.other ? 'other-manual' : 'manual' })}
       >
-        {t('scan.manual')}
+        {props.other ? t('other.typeKey') : t('scan.manual')}
       </button>
     </Screen>
   );
