@@ -179,5 +179,7 @@ export const verifyLabels = {
   approve: 'Approuver',
   deny: "Ce n'était pas moi",
   approved: /^Approuvé\./,
+  operationTitle: 'Approuver une opération',
+  operationNumber: 'Saisissez le nombre affiché par Espace client',
   added: /^Compte ajouté\. Votre code à 6 chiffres apparaît ci-dessous\./,
 } as const;
