@@ -183,7 +183,11 @@ describe.each(testBackends())('adding a payee approved in Sesame Verify (%s)', (
   });
 
   it('wants the CSRF token on the form and on the status check', async () => {
-    for (const form of [{ name: 'Jean Dupuis' }, { csrf: 'forged', name: 'Jean Dupuis' }]) {
+    const forms: Record<string, string>[] = [
+      { name: 'Jean Dupuis' },
+      { csrf: 'forged', name: 'Jean Dupuis' },
+    ];
+    for (const form of forms) {
       const refused = await post('/payees', form);
       expect(refused.statusCode).toBe(403);
     }
