@@ -4,6 +4,7 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditEventTable, Database } from '../db/database.ts';
+import { perBackend, preparedQuery, slot } from '../db/prepared-query.ts';
 
 export type AuditEventType =
   | 'sign_in.succeeded'
@@ -45,21 +46,48 @@ export async function recordAuditEvent(
   event: AuditEvent,
   nowMs: number,
 ): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      occurred_at: nowMs,
+  await db.executeQuery(
+    insertStatement(db)({
+      occurredAt: nowMs,
       type: event.type,
-      account_id: event.accountId ?? null,
-      client_id: event.clientId ?? null,
+      accountId: event.accountId ?? null,
+      clientId: event.clientId ?? null,
       ip: event.ip ?? null,
-      user_agent: event.userAgent?.slice(0, 512) ?? null,
+      userAgent: event.userAgent?.slice(0, 512) ?? null,
       reason: event.reason ?? null,
-      request_id: event.requestId ?? null,
+      requestId: event.requestId ?? null,
       actor: event.actor ?? null,
-    })
-    .execute();
+    }),
+  );
 }
+
+/** The insert of every event (two or more per sign-in), compiled once per backend. */
+const insertStatement = perBackend((db) =>
+  preparedQuery(
+    db.insertInto('audit_events').values({
+      occurred_at: slot<number>('occurredAt'),
+      type: slot<AuditEventType>('type'),
+      account_id: slot<string | null>('accountId'),
+      client_id: slot<string | null>('clientId'),
+      ip: slot<string | null>('ip'),
+      user_agent: slot<string | null>('userAgent'),
+      reason: slot<string | null>('reason'),
+      request_id: slot<string | null>('requestId'),
+      actor: slot<string | null>('actor'),
+    }),
+    [
+      'occurredAt',
+      'type',
+      'accountId',
+      'clientId',
+      'ip',
+      'userAgent',
+      'reason',
+      'requestId',
+      'actor',
+    ],
+  ),
+);
 
 export async function listAuditEvents(
   db: Kysely<Database>,

@@ -4,7 +4,9 @@
  * The query is written as usual, with `slot('name')` where a value goes; each run hands the
  * compiled SQL the values by name. Both dialects take the result through `db.executeQuery`.
  */
-import { type Compilable, CompiledQuery } from 'kysely';
+import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
+import type { Database } from './database.ts';
+import { isPostgres } from './dialect.ts';
 
 const marker = '\u0000sesame-slot:';
 
@@ -32,4 +34,21 @@ export function preparedQuery<Row, Name extends string>(
       sql,
       filled.map((name, at) => (name === undefined ? parameters[at] : values[name])),
     ) as CompiledQuery<Row>;
+}
+
+/**
+ * Queries prepared once per backend, on first use with a database (or transaction) of it: for
+ * the functions that are handed their database at each call (sign-in/queries.ts and others).
+ */
+export function perBackend<T>(make: (db: Kysely<Database>) => T): (db: Kysely<Database>) => T {
+  let sqlite: T | undefined;
+  let postgres: T | undefined;
+  return (db) => {
+    if (isPostgres(db)) {
+      postgres ??= make(db);
+      return postgres;
+    }
+    sqlite ??= make(db);
+    return sqlite;
+  };
 }

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { perBackend, preparedQuery, slot } from '../db/prepared-query.ts';
 import type { Authenticator } from '../factors/factor.ts';
 import { satisfiesMfa } from '../factors/index.ts';
 import type { AccountStanding } from '../sign-in/flow.ts';
@@ -73,35 +74,7 @@ export async function readAccountStanding(
   accountId: string,
 ): Promise<AccountStandingWithRecords | undefined> {
   // One statement: the account, the organization's setting, and its active methods.
-  const rows = await db
-    .selectFrom('accounts')
-    .leftJoin('authenticators', (join) =>
-      join
-        .onRef('authenticators.account_id', '=', 'accounts.id')
-        .on('authenticators.status', '=', 'active'),
-    )
-    .select([
-      'accounts.locked',
-      'accounts.mfa_required',
-      'authenticators.id as authenticator_id',
-      'authenticators.kind',
-      'authenticators.label',
-      'authenticators.status',
-      'authenticators.flow_id',
-      'authenticators.created_at',
-      'authenticators.activated_at',
-      'authenticators.last_used_at',
-    ])
-    .select((eb) =>
-      eb
-        .selectFrom('org_settings')
-        .select('value')
-        .where('key', '=', orgMfaKey)
-        .as('org_mfa_required'),
-    )
-    .where('accounts.id', '=', accountId)
-    .orderBy('authenticators.created_at')
-    .execute();
+  const { rows } = await db.executeQuery(standingStatement(db)({ accountId }));
   const account = rows[0];
   if (account === undefined) return undefined;
   // Unset means on: the guide's company requires MFA for every client.
@@ -135,3 +108,38 @@ export async function readAccountStanding(
     activeMethods,
   };
 }
+
+/** readAccountStanding's statement (three per sign-in), compiled once per backend. */
+const standingStatement = perBackend((db) =>
+  preparedQuery(
+    db
+      .selectFrom('accounts')
+      .leftJoin('authenticators', (join) =>
+        join
+          .onRef('authenticators.account_id', '=', 'accounts.id')
+          .on('authenticators.status', '=', 'active'),
+      )
+      .select([
+        'accounts.locked',
+        'accounts.mfa_required',
+        'authenticators.id as authenticator_id',
+        'authenticators.kind',
+        'authenticators.label',
+        'authenticators.status',
+        'authenticators.flow_id',
+        'authenticators.created_at',
+        'authenticators.activated_at',
+        'authenticators.last_used_at',
+      ])
+      .select((eb) =>
+        eb
+          .selectFrom('org_settings')
+          .select('value')
+          .where('key', '=', orgMfaKey)
+          .as('org_mfa_required'),
+      )
+      .where('accounts.id', '=', slot<string>('accountId'))
+      .orderBy('authenticators.created_at'),
+    ['accountId'],
+  ),
+);

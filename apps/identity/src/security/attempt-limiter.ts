@@ -41,6 +41,15 @@ export interface AttemptLimiter {
    * the failure each counted, per its policy; `cancelled` (never evaluated) takes back exactly it.
    */
   settleAll(reservations: Reservation[], outcome: 'succeeded' | 'cancelled'): Promise<void>;
+  /**
+   * The same, in the caller's transaction (`trx`): a success settled in the transaction that
+   * records it (the code's step consumed, the flow advanced) commits with it or not at all.
+   */
+  settleAllIn(
+    trx: Kysely<Database>,
+    reservations: Reservation[],
+    outcome: 'succeeded' | 'cancelled',
+  ): Promise<void>;
 }
 
 /** Rolls a multi-limit reservation back when one of its limits refuses. */
@@ -89,32 +98,34 @@ export function createAttemptLimiter(db: Kysely<Database>): AttemptLimiter {
     }
   };
   /** Take reservations' failures back under the row locks, never lowering a newer lock. */
-  const settleAll: AttemptLimiter['settleAll'] = (reservations, outcome) =>
-    db.transaction().execute(async (trx) => {
-      // The rows stay: deleting one would let a parallel reservation find no row to lock between
-      // its insert and its select.
-      const rows = await lockCounterRows(
-        trx,
-        statements,
-        reservations.map(({ key, state }) => ({ key, nowMs: state.windowStartedAt })),
-      );
-      await writeStates(
-        trx,
-        statements,
-        reservations.map((reservation) => ({
-          key: reservation.key,
-          state: settleAttempt(
-            stateOf(rows.get(reservation.key) as CounterRow),
-            reservation,
-            outcome,
-            reservation.policy,
-          ),
-        })),
-      );
-    });
+  const settleAllIn: AttemptLimiter['settleAllIn'] = async (trx, reservations, outcome) => {
+    if (!trx.isTransaction) throw new Error('settleAllIn runs in a transaction');
+    // The rows stay: deleting one would let a parallel reservation find no row to lock between
+    // its insert and its select.
+    const rows = await lockCounterRows(
+      trx,
+      statements,
+      reservations.map(({ key, state }) => ({ key, nowMs: state.windowStartedAt })),
+    );
+    await writeStates(
+      trx,
+      statements,
+      reservations.map((reservation) => ({
+        key: reservation.key,
+        state: settleAttempt(
+          stateOf(rows.get(reservation.key) as CounterRow),
+          reservation,
+          outcome,
+          reservation.policy,
+        ),
+      })),
+    );
+  };
   return {
     reserveAll,
-    settleAll,
+    settleAll: (reservations, outcome) =>
+      db.transaction().execute((trx) => settleAllIn(trx, reservations, outcome)),
+    settleAllIn,
     clearPrefixed: async (prefixes) => {
       await db
         .deleteFrom('attempt_counters')

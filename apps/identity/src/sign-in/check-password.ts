@@ -35,7 +35,19 @@ export type CheckPasswordResult =
 
 export async function checkPassword(
   deps: CheckPasswordDeps,
-  input: { identifier: string; password: string; ip: string },
+  input: {
+    identifier: string;
+    password: string;
+    ip: string;
+    /**
+     * The caller's writes of a success (its audit event, the flow's advance), in the transaction
+     * that releases the limits and stores any rehash, with the hash that then holds.
+     */
+    recordSuccess?: (
+      trx: Kysely<Database>,
+      success: { account: Account; verifiedPasswordHash: string },
+    ) => Promise<void>;
+  },
 ): Promise<CheckPasswordResult> {
   const canonical = canonicalizeIdentifier(input.identifier);
   const account = canonical === '' ? undefined : await findAccountByIdentifier(deps.db, canonical);
@@ -49,14 +61,31 @@ export async function checkPassword(
   const checked = await withAttemptLimit(
     deps.limiter,
     { limits, nowMs: deps.now() },
-    async (): Promise<CheckPasswordResult> => {
+    async (settleIn): Promise<CheckPasswordResult> => {
       if (account === undefined || account.locked === 1) {
         await deps.hasher.verifyDummy(input.password);
         return { ok: false, reason: account ? 'account_locked' : 'unknown_account', accountId };
       }
       if (!(await deps.hasher.verify(account.password_hash, input.password)))
         return { ok: false, reason: 'bad_password', accountId };
-      return { ok: true, account, verifiedPasswordHash: account.password_hash };
+      const verified = account.password_hash;
+      const replacement = deps.hasher.needsRehash(verified)
+        ? await deps.hasher.hash(input.password)
+        : undefined;
+      // The limits' release, any rehash and the caller's record of the success: one transaction.
+      const verifiedPasswordHash = await deps.db.transaction().execute(async (trx) => {
+        await settleIn(trx);
+        // Compare-and-swap: if a new password was set meanwhile, the old one is not put back, and
+        // the step will not count (its verified hash is no longer the account's).
+        const holds =
+          replacement !== undefined &&
+          (await rehashPassword(trx, account.id, { verified, replacement }, deps.now()))
+            ? replacement
+            : verified;
+        await input.recordSuccess?.(trx, { account, verifiedPasswordHash: holds });
+        return holds;
+      });
+      return { ok: true, account, verifiedPasswordHash };
     },
   );
   if (checked.limited) {
@@ -64,13 +93,5 @@ export async function checkPassword(
     await deps.hasher.verifyDummy(input.password);
     return { ok: false, reason: 'throttled', accountId };
   }
-  if (!checked.value.ok || account === undefined) return checked.value;
-  if (!deps.hasher.needsRehash(account.password_hash))
-    return { ok: true, account, verifiedPasswordHash: account.password_hash };
-  const replacement = await deps.hasher.hash(input.password);
-  const verified = account.password_hash;
-  // Compare-and-swap: if a new password was set meanwhile, the old one is not put back, and the
-  // step will not count (its verified hash is no longer the account's).
-  const rehashed = await rehashPassword(deps.db, account.id, { verified, replacement }, deps.now());
-  return { ok: true, account, verifiedPasswordHash: rehashed ? replacement : verified };
+  return checked.value;
 }

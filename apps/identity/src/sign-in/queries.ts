@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, FlowHostKind } from '../db/database.ts';
+import { perBackend, preparedQuery, slot } from '../db/prepared-query.ts';
 import type { FlowState, PassedStep } from './flow.ts';
 
 export interface FlowRow extends FlowState {
@@ -33,15 +34,14 @@ export async function findFlow(
   nowMs: number,
 ): Promise<FlowRow | undefined> {
   if (token === undefined) return undefined;
-  const row = await db
-    .selectFrom('sign_in_flows')
-    .selectAll()
-    .where('id', '=', which.id)
-    .where('host', '=', which.host)
-    .where('token_hash', '=', hashFlowToken(token))
-    .where('expires_at', '>', nowMs)
-    .where('finished_at', which.finished === true ? 'is not' : 'is', null)
-    .executeTakeFirst();
+  const { find, findFinished } = flowStatements(db);
+  const query = (which.finished === true ? findFinished : find)({
+    id: which.id,
+    host: which.host,
+    tokenHash: hashFlowToken(token),
+    now: nowMs,
+  });
+  const row = (await db.executeQuery(query)).rows[0];
   if (row === undefined) return undefined;
   return {
     id: row.id,
@@ -63,28 +63,10 @@ export async function startFlow(
   nowMs: number,
   ttlSeconds: number,
 ): Promise<void> {
-  const values = {
-    id,
-    token_hash: hashFlowToken(token),
-    account_id: null,
-    steps_done: '[]',
-    created_at: nowMs,
-    expires_at: nowMs + ttlSeconds * 1000,
-  };
-  await db
-    .insertInto('sign_in_flows')
-    .values(values)
-    .onConflict((oc) =>
-      oc
-        .column('id')
-        .doUpdateSet({
-          token_hash: values.token_hash,
-          created_at: nowMs,
-          expires_at: values.expires_at,
-        })
-        .where('sign_in_flows.account_id', 'is', null),
-    )
-    .execute();
+  const tokenHash = hashFlowToken(token);
+  await db.executeQuery(
+    flowStatements(db).start({ id, tokenHash, now: nowMs, expiresAt: nowMs + ttlSeconds * 1000 }),
+  );
 }
 
 /**
@@ -156,30 +138,98 @@ export async function advanceFlow(
     verifiedPasswordHash?: string;
   },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('sign_in_flows')
-    .set({
-      account_id: next.accountId,
-      steps_done: JSON.stringify([...flow.stepsDone, next.passed]),
-      token_hash: hashFlowToken(next.newToken),
-    })
-    .where('id', '=', flow.id)
-    .where('token_hash', '=', hashFlowToken(oldToken))
-    // In the same statement: the account is still unlocked and, for the password step, still has
-    // the password just verified — a lock or a new password committed meanwhile wins (G-41).
-    .where((eb) => {
-      let account = eb
-        .selectFrom('accounts')
-        .select('accounts.id')
-        .where('accounts.id', '=', next.accountId)
-        .where('accounts.locked', '=', 0);
-      if (next.verifiedPasswordHash !== undefined)
-        account = account.where('accounts.password_hash', '=', next.verifiedPasswordHash);
-      return eb.exists(account);
-    })
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const { advance, advanceWithPassword } = flowStatements(db);
+  const values = {
+    id: flow.id,
+    accountId: next.accountId,
+    stepsDone: JSON.stringify([...flow.stepsDone, next.passed]),
+    tokenHash: hashFlowToken(next.newToken),
+    oldTokenHash: hashFlowToken(oldToken),
+  };
+  const result = await db.executeQuery(
+    next.verifiedPasswordHash === undefined
+      ? advance({ ...values, passwordHash: undefined })
+      : advanceWithPassword({ ...values, passwordHash: next.verifiedPasswordHash }),
+  );
+  return Number(result.numAffectedRows) === 1;
 }
+
+/** The flow statements of every sign-in, compiled once per backend (db/prepared-query.ts). */
+const flowStatements = perBackend((db) => {
+  const find = (finished: boolean) =>
+    preparedQuery(
+      db
+        .selectFrom('sign_in_flows')
+        .selectAll()
+        .where('id', '=', slot<string>('id'))
+        .where('host', '=', slot<FlowHostKind>('host'))
+        .where('token_hash', '=', slot<string>('tokenHash'))
+        .where('expires_at', '>', slot<number>('now'))
+        .where('finished_at', finished ? 'is not' : 'is', null),
+      ['id', 'host', 'tokenHash', 'now'],
+    );
+  const advance = (withPassword: boolean) =>
+    preparedQuery(
+      db
+        .updateTable('sign_in_flows')
+        .set({
+          account_id: slot<string>('accountId'),
+          steps_done: slot<string>('stepsDone'),
+          token_hash: slot<string>('tokenHash'),
+        })
+        .where('id', '=', slot<string>('id'))
+        .where('token_hash', '=', slot<string>('oldTokenHash'))
+        // In the same statement: the account is still unlocked and, for the password step, still
+        // has the password just verified — a lock or a new password committed meanwhile wins (G-41).
+        .where((eb) => {
+          let account = eb
+            .selectFrom('accounts')
+            .select('accounts.id')
+            .where('accounts.id', '=', slot<string>('accountId'))
+            .where('accounts.locked', '=', 0);
+          if (withPassword)
+            account = account.where('accounts.password_hash', '=', slot<string>('passwordHash'));
+          return eb.exists(account);
+        }),
+      [
+        'id',
+        'accountId',
+        'stepsDone',
+        'tokenHash',
+        'oldTokenHash',
+        ...(withPassword ? (['passwordHash'] as const) : []),
+      ],
+    );
+  return {
+    find: find(false),
+    findFinished: find(true),
+    start: preparedQuery(
+      db
+        .insertInto('sign_in_flows')
+        .values({
+          id: slot<string>('id'),
+          token_hash: slot<string>('tokenHash'),
+          account_id: null,
+          steps_done: '[]',
+          created_at: slot<number>('now'),
+          expires_at: slot<number>('expiresAt'),
+        })
+        .onConflict((oc) =>
+          oc
+            .column('id')
+            .doUpdateSet({
+              token_hash: slot<string>('tokenHash'),
+              created_at: slot<number>('now'),
+              expires_at: slot<number>('expiresAt'),
+            })
+            .where('sign_in_flows.account_id', 'is', null),
+        ),
+      ['id', 'tokenHash', 'now', 'expiresAt'],
+    ),
+    advance: advance(false),
+    advanceWithPassword: advance(true),
+  };
+});
 
 /**
  * End a flow, and with it the activations it showed that no device redeemed (G-44) and the

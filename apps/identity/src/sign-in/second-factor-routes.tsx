@@ -24,7 +24,7 @@ import { pageBase, sendPage } from '../ui/render-page.ts';
 import { methodsToVerify } from './flow.ts';
 import { deleteFlow } from './queries.ts';
 import { SecondFactorPage } from './second-factor-page.tsx';
-import type { FlowContext } from './step-kit.ts';
+import type { AdvancedStep, FlowContext, RecordingContext } from './step-kit.ts';
 
 const Id = Type.String({ maxLength: 64 });
 const MethodQuery = Type.Object({
@@ -208,27 +208,42 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
     async (request, reply) => {
       const context = await kit.flowAt(request, reply, 'mfa', { token: request.body.csrf });
       const chosen = chosenOf(context, request.body.authenticatorId);
+      const audited = (result: VerificationResult) => ({
+        type: result.ok
+          ? ('sign_in.second_factor_succeeded' as const)
+          : ('sign_in.second_factor_failed' as const),
+        accountId: context.accountId,
+        clientId: context.hosted.clientId,
+        reason: result.ok ? (chosen?.factor.kind ?? null) : result.reason,
+      });
+      const passed = (amr: readonly string[]) => ({
+        step: 'mfa' as const,
+        amr: [...amr],
+        accountId: context.accountId,
+      });
+      // A method that consumes its success in a transaction records the step's audit event and
+      // the flow's advance in it too (RecordingContext); others leave them here.
+      let advanced: AdvancedStep | undefined;
+      const verify = ({ authenticator, factor }: Verifiable) => {
+        const recording: RecordingContext = {
+          ...verificationContext(request, context, authenticator),
+          recordSuccess: async (trx, amr) => {
+            await kit.audit(request, audited({ ok: true, amr }), trx);
+            advanced = await kit.advance(trx, context, passed(amr));
+          },
+        };
+        return factor.verification.verify(deps, recording, {
+          code: request.body.code,
+          challengeId: request.body.challengeId,
+        });
+      };
       // An authenticator that is not one this flow may verify with is refused unevaluated.
       const result: VerificationResult = chosen
-        ? await chosen.factor.verification.verify(
-            deps,
-            verificationContext(request, context, chosen.authenticator),
-            { code: request.body.code, challengeId: request.body.challengeId },
-          )
+        ? await verify(chosen)
         : { ok: false, reason: 'invalid' };
-      if (!(!result.ok && result.reason === 'pending'))
-        await kit.audit(request, {
-          type: result.ok ? 'sign_in.second_factor_succeeded' : 'sign_in.second_factor_failed',
-          accountId: context.accountId,
-          clientId: context.hosted.clientId,
-          reason: result.ok ? (chosen?.factor.kind ?? null) : result.reason,
-        });
-      if (result.ok)
-        return kit.completeStep(request, reply, context, {
-          step: 'mfa',
-          amr: [...result.amr],
-          accountId: context.accountId,
-        });
+      if (advanced === undefined && !(!result.ok && result.reason === 'pending'))
+        await kit.audit(request, audited(result));
+      if (result.ok) return kit.completeStep(request, reply, context, passed(result.amr), advanced);
       const { t } = request.page;
       const wanted = { authenticator: request.body.authenticatorId };
       switch (result.reason) {

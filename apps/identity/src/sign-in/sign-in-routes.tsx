@@ -14,7 +14,7 @@ import { type CheckPasswordDeps, checkPassword } from './check-password.ts';
 import { InteractionParams } from './interaction-params.ts';
 import { startFlow } from './queries.ts';
 import { SignInPage } from './sign-in-page.tsx';
-import { flowTtlSeconds, type StepKit } from './step-kit.ts';
+import { type AdvancedStep, flowTtlSeconds, type StepKit } from './step-kit.ts';
 
 export interface SignInRoutesOptions extends CheckPasswordDeps {
   kit: StepKit;
@@ -89,17 +89,38 @@ export async function signInRoutes(
     async (request, reply) => {
       const context = await kit.flowAt(request, reply, 'password', { token: request.body.csrf });
       const { username, password } = request.body;
+      const clientId = context.hosted.clientId;
+      // A success's audit event and the flow's advance are written in the transaction that
+      // releases the attempt's limits (check-password.ts); a failure's event after it.
+      let advanced: AdvancedStep | undefined;
+      const passed = (accountId: string, verifiedPasswordHash: string) => ({
+        step: 'password' as const,
+        amr: ['pwd'],
+        accountId,
+        // Counts only if this is still the account's password when the step is recorded (G-41).
+        verifiedPasswordHash,
+      });
       const result = await checkPassword(options, {
         identifier: username,
         password,
         ip: request.ip,
+        recordSuccess: async (trx, { account, verifiedPasswordHash }) => {
+          const accountId = account.id;
+          await kit.audit(
+            request,
+            { type: 'sign_in.succeeded', accountId, clientId, reason: 'password' },
+            trx,
+          );
+          advanced = await kit.advance(trx, context, passed(accountId, verifiedPasswordHash));
+        },
       });
-      await kit.audit(request, {
-        type: result.ok ? 'sign_in.succeeded' : 'sign_in.failed',
-        accountId: result.ok ? result.account.id : result.accountId,
-        clientId: context.hosted.clientId,
-        reason: result.ok ? 'password' : result.reason,
-      });
+      if (!result.ok)
+        await kit.audit(request, {
+          type: 'sign_in.failed',
+          accountId: result.accountId,
+          clientId,
+          reason: result.reason,
+        });
       options.metrics.signIns.inc({ result: result.ok ? 'success' : 'failure' });
       // G-11: unknown account, wrong password, locked or throttled: one status, one message.
       if (!result.ok) {
@@ -107,13 +128,13 @@ export async function signInRoutes(
         return render(request, reply, details, context.token, { username, failed: true });
       }
       // What comes next is read from the account's standing (the guide's triggers) by the kit.
-      return kit.completeStep(request, reply, context, {
-        step: 'password',
-        amr: ['pwd'],
-        accountId: result.account.id,
-        // Counts only if this is still the account's password when the step is recorded (G-41).
-        verifiedPasswordHash: result.verifiedPasswordHash,
-      });
+      return kit.completeStep(
+        request,
+        reply,
+        context,
+        passed(result.account.id, result.verifiedPasswordHash),
+        advanced,
+      );
     },
   );
 }

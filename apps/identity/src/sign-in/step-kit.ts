@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import { type AuditEvent, recordAuditEvent } from '../audit/record-audit-event.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import type { VerificationContext } from '../factors/factor.ts';
 import { type AccountStandingWithRecords, readAccountStanding } from '../policy/mfa-policy.ts';
 import type { CookiePolicy } from '../security/cookies.ts';
 import { csrfToken, isCsrfSafe } from '../security/csrf.ts';
@@ -53,6 +54,31 @@ export interface StepKitOptions {
 }
 
 export const flowTtlSeconds = 3600;
+
+/** A step passed, as its page reports it. */
+export type PassedStepInput = Omit<PassedStep, 'at'> & {
+  accountId: string;
+  verifiedPasswordHash?: string;
+  /** When what the step proves was proved, if before now (a code typed earlier). */
+  at?: number;
+};
+
+/**
+ * A verification context (factors/factor.ts) that may carry what the second-factor step records
+ * of a success — its audit event, the flow's advance — for a method that consumes its success in
+ * a transaction to write it there too, with the amr it proved. A step that passes it learns
+ * whether it ran; a method that does not call it leaves those writes to the step.
+ */
+export interface RecordingContext extends VerificationContext {
+  recordSuccess?: (trx: Kysely<Database>, amr: readonly string[]) => Promise<void>;
+}
+
+/** A step recorded (or not: the flow had moved on or ended), with the flow's new token. */
+export interface AdvancedStep {
+  advanced: boolean;
+  newToken: string;
+  step: PassedStep;
+}
 
 export function createStepKit(options: StepKitOptions) {
   const { host, db, now } = options;
@@ -139,34 +165,44 @@ export function createStepKit(options: StepKitOptions) {
     return new AppError('sign_in.flow_expired', { cause, restartUrl });
   }
 
-  /** Record a passed step with a new flow cookie, then go to the next step or to the host. */
+  /**
+   * Record a passed step with a new flow token, guarded by the old token: of two parallel
+   * submissions, one advances the flow; a flow ended meanwhile (lock, new password, MFA reset:
+   * G-41) advances no more. In `trx`, the transaction that records the step's success (its code
+   * consumed, its limits released, its audit event), or on its own.
+   */
+  async function advance(
+    trx: Kysely<Database>,
+    context: Pick<FlowContext, 'flow' | 'token'>,
+    passed: PassedStepInput,
+  ): Promise<AdvancedStep> {
+    const newToken = randomBytes(32).toString('base64url');
+    const step: PassedStep = { step: passed.step, amr: passed.amr, at: passed.at ?? now() };
+    const advanced = await advanceFlow(trx, context.flow, context.token, {
+      accountId: passed.accountId,
+      passed: step,
+      newToken,
+      verifiedPasswordHash: passed.verifiedPasswordHash,
+    });
+    return { advanced, newToken, step };
+  }
+
+  /**
+   * Record a passed step with a new flow cookie (unless `advanced` says it was recorded already,
+   * by `advance` in the step's own transaction), then go to the next step or to the host.
+   */
   async function completeStep(
     request: FastifyRequest,
     reply: FastifyReply,
     context: Pick<FlowContext, 'hosted' | 'flow' | 'token'> & {
       standing?: AccountStandingWithRecords;
     },
-    passed: Omit<PassedStep, 'at'> & {
-      accountId: string;
-      verifiedPasswordHash?: string;
-      /** When what the step proves was proved, if before now (a code typed earlier). */
-      at?: number;
-    },
+    passed: PassedStepInput,
+    advanced?: AdvancedStep,
   ): Promise<FastifyReply> {
-    const { hosted, flow, token } = context;
-    const newToken = randomBytes(32).toString('base64url');
-    const step: PassedStep = { step: passed.step, amr: passed.amr, at: passed.at ?? now() };
-    // Guarded by the old token: of two parallel submissions, one advances the flow; a flow ended
-    // meanwhile (lock, new password, MFA reset: G-41) advances no more.
-    if (
-      !(await advanceFlow(db, flow, token, {
-        accountId: passed.accountId,
-        passed: step,
-        newToken,
-        verifiedPasswordHash: passed.verifiedPasswordHash,
-      }))
-    )
-      throw expired(hosted);
+    const { hosted, flow } = context;
+    const { advanced: moved, newToken, step } = advanced ?? (await advance(db, context, passed));
+    if (!moved) throw expired(hosted);
     const state = { ...flow, accountId: passed.accountId, stepsDone: [...flow.stepsDone, step] };
     // The plan is read again from the account as it stands after this step (G-40). A passed
     // second factor changes nothing of the account that this step's own read did not see, and
@@ -207,7 +243,12 @@ export function createStepKit(options: StepKitOptions) {
     allowFormActions(reply, request.cspNonce, hosted.formTargets);
   }
 
-  async function audit(request: FastifyRequest, event: AuditEvent): Promise<void> {
+  /** Log and record an audit event (in `trx`, the transaction of what it records, if given). */
+  async function audit(
+    request: FastifyRequest,
+    event: AuditEvent,
+    trx: Kysely<Database> = db,
+  ): Promise<void> {
     const fields = {
       ...event,
       ip: request.ip,
@@ -215,7 +256,7 @@ export function createStepKit(options: StepKitOptions) {
       requestId: request.id,
     };
     request.log.info({ audit: { ...fields, userAgent: undefined } }, event.type);
-    await recordAuditEvent(db, fields, now());
+    await recordAuditEvent(trx, fields, now());
   }
 
   return {
@@ -226,6 +267,7 @@ export function createStepKit(options: StepKitOptions) {
     resume,
     refuse,
     expired,
+    advance,
     completeStep,
     allowFormTargets,
     audit,

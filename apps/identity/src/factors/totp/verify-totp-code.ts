@@ -2,7 +2,9 @@
  * A 6-digit code checked against one authenticator of a code method (Sesame Verify and other
  * apps both hold a TOTP secret), under its own failure limits (G-39): per source address, and per
  * account and method — never the password's counter. The step is consumed atomically with the
- * authenticator's use (or its activation, when the first code confirms it: G-05).
+ * authenticator's use (or its activation, when the first code confirms it: G-05), the limits'
+ * release and what the caller records of the success (`recordSuccess`): one transaction, after
+ * the reservation's own (committed before the code is evaluated).
  */
 
 import {
@@ -11,7 +13,8 @@ import {
   secondFactorLimitKey,
 } from '../../security/attempt-policy.ts';
 import { ipBucket } from '../../security/client-ip.ts';
-import { withAttemptLimit } from '../../security/with-attempt-limit.ts';
+import { type SettleIn, withAttemptLimit } from '../../security/with-attempt-limit.ts';
+import type { RecordingContext } from '../../sign-in/step-kit.ts';
 import { markAuthenticatorUsed, mayStillEnroll } from '../authenticator-queries.ts';
 import type {
   Authenticator,
@@ -29,6 +32,8 @@ export interface TotpCodeInput {
   ip: string;
   /** Confirm a pending authenticator with its first code, instead of signing in with an active one. */
   activate?: boolean;
+  /** The caller's writes of a success (RecordingContext), in the transaction that consumes it. */
+  recordSuccess?: RecordingContext['recordSuccess'];
 }
 
 export async function verifyTotpCode(
@@ -39,8 +44,8 @@ export async function verifyTotpCode(
     { key: `second-factor-ip:${ipBucket(input.ip)}`, policy: secondFactorIpPolicy },
     { key: secondFactorLimitKey(input.accountId, input.authenticator.kind), policy: accountPolicy },
   ];
-  const checked = await withAttemptLimit(deps.limiter, { limits, nowMs: deps.now() }, () =>
-    checkAndConsume(deps, input),
+  const checked = await withAttemptLimit(deps.limiter, { limits, nowMs: deps.now() }, (settleIn) =>
+    checkAndConsume(deps, input, settleIn),
   );
   return checked.limited ? { ok: false, reason: 'throttled' } : checked.value;
 }
@@ -48,6 +53,7 @@ export async function verifyTotpCode(
 async function checkAndConsume(
   deps: Pick<FactorDeps, 'db' | 'box' | 'now'>,
   input: TotpCodeInput,
+  settleIn: SettleIn,
 ): Promise<VerificationResult> {
   const { authenticator } = input;
   // Only the state this check expects: pending when confirming, active when signing in.
@@ -72,9 +78,13 @@ async function checkAndConsume(
         return { ok: false, reason: 'invalid' };
       if (!(await consumeTotpStep(trx, authenticator.id, checked.step)))
         return { ok: false, reason: 'replayed' };
-      if (await markAuthenticatorUsed(trx, authenticator.id, nowMs, input.activate ?? false))
-        return { ok: true, amr: ['otp'] };
-      throw new StateChanged();
+      if (!(await markAuthenticatorUsed(trx, authenticator.id, nowMs, input.activate ?? false)))
+        throw new StateChanged();
+      const amr = ['otp'];
+      // The limits are released and the success recorded with the step's consumption, or none is.
+      await settleIn(trx);
+      await input.recordSuccess?.(trx, amr);
+      return { ok: true, amr };
     })
     .catch((error: unknown): VerificationResult => {
       if (error instanceof StateChanged) return { ok: false, reason: 'replayed' };
@@ -86,10 +96,15 @@ async function checkAndConsume(
 class StateChanged extends Error {}
 
 /** The `verify` of every code method: the answer's code against the chosen authenticator. */
-export const verifyCodeAnswer: FactorVerification['verify'] = (deps, context, answer) =>
+export const verifyCodeAnswer: FactorVerification['verify'] = (
+  deps,
+  context: RecordingContext,
+  answer,
+) =>
   verifyTotpCode(deps, {
     accountId: context.accountId,
     authenticator: context.authenticator,
     code: answer.code ?? '',
     ip: context.ip,
+    recordSuccess: context.recordSuccess,
   });
