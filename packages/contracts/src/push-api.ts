@@ -122,6 +122,8 @@ export const PushMessage = Type.Object({
   id: Type.String(),
   application: Type.String(),
   expiresAt: Type.Integer(),
+  /** An operation the application asks to approve (CIBA), not a sign-in. */
+  operation: Type.Optional(Type.Boolean()),
 });
 export type PushMessage = Static<typeof PushMessage>;
 

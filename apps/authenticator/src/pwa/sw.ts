@@ -108,12 +108,15 @@ sw.addEventListener('push', (event) => {
   // Only our own message shape; anything else still shows a notification (browsers require one).
   const known = Check(PushMessageSchema, message) ? (message as PushMessage) : undefined;
   const t = catalogues[swLang()];
-  const body = t['push.notificationBody'].replace(
+  // A sign-in, or an operation an application asks to approve (« Ajouter le bénéficiaire … ? »).
+  const operation = known?.operation === true;
+  const body = t[operation ? 'push.notificationOperationBody' : 'push.notificationBody'].replace(
     '{application}',
     known?.application ?? t['app.name'],
   );
+  const title = t[operation ? 'push.notificationOperationTitle' : 'push.notificationTitle'];
   event.waitUntil(
-    sw.registration.showNotification(t['push.notificationTitle'], {
+    sw.registration.showNotification(title, {
       body,
       tag: known?.id ?? 'sesame-verify',
       icon: '/app/icons/icon-192.png',

@@ -142,6 +142,9 @@ export const en = {
   'push.pendingItem': '{application}, {time}',
   'push.notificationTitle': 'Sign-in request',
   'push.notificationBody': 'Open Sesame Verify to approve the sign-in to {application}.',
+  'push.notificationOperationTitle': 'Operation to approve',
+  'push.notificationOperationBody':
+    'Open Sesame Verify to approve the operation {application} asks for.',
   // An operation an application asks to approve (CIBA's binding message, issue 7 §3).
   'push.operationTitle': 'Approve an operation',
   'push.operationAsked': 'Request from {application}: {message}',

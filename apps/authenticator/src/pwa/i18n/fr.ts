@@ -146,6 +146,9 @@ export const fr = {
   'push.pendingItem': '{application}, {time}',
   'push.notificationTitle': 'Demande de connexion',
   'push.notificationBody': 'Ouvrez Sesame Verify pour approuver la connexion à {application}.',
+  'push.notificationOperationTitle': 'Opération à approuver',
+  'push.notificationOperationBody':
+    'Ouvrez Sesame Verify pour approuver l’opération demandée par {application}.',
   // Une opération qu'une application demande d'approuver (le binding message de CIBA, issue 7 §3).
   'push.operationTitle': 'Approuver une opération',
   'push.operationAsked': 'Demande de {application} : {message}',

@@ -167,6 +167,31 @@ describe.each(testBackends())('Web Push wakes each device (%s)', (backend) => {
     });
   });
 
+  it('says when the request is an operation to approve (CIBA), not a sign-in', async () => {
+    const phone = await rig.enroll('yves');
+    const subscription = await subscribe(phone, '/push/yves');
+    const push = await rig.start(phone, {
+      backchannel: {
+        requestId: 'ciba-request',
+        bindingMessage: 'Ajouter le bénéficiaire Marie Tremblay ?',
+        number: '123456',
+      },
+    });
+    await rig.push.idle();
+    const [message] = received as [Received];
+    // The message says what kind of request it is; the binding message and number stay off it.
+    const decrypted = decryptPush(message.body, subscription.ecdh, subscription.auth);
+    expect(JSON.parse(decrypted)).toEqual({
+      type: 'push-request',
+      id: push.id,
+      application: 'Espace client',
+      expiresAt: push.expiresAt,
+      operation: true,
+    });
+    expect(decrypted).not.toContain('123456');
+    expect(decrypted).not.toContain('Tremblay');
+  });
+
   it('forgets a subscription the push service says is gone (410), and one removed by the device', async () => {
     const phone = await rig.enroll('gaston');
     await subscribe(phone, '/push/gone');

@@ -154,6 +154,7 @@ export async function startPushChallenge(
     id: started.challenge.id,
     application: input.clientName,
     expiresAt: started.challenge.expiresAt,
+    ...(input.backchannel === undefined ? {} : { operation: true }),
   });
   return started;
 }
