@@ -8,14 +8,18 @@ import type { MessageKey } from './ui/i18n/messages.ts';
 export const errorCatalogue = {
   'sign_in.failed': { status: 401, message: 'errors.signInFailed' },
   'sign_in.flow_expired': { status: 400, message: 'errors.flowExpired' },
-  'sign_in.denied': { status: 403, message: 'errors.signInDenied' },
+  'sign_in.denied': {
+    status: 403,
+    message: 'errors.signInDenied',
+    title: 'errors.signInDeniedTitle',
+  },
   'request.csrf': { status: 403, message: 'errors.csrf' },
   'request.invalid': { status: 400, message: 'errors.invalidRequest' },
   'request.not_found': { status: 404, message: 'errors.notFound' },
   'request.too_many': { status: 429, message: 'errors.tooMany' },
   'metrics.unauthorized': { status: 401, message: 'errors.metricsUnauthorized' },
   internal: { status: 500, message: 'errors.internal' },
-} as const satisfies Record<string, { status: number; message: MessageKey }>;
+} as const satisfies Record<string, { status: number; message: MessageKey; title?: MessageKey }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
 

@@ -3,9 +3,11 @@
  * APIs); validation errors are `request.invalid`; anything else is logged in full and shown as a
  * generic 500 with no detail (G-38).
  */
+
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, errorCatalogue } from '../errors.ts';
 import { StepMoved } from '../sign-in/step-moved.ts';
+import type { MessageKey } from './i18n/messages.ts';
 import { Layout } from './layout.tsx';
 import { pageBase, sendPage } from './render-page.ts';
 
@@ -24,7 +26,10 @@ export function sendError(
   code: ErrorCode,
   restartUrl?: string,
 ): FastifyReply {
-  const { status, message } = errorCatalogue[code];
+  const entry: { status: number; message: MessageKey; title?: MessageKey } = errorCatalogue[code];
+  const { status, message } = entry;
+  // Most errors are « Une erreur est survenue »; a refusal the user asked for says what it is.
+  const title = entry.title ?? 'errors.title';
   const t = request.page?.t;
   const wantsHtml =
     (request.headers.accept ?? '').includes('text/html') ||
@@ -37,8 +42,8 @@ export function sendError(
       .send({ error: code, message: t ? t(message) : code });
   }
   const page = (
-    <Layout {...pageBase(request)} title={t('errors.title')}>
-      <h1>{t('errors.title')}</h1>
+    <Layout {...pageBase(request)} title={t(title)}>
+      <h1>{t(title)}</h1>
       <p class="alert error" role="alert">
         {t(message)}
       </p>

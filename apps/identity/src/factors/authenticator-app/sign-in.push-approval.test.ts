@@ -177,7 +177,7 @@ describe.each(testBackends())('signing in with a push (%s)', (backend) => {
     expect(stream.statusCode).toBe(400);
     const said = await b.get(`${base}/verify/denied`);
     expect(said.statusCode).toBe(403);
-    expect(said.body).toContain('Connexion annulée');
+    expect(said.body).toContain('<h1>Connexion annulée</h1>');
     expect((await b.post(`${base}/verify`, form)).statusCode).toBe(400);
     expect((await b.get(`${base}/verify`)).statusCode).toBe(400);
     expect(await fetchPushRequests({ fetch, account: phone, nowMs: t.clock.now })).toEqual([]);

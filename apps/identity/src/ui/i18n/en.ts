@@ -20,6 +20,7 @@ export const en = {
     'Unable to sign you in. Check your username and password, or try again in a few minutes.',
   'errors.flowExpired':
     'Your sign-in page has expired. Go back to the application and start again.',
+  'errors.signInDeniedTitle': 'Sign-in cancelled',
   'errors.signInDenied':
     'Sign-in cancelled: you said it wasn’t you. If someone else knows your password, change it and contact your advisor.',
   'errors.startAgain': 'Start signing in again',

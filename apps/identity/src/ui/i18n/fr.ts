@@ -22,6 +22,7 @@ export const fr = {
     "Impossible de vous connecter. Vérifiez votre nom d'utilisateur et votre mot de passe, ou réessayez dans quelques minutes.",
   'errors.flowExpired':
     "Votre page de connexion a expiré. Retournez à l'application et recommencez.",
+  'errors.signInDeniedTitle': 'Connexion annulée',
   'errors.signInDenied':
     "Connexion annulée : vous avez indiqué que ce n'était pas vous. Si quelqu'un d'autre connaît votre mot de passe, changez-le et communiquez avec votre conseiller.",
   'errors.startAgain': 'Recommencer la connexion',
