@@ -41,7 +41,8 @@ export async function removeMethodRoutes(app: FastifyInstance, options: AccountP
     if (accountId === undefined) return undefined;
     const method = await findAuthenticator(db, accountId, id);
     if (method === undefined || method.status !== 'active') return undefined;
-    const proof = await freshStepUp(db, request, options.cookies, accountId, now());
+    // A proof for this removal only (G-23: purpose-bound), not for another method's.
+    const proof = await freshStepUp(db, request, options.cookies, accountId, now(), pagePath(id));
     return { accountId, method, proof };
   }
   const stepUp = (reply: FastifyReply, id: string) =>

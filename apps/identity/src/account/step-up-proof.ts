@@ -29,7 +29,8 @@ export function writeStepUpProof(
 
 /**
  * The step-up this browser finished for `accountId` with a second factor of the last five minutes,
- * if any: its token is the binding of the account pages' forms (CSRF).
+ * for `purpose` — the page of the one change it was asked for (G-23: purpose-bound) — if any: its
+ * token is the binding of that page's form (CSRF).
  */
 export async function freshStepUp(
   db: Kysely<Database>,
@@ -37,6 +38,7 @@ export async function freshStepUp(
   cookies: CookiePolicy,
   accountId: string,
   nowMs: number,
+  purpose: string,
 ): Promise<{ id: string; token: string } | undefined> {
   const value = request.cookies[stepUpProofCookie(cookies).name] ?? '';
   const [id, token, ...rest] = value.split('.');
@@ -45,5 +47,6 @@ export async function freshStepUp(
   const flow = await findFlow(db, { id, host: 'account', finished: true }, token, nowMs);
   if (flow === undefined || flow.accountId !== accountId || flow.finishedAt === null)
     return undefined;
+  if (flow.returnTo !== purpose) return undefined;
   return flow.finishedAt >= nowMs - freshSecondFactorMs ? { id, token } : undefined;
 }

@@ -52,7 +52,7 @@ export async function stepUpRoutes(app: FastifyInstance, options: StepUpRoutesOp
       const login = await sessionLogin(options.provider, request.raw, reply.raw);
       if (login === undefined) return reply.redirect('/account', 303);
       // Already fresh: nothing to ask.
-      if (await freshStepUp(db, request, options.cookies, login.accountId, now()))
+      if (await freshStepUp(db, request, options.cookies, login.accountId, now(), returnTo))
         return reply.redirect(returnTo, 303);
       // What the session passed, when: its password always; its second factor only if fresh,
       // and not older than the last time methods were taken away (it may have been one of them).

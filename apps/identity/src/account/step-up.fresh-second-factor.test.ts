@@ -159,6 +159,49 @@ describe.each(testBackends())(
       expect(await methods()).toBe(2);
     });
 
+    it('is bound to its purpose: a step-up for removing one method does not remove another', async () => {
+      // A session whose sign-in is old: the removal of the first method runs a step-up.
+      const b = await signedIn();
+      t.clock.advance(600);
+      const asked = await openRemoval(b);
+      const base = /action="(\/account\/step-up\/[^"]+)\/verify"/.exec(asked.body)?.[1] as string;
+      const form = {
+        csrf: hiddenField(asked.body, 'csrf'),
+        authenticatorId: hiddenField(asked.body, 'authenticatorId'),
+      };
+      const passed = await b.post(`${base}/verify`, { ...form, code: code() });
+      expect(passed.headers.location).toBe(removePage());
+      expect((await b.get(removePage())).body).toContain('Retirer cette méthode ?');
+      // Another method of the account (set up in the database: not what is tested here); the
+      // same browser, a minute later, is asked again for it.
+      const otherId = 'another-method';
+      await t.db
+        .insertInto('authenticators')
+        .values({
+          id: otherId,
+          account_id: accountId,
+          kind: 'totp',
+          status: 'active',
+          label: 'Autre application',
+          created_at: t.clock.now,
+          activated_at: t.clock.now,
+          last_used_at: null,
+          flow_id: null,
+        })
+        .execute();
+      t.clock.advance(60);
+      const other = await b.follow(await b.get(`/account/methods/${otherId}/remove`));
+      expect(other.body).not.toContain('Retirer cette méthode ?');
+      expect(other.body).toMatch(/action="\/account\/step-up\/[^"]+\/verify"/);
+      // Nor does the first proof's form token remove it.
+      const forced = await b.post(`/account/methods/${otherId}/remove`, {
+        csrf: hiddenField((await b.get(removePage())).body, 'csrf'),
+      });
+      expect(forced.statusCode).toBe(303);
+      expect(String(forced.headers.location)).toMatch(/^\/account\/step-up\?return=/);
+      expect(await methods()).toBe(2);
+    });
+
     it('refuses a confirmation without the form token bound to the proof (G-29)', async () => {
       const b = await signedIn();
       const page = await openRemoval(b);
