@@ -34,6 +34,7 @@ import { loggerOptions } from './ops/logger-options.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { metricsRoutes } from './ops/metrics-routes.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
+import { purgeExpired, purgeIntervalMs } from './ops/purge-expired.ts';
 import { createAttemptLimiter } from './security/attempt-limiter.ts';
 import { cookiePolicyFor } from './security/cookies.ts';
 import { createSecretBox, deriveKey } from './security/secret-box.ts';
@@ -200,5 +201,13 @@ export async function buildApp(
     );
   }
   app.get('/', async (_request, reply) => reply.redirect('/account'));
+  // Rows that expired days ago go (ops/purge-expired.ts); a failed round is retried at the next.
+  const purge = setInterval(() => {
+    purgeExpired(db, now()).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'purge of expired rows failed'),
+    );
+  }, purgeIntervalMs);
+  purge.unref();
+  app.addHook('onClose', async () => clearInterval(purge));
   return app;
 }
