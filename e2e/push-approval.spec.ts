@@ -15,60 +15,71 @@ import { saveScreenshot } from './support/page-checks.ts';
 import { expect, test } from './support/phone.ts';
 import { identityUrl } from './support/sesame-server.ts';
 
-const t = labels.fr;
+const cancelled = { fr: 'Connexion annulée', en: 'Sign-in cancelled' } as const;
 
-test.use({ locale: t.locale });
+for (const lang of ['fr', 'en'] as const) {
+  const t = labels[lang];
 
-test('a push approved on the phone with the number; then one denied', async ({ page, phones }) => {
-  test.setTimeout(120_000);
-  const account = await createAccount('maxime.gagnon', 'Maxime Gagnon');
+  test.describe(`on a ${lang} computer`, () => {
+    test.use({ locale: t.locale });
 
-  // Enrollment by the typed path (the guide's « Impossible de numériser ? »).
-  const signIn = await (await new PortalHome(page, 'fr').goto()).startSignIn();
-  await signIn.username.fill(account.username);
-  await signIn.password.fill(account.password);
-  await signIn.submit.click();
-  const choose = new ChooseMethodPage(page, 'fr');
-  await choose.expectLoaded();
-  const deviceType = await choose.chooseSesameVerify();
-  await deviceType.select('android');
-  const qrPage = await deviceType.continue();
-  const manual = await qrPage.openCantScan();
-  const phone = await phones.withoutCamera();
-  const app = new SesameVerifyApp(phone.page);
-  await app.addAccountByTyping(manual, new URL(identityUrl).host);
-  const configuration = await qrPage.expectMovedOnByItself();
-  const dashboard = await configuration.finish();
-  await dashboard.expectLoaded(account.name);
+    test('a push approved on the phone with the number; then one denied', async ({
+      page,
+      phones,
+    }) => {
+      test.setTimeout(120_000);
+      const account = await createAccount(`maxime.gagnon.${lang}`, 'Maxime Gagnon');
 
-  // Later: the push, approved with the number the computer shows.
-  const home = await dashboard.signOut();
-  const again = await home.startSignIn();
-  const secondFactor = await again.signInToSecondFactor(account.username, account.password, {
-    push: true,
+      // Enrollment by the typed path (the guide's « Impossible de numériser ? »).
+      const signIn = await (await new PortalHome(page, lang).goto()).startSignIn();
+      await signIn.username.fill(account.username);
+      await signIn.password.fill(account.password);
+      await signIn.submit.click();
+      const choose = new ChooseMethodPage(page, lang);
+      await choose.expectLoaded();
+      const deviceType = await choose.chooseSesameVerify();
+      await deviceType.select('android');
+      const qrPage = await deviceType.continue();
+      const manual = await qrPage.openCantScan();
+      const phone = await phones.withoutCamera();
+      const app = new SesameVerifyApp(phone.page);
+      await app.addAccountByTyping(manual, new URL(identityUrl).host);
+      const configuration = await qrPage.expectMovedOnByItself();
+      const dashboard = await configuration.finish();
+      await dashboard.expectLoaded(account.name);
+
+      // Later: the push, approved with the number the computer shows.
+      const home = await dashboard.signOut();
+      const again = await home.startSignIn();
+      const secondFactor = await again.signInToSecondFactor(account.username, account.password, {
+        push: true,
+      });
+      const number = await secondFactor.sendPushRequest();
+      expect(number).toMatch(/^\d{6}$/);
+      await saveScreenshot(page, `push/push-waiting.desktop.${lang}.png`);
+      const asked = await app.expectPushRequest();
+      await expect(asked).toContainText('Espace client');
+      if (lang === 'fr') await saveScreenshot(phone.page, 'push/push-request.phone.fr.png');
+      await app.approve(number);
+      // The computer moves on by itself: no click here.
+      const back = new Dashboard(page, lang);
+      await back.expectLoaded(account.name);
+      await expect(back.usedMfa).toBeVisible();
+
+      // And a push the client did not ask for: « Ce n'était pas moi ».
+      const home2 = await back.signOut();
+      const third = await home2.startSignIn();
+      const denied = await third.signInToSecondFactor(account.username, account.password, {
+        push: true,
+      });
+      await denied.sendPushRequest();
+      await app.expectPushRequest();
+      await app.deny();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(cancelled[lang], {
+        timeout: 5_000,
+      });
+      await saveScreenshot(page, `push/push-denied.desktop.${lang}.png`);
+      expect(phone.problems, 'errors in Sesame Verify').toEqual([]);
+    });
   });
-  const number = await secondFactor.sendPushRequest();
-  expect(number).toMatch(/^\d{6}$/);
-  await saveScreenshot(page, 'push/push-waiting.desktop.fr.png');
-  const asked = await app.expectPushRequest();
-  await expect(asked).toContainText('Espace client');
-  await saveScreenshot(phone.page, 'push/push-request.phone.fr.png');
-  await app.approve(number);
-  // The computer moves on by itself: no click here.
-  const back = new Dashboard(page, 'fr');
-  await back.expectLoaded(account.name);
-  await expect(back.usedMfa).toBeVisible();
-
-  // And a push the client did not ask for: « Ce n'était pas moi ».
-  const home2 = await back.signOut();
-  const third = await home2.startSignIn();
-  const denied = await third.signInToSecondFactor(account.username, account.password, {
-    push: true,
-  });
-  await denied.sendPushRequest();
-  await app.expectPushRequest();
-  await app.deny();
-  await expect(page.getByRole('alert')).toContainText('Connexion annulée', { timeout: 5_000 });
-  await saveScreenshot(page, 'push/push-denied.desktop.fr.png');
-  expect(phone.problems, 'errors in Sesame Verify').toEqual([]);
-});
+}
