@@ -6,7 +6,7 @@
  * moves on by itself to the dashboard, which lists the payee.
  */
 import { ChooseMethodPage } from './pages/enrollment-pages.ts';
-import { PayeesSection } from './pages/payee-pages.ts';
+import { PayeesSection, payeeLabels } from './pages/payee-pages.ts';
 import { PortalHome } from './pages/portal-home.ts';
 import { SesameVerifyApp } from './pages/sesame-verify-app.ts';
 import { createAccount } from './support/accounts.ts';
@@ -15,57 +15,62 @@ import { saveScreenshot } from './support/page-checks.ts';
 import { expect, test } from './support/phone.ts';
 import { identityUrl, portalUrl } from './support/sesame-server.ts';
 
-const t = labels.fr;
+for (const lang of ['fr', 'en'] as const) {
+  const t = labels[lang];
+  const p = payeeLabels[lang];
 
-test.use({ locale: t.locale });
+  test.describe(`on a ${lang} computer`, () => {
+    test.use({ locale: t.locale });
 
-test('a payee added once approved on the phone with the number', async ({ page, phones }) => {
-  test.setTimeout(120_000);
-  const account = await createAccount('sophie.lavoie', 'Sophie Lavoie');
+    test('a payee added once approved on the phone with the number', async ({ page, phones }) => {
+      test.setTimeout(120_000);
+      const account = await createAccount(`sophie.lavoie.${lang}`, 'Sophie Lavoie');
 
-  // Sign in and enroll Sesame Verify by the typed path (the guide's « Impossible de numériser ? »).
-  const signIn = await (await new PortalHome(page, 'fr').goto()).startSignIn();
-  await signIn.username.fill(account.username);
-  await signIn.password.fill(account.password);
-  await signIn.submit.click();
-  const choose = new ChooseMethodPage(page, 'fr');
-  await choose.expectLoaded();
-  const deviceType = await choose.chooseSesameVerify();
-  await deviceType.select('android');
-  const qrPage = await deviceType.continue();
-  const manual = await qrPage.openCantScan();
-  const phone = await phones.withoutCamera();
-  const app = new SesameVerifyApp(phone.page);
-  await app.addAccountByTyping(manual, new URL(identityUrl).host);
-  const configuration = await qrPage.expectMovedOnByItself();
-  const dashboard = await configuration.finish();
-  await dashboard.expectLoaded(account.name);
+      // Sign in and enroll Sesame Verify by the typed path (the guide's « Impossible de numériser ? »).
+      const signIn = await (await new PortalHome(page, lang).goto()).startSignIn();
+      await signIn.username.fill(account.username);
+      await signIn.password.fill(account.password);
+      await signIn.submit.click();
+      const choose = new ChooseMethodPage(page, lang);
+      await choose.expectLoaded();
+      const deviceType = await choose.chooseSesameVerify();
+      await deviceType.select('android');
+      const qrPage = await deviceType.continue();
+      const manual = await qrPage.openCantScan();
+      const phone = await phones.withoutCamera();
+      const app = new SesameVerifyApp(phone.page);
+      await app.addAccountByTyping(manual, new URL(identityUrl).host);
+      const configuration = await qrPage.expectMovedOnByItself();
+      const dashboard = await configuration.finish();
+      await dashboard.expectLoaded(account.name);
 
-  // « Ajouter un bénéficiaire »: the portal shows the number to type on the phone.
-  const payees = new PayeesSection(page);
-  await payees.name.fill('Marie Tremblay');
-  await saveScreenshot(page, 'payee/payee-form.desktop.fr.png');
-  const approval = await payees.addPayee('Marie Tremblay');
-  await expect(approval.message).toHaveText('Ajouter le bénéficiaire Marie Tremblay ?');
-  const number = await approval.shownNumber();
-  await saveScreenshot(page, 'payee/payee-waiting.desktop.fr.png');
+      // « Ajouter un bénéficiaire »: the portal shows the number to type on the phone.
+      const payees = new PayeesSection(page, lang);
+      await payees.name.fill('Marie Tremblay');
+      await saveScreenshot(page, `payee/payee-form.desktop.${lang}.png`);
+      const approval = await payees.addPayee('Marie Tremblay');
+      await expect(approval.message).toHaveText(p.bindingMessage('Marie Tremblay'));
+      const number = await approval.shownNumber();
+      await saveScreenshot(page, `payee/payee-waiting.desktop.${lang}.png`);
 
-  // The phone: the operation first, then the number.
-  await app.expectPushRequest();
-  await expect(app.title(v.operationTitle)).toBeVisible();
-  await expect(phone.page.getByTestId('push-operation')).toHaveText(
-    'Demande de Espace client : Ajouter le bénéficiaire Marie Tremblay ?',
-  );
-  await saveScreenshot(phone.page, 'payee/payee-request.phone.fr.png');
-  await phone.page.getByLabel(v.operationNumber, { exact: true }).fill(number);
-  await phone.page.getByRole('button', { name: v.approve, exact: true }).tap();
-  await expect(app.notice).toHaveText(v.approved);
-  await saveScreenshot(phone.page, 'payee/payee-approved.phone.fr.png');
+      // The phone: the operation first, then the number.
+      await app.expectPushRequest();
+      await expect(app.title(v.operationTitle)).toBeVisible();
+      await expect(phone.page.getByTestId('push-operation')).toHaveText(
+        `Demande de Espace client : ${p.bindingMessage('Marie Tremblay')}`,
+      );
+      if (lang === 'fr') await saveScreenshot(phone.page, 'payee/payee-request.phone.fr.png');
+      await phone.page.getByLabel(v.operationNumber, { exact: true }).fill(number);
+      await phone.page.getByRole('button', { name: v.approve, exact: true }).tap();
+      await expect(app.notice).toHaveText(v.approved);
+      if (lang === 'fr') await saveScreenshot(phone.page, 'payee/payee-approved.phone.fr.png');
 
-  // The computer moves on by itself (the portal polls at the issuer's interval): no click here.
-  await expect(page).toHaveURL(`${portalUrl}/dashboard`, { timeout: 15_000 });
-  await expect(payees.added).toContainText('Bénéficiaire Marie Tremblay ajouté.');
-  await expect(payees.payees).toContainText('Marie Tremblay');
-  await saveScreenshot(page, 'payee/payee-added.desktop.fr.png');
-  expect(phone.problems, 'errors in Sesame Verify').toEqual([]);
-});
+      // The computer moves on by itself (the portal polls at the issuer's interval): no click here.
+      await expect(page).toHaveURL(`${portalUrl}/dashboard`, { timeout: 15_000 });
+      await expect(payees.added).toContainText(p.added('Marie Tremblay'));
+      await expect(payees.payees).toContainText('Marie Tremblay');
+      await saveScreenshot(page, `payee/payee-added.desktop.${lang}.png`);
+      expect(phone.problems, 'errors in Sesame Verify').toEqual([]);
+    });
+  });
+}

@@ -3,7 +3,28 @@
  * the number to type in Sesame Verify and moves on by itself once the client approved.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Lang } from '../support/labels.ts';
 import { portalUrl } from '../support/sesame-server.ts';
+
+/** The portal's own words for its payee pages, in each language. */
+export const payeeLabels = {
+  fr: {
+    name: 'Nom du bénéficiaire',
+    add: 'Ajouter le bénéficiaire',
+    waitTitle: 'Approuvez dans Sesame Verify',
+    numberHelp: 'Ouvrez Sesame Verify et saisissez ce nombre',
+    bindingMessage: (name: string) => `Ajouter le bénéficiaire ${name} ?`,
+    added: (name: string) => `Bénéficiaire ${name} ajouté.`,
+  },
+  en: {
+    name: 'Payee name',
+    add: 'Add the payee',
+    waitTitle: 'Approve in Sesame Verify',
+    numberHelp: 'Open Sesame Verify and enter this number',
+    bindingMessage: (name: string) => `Add the payee ${name}?`,
+    added: (name: string) => `Payee ${name} added.`,
+  },
+} as const;
 
 export class PayeesSection {
   readonly page: Page;
@@ -12,10 +33,13 @@ export class PayeesSection {
   readonly payees: Locator;
   readonly added: Locator;
 
-  constructor(page: Page) {
+  readonly lang: Lang;
+
+  constructor(page: Page, lang: Lang = 'fr') {
     this.page = page;
-    this.name = page.getByLabel('Nom du bénéficiaire', { exact: true });
-    this.add = page.getByRole('button', { name: 'Ajouter le bénéficiaire', exact: true });
+    this.lang = lang;
+    this.name = page.getByLabel(payeeLabels[lang].name, { exact: true });
+    this.add = page.getByRole('button', { name: payeeLabels[lang].add, exact: true });
     this.payees = page.getByTestId('payees');
     this.added = page.getByTestId('payee-added');
   }
@@ -24,7 +48,7 @@ export class PayeesSection {
   async addPayee(name: string): Promise<PayeeApprovalPage> {
     await this.name.fill(name);
     await this.add.click();
-    const approval = new PayeeApprovalPage(this.page);
+    const approval = new PayeeApprovalPage(this.page, this.lang);
     await approval.expectLoaded();
     return approval;
   }
@@ -34,9 +58,11 @@ export class PayeeApprovalPage {
   readonly page: Page;
   readonly message: Locator;
   readonly number: Locator;
+  readonly lang: Lang;
 
-  constructor(page: Page) {
+  constructor(page: Page, lang: Lang = 'fr') {
     this.page = page;
+    this.lang = lang;
     this.message = page.getByTestId('binding-message');
     this.number = page.getByTestId('approval-number');
   }
@@ -44,9 +70,9 @@ export class PayeeApprovalPage {
   async expectLoaded(): Promise<void> {
     await expect(this.page).toHaveURL(`${portalUrl}/payees/approval`);
     await expect(
-      this.page.getByRole('heading', { level: 1, name: 'Approuvez dans Sesame Verify' }),
+      this.page.getByRole('heading', { level: 1, name: payeeLabels[this.lang].waitTitle }),
     ).toBeVisible();
-    await expect(this.page.getByText('Ouvrez Sesame Verify et saisissez ce nombre')).toBeVisible();
+    await expect(this.page.getByText(payeeLabels[this.lang].numberHelp)).toBeVisible();
   }
 
   async shownNumber(): Promise<string> {
