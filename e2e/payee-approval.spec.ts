@@ -3,7 +3,8 @@
  * enrolled Sesame Verify adds a payee in the Espace client; the portal asks Sesame by CIBA and
  * shows a number; the open app shows « Approuver une opération » and « Demande de Espace client :
  * Ajouter le bénéficiaire … ? » first; the number typed and « Approuver » tapped, the portal's page
- * moves on by itself to the dashboard, which lists the payee.
+ * moves on by itself to the dashboard, which lists the payee. Then a payee denied on the phone:
+ * the portal says so by itself and adds nothing.
  */
 import { ChooseMethodPage } from './pages/enrollment-pages.ts';
 import { PayeesSection, payeeLabels } from './pages/payee-pages.ts';
@@ -70,6 +71,16 @@ for (const lang of ['fr', 'en'] as const) {
       await expect(payees.added).toContainText(p.added('Marie Tremblay'));
       await expect(payees.payees).toContainText('Marie Tremblay');
       await saveScreenshot(page, `payee/payee-added.desktop.${lang}.png`);
+
+      // A payee the client did not ask for: « Ce n'était pas moi » on the phone, and the portal
+      // says, by itself, that nothing was added.
+      const declined = await payees.addPayee('Paul Gagnon');
+      await app.expectPushRequest();
+      await app.deny();
+      await expect(declined.outcome).toHaveText(p.denied, { timeout: 15_000 });
+      await saveScreenshot(page, `payee/payee-declined.desktop.${lang}.png`);
+      await page.goto(`${portalUrl}/dashboard`);
+      await expect(payees.payees).not.toContainText('Paul Gagnon');
       expect(phone.problems, 'errors in Sesame Verify').toEqual([]);
     });
   });

@@ -15,6 +15,7 @@ export const payeeLabels = {
     numberHelp: 'Ouvrez Sesame Verify et saisissez ce nombre',
     bindingMessage: (name: string) => `Ajouter le bénéficiaire ${name} ?`,
     added: (name: string) => `Bénéficiaire ${name} ajouté.`,
+    denied: /^La demande a été refusée dans Sesame Verify/,
   },
   en: {
     name: 'Payee name',
@@ -23,6 +24,7 @@ export const payeeLabels = {
     numberHelp: 'Open Sesame Verify and enter this number',
     bindingMessage: (name: string) => `Add the payee ${name}?`,
     added: (name: string) => `Payee ${name} added.`,
+    denied: /^The request was declined in Sesame Verify/,
   },
 } as const;
 
@@ -58,6 +60,8 @@ export class PayeeApprovalPage {
   readonly page: Page;
   readonly message: Locator;
   readonly number: Locator;
+  /** What became of the request, once it is no longer waiting (declined, expired…). */
+  readonly outcome: Locator;
   readonly lang: Lang;
 
   constructor(page: Page, lang: Lang = 'fr') {
@@ -65,6 +69,7 @@ export class PayeeApprovalPage {
     this.lang = lang;
     this.message = page.getByTestId('binding-message');
     this.number = page.getByTestId('approval-number');
+    this.outcome = page.getByTestId('approval-outcome');
   }
 
   async expectLoaded(): Promise<void> {
