@@ -5,13 +5,7 @@
  * shows (backchannelNumber of the auth_req_id); a denial or an expiry is said, and adds nothing;
  * the form and the status check want the session's CSRF token.
  */
-import {
-  activateAccount,
-  answerPushRequest,
-  fetchPushRequests,
-  generateDeviceKeys,
-  type StoredAccount,
-} from '@sesame/authenticator';
+import { answerPushRequest, fetchPushRequests, type StoredAccount } from '@sesame/authenticator';
 import { backchannelNumber } from '@sesame/contracts';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -19,6 +13,7 @@ import { BrowserSession, hiddenField } from '../../identity/test/browser-session
 import { testBackends } from '../../identity/test/build-test-app.ts';
 import { listenTestApp } from '../../identity/test/listen-test-app.ts';
 import { finishEnrollment, interactionPath } from '../../identity/test/mfa-kit.ts';
+import { scanEnrollmentQr } from '../../identity/test/sesame-verify-phone.ts';
 import { buildPortalApp } from './app.ts';
 import { loadPortalConfig } from './config.ts';
 import { createSessionStore, type PortalSession, type SessionStore } from './session-store.ts';
@@ -58,15 +53,11 @@ describe.each(testBackends())('adding a payee approved in Sesame Verify (%s)', (
       password,
     });
     const base = interactionPath(posted.headers.location);
-    const qr = await browser.get(`${base}/enroll/sesame-verify/qr?platform=ios`);
-    phone = await activateAccount({
+    phone = await scanEnrollmentQr(browser, base, {
       fetch,
       issuer: t.url,
-      platform: 'ios',
-      deviceName: 'iPhone de Marie',
-      keys: await generateDeviceKeys({ extractable: false }),
       nowMs: t.clock.now,
-      token: /#token=([A-Za-z0-9_-]+)/.exec(qr.body)?.[1] as string,
+      deviceName: 'iPhone de Marie',
     });
     const callback = new URL(String((await finishEnrollment(browser, base)).headers.location));
     const signedIn = await portal.inject({

@@ -6,13 +6,7 @@
  * tokens (amr swk), or `access_denied` for « Ce n'était pas moi » or a wrong number, and
  * `authorization_pending` meanwhile. Nothing else names the client: other hints are refused.
  */
-import {
-  activateAccount,
-  answerPushRequest,
-  fetchPushRequests,
-  generateDeviceKeys,
-  type StoredAccount,
-} from '@sesame/authenticator';
+import { answerPushRequest, fetchPushRequests, type StoredAccount } from '@sesame/authenticator';
 import { backchannelNumber } from '@sesame/contracts';
 import * as client from 'openid-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -20,6 +14,7 @@ import { BrowserSession, hiddenField } from '../../test/browser-session.ts';
 import { testBackends } from '../../test/build-test-app.ts';
 import { discoverPortalClient, listenTestApp } from '../../test/listen-test-app.ts';
 import { finishEnrollment, interactionPath } from '../../test/mfa-kit.ts';
+import { scanEnrollmentQr } from '../../test/sesame-verify-phone.ts';
 
 const password = 'rue du Petit-Champlain 1608';
 const redirectUri = 'http://localhost:3001/callback';
@@ -53,15 +48,11 @@ describe.each(testBackends())('CIBA approvals of sensitive operations (%s)', (ba
       password,
     });
     const base = interactionPath(posted.headers.location);
-    const qr = await browser.get(`${base}/enroll/sesame-verify/qr?platform=ios`);
-    phone = await activateAccount({
+    phone = await scanEnrollmentQr(browser, base, {
       fetch,
       issuer: t.url,
-      platform: 'ios',
-      deviceName: 'iPhone de Marie',
-      keys: await generateDeviceKeys({ extractable: false }),
       nowMs: t.clock.now,
-      token: /#token=([A-Za-z0-9_-]+)/.exec(qr.body)?.[1] as string,
+      deviceName: 'iPhone de Marie',
     });
     const done = await finishEnrollment(browser, base);
     const tokens = await client.authorizationCodeGrant(

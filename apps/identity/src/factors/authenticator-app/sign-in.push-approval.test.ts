@@ -6,10 +6,8 @@
  * taken once. « Ce n'était pas moi » ends the sign-in; a wrong number fails that push.
  */
 import {
-  activateAccount,
   answerPushRequest,
   fetchPushRequests,
-  generateDeviceKeys,
   isVerifyError,
   type StoredAccount,
 } from '@sesame/authenticator';
@@ -22,6 +20,7 @@ import {
   interactionPath,
   passwordStep,
 } from '../../../test/mfa-kit.ts';
+import { scanEnrollmentQr } from '../../../test/sesame-verify-phone.ts';
 import { auditEvents, gotCode, redeemCode } from '../../../test/sign-in-kit.ts';
 import { injectFetch } from '../../devices/device-test-kit.ts';
 
@@ -42,16 +41,11 @@ describe.each(testBackends())('signing in with a push (%s)', (backend) => {
     // The guide: the QR page's link, scanned by Sesame Verify, then « Terminer ».
     const browser = new BrowserSession(t.app, t.config.publicUrl);
     const base = interactionPath((await passwordStep(browser, 'camille', password)).location);
-    const qr = await browser.get(`${base}/enroll/sesame-verify/qr?platform=ios`);
-    const token = /#token=([A-Za-z0-9_-]+)/.exec(qr.body)?.[1] as string;
-    phone = await activateAccount({
+    phone = await scanEnrollmentQr(browser, base, {
       fetch,
       issuer: t.config.publicUrl,
-      platform: 'ios',
-      deviceName: 'iPhone de Camille',
-      keys: await generateDeviceKeys({ extractable: false }),
       nowMs: t.clock.now,
-      token,
+      deviceName: 'iPhone de Camille',
     });
     expect(gotCode(await finishEnrollment(browser, base))).toBe(true);
     t.clock.advance(30);

@@ -6,17 +6,12 @@
  * over it sends the owner another push from that same flow. The denial must end the flow on the
  * server, whatever the page does. Over HTTP, on both backends, with Sesame Verify's own core.
  */
-import {
-  activateAccount,
-  answerPushRequest,
-  fetchPushRequests,
-  generateDeviceKeys,
-  type StoredAccount,
-} from '@sesame/authenticator';
+import { answerPushRequest, fetchPushRequests, type StoredAccount } from '@sesame/authenticator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BrowserSession, hiddenField } from '../../../test/browser-session.ts';
 import { buildTestApp, type TestApp, testBackends } from '../../../test/build-test-app.ts';
 import { finishEnrollment, interactionPath, passwordStep } from '../../../test/mfa-kit.ts';
+import { scanEnrollmentQr } from '../../../test/sesame-verify-phone.ts';
 import { gotCode } from '../../../test/sign-in-kit.ts';
 import { injectFetch } from '../../devices/device-test-kit.ts';
 
@@ -34,16 +29,11 @@ describe.each(testBackends())(
       await t.createUser({ username: 'camille', password });
       const browser = new BrowserSession(t.app, t.config.publicUrl);
       const base = interactionPath((await passwordStep(browser, 'camille', password)).location);
-      const qr = await browser.get(`${base}/enroll/sesame-verify/qr?platform=ios`);
-      const token = /#token=([A-Za-z0-9_-]+)/.exec(qr.body)?.[1] as string;
-      phone = await activateAccount({
+      phone = await scanEnrollmentQr(browser, base, {
         fetch,
         issuer: t.config.publicUrl,
-        platform: 'ios',
-        deviceName: 'iPhone de Camille',
-        keys: await generateDeviceKeys({ extractable: false }),
         nowMs: t.clock.now,
-        token,
+        deviceName: 'iPhone de Camille',
       });
       expect(gotCode(await finishEnrollment(browser, base))).toBe(true);
       t.clock.advance(30);
