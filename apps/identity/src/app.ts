@@ -24,7 +24,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { deviceApiRoutes } from './devices/device-api-routes.ts';
 import { createEventBus, type EventBus } from './events/event-bus.ts';
 import { openPushService } from './factors/push/push-service.ts';
-import { createCiba, findDeviceAuthenticator } from './oidc/ciba.ts';
+import { createCiba } from './oidc/ciba.ts';
 import { createProvider } from './oidc/create-provider.ts';
 import { createInteractionHost } from './oidc/interaction-host.ts';
 import { mountOidcPlugin } from './oidc/mount-oidc.ts';
@@ -98,7 +98,6 @@ export async function buildApp(
     events,
     now,
     push,
-    findDeviceAuthenticator: (accountId) => findDeviceAuthenticator(db, accountId),
   });
   const provider = createProvider({
     ciba,

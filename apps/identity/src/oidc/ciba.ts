@@ -9,14 +9,15 @@
  * application's next poll of the token endpoint gets tokens or the error.
  */
 import { backchannelNumber } from '@sesame/contracts';
-import type { Kysely } from 'kysely';
 import Provider, { errors, type KoaContextWithOIDC } from 'oidc-provider';
-import type { Database } from '../db/database.ts';
-import type { Challenge } from '../factors/challenge-queries.ts';
-import { consumeApproval } from '../factors/challenge-queries.ts';
+import { type Challenge, consumeApproval } from '../factors/challenge-queries.ts';
 import { pushAmr } from '../factors/push/push-outcome.ts';
-import type { PushDeps, PushPayload } from '../factors/push/start-push-challenge.ts';
-import { startPushChallenge } from '../factors/push/start-push-challenge.ts';
+import { findAccountPushTarget } from '../factors/push/push-queries.ts';
+import {
+  type PushDeps,
+  type PushPayload,
+  startPushChallenge,
+} from '../factors/push/start-push-challenge.ts';
 import { acrValues } from '../sign-in/flow.ts';
 
 /** A binding message: what the phone shows first, so short, printable, on one line. */
@@ -25,12 +26,7 @@ const bindingMessagePattern = /^[^\p{Cc}\p{Cf}]{1,120}$/u;
 /** A request lives as long as a sign-in's push (2 minutes). */
 export const backchannelTtlSeconds = 120;
 
-export interface CibaDeps extends PushDeps {
-  /** The account's Sesame Verify authenticator that has a device to ask, if any. */
-  findDeviceAuthenticator(accountId: string): Promise<string | undefined>;
-}
-
-export function createCiba(deps: CibaDeps) {
+export function createCiba(deps: PushDeps) {
   let provider: Provider | undefined;
   const attached = () => {
     if (provider === undefined) throw new Error('CIBA used before its provider was attached');
@@ -66,7 +62,7 @@ export function createCiba(deps: CibaDeps) {
       client: InstanceType<Provider['Client']>,
     ) => {
       const requestId = request.jti;
-      const authenticatorId = await deps.findDeviceAuthenticator(account.accountId);
+      const authenticatorId = await findAccountPushTarget(deps.db, account.accountId);
       const started =
         authenticatorId === undefined
           ? undefined
@@ -133,19 +129,3 @@ export function createCiba(deps: CibaDeps) {
 }
 
 export type Ciba = ReturnType<typeof createCiba>;
-
-/** The account's active Sesame Verify authenticator with a registered device, if any. */
-export async function findDeviceAuthenticator(
-  db: Kysely<Database>,
-  accountId: string,
-): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('authenticators')
-    .innerJoin('devices', 'devices.authenticator_id', 'authenticators.id')
-    .select('authenticators.id')
-    .where('authenticators.account_id', '=', accountId)
-    .where('authenticators.status', '=', 'active')
-    .orderBy('authenticators.last_used_at', 'desc')
-    .executeTakeFirst();
-  return row?.id;
-}

@@ -18,7 +18,7 @@ import { isSessionNotFound } from './session-not-found.ts';
 export type InteractionDetails = Awaited<ReturnType<Provider['interactionDetails']>>;
 
 /** What the application asked of this sign-in (OIDC `acr_values`). */
-export function demandsOf(details: InteractionDetails): SignInDemands {
+function demandsOf(details: InteractionDetails): SignInDemands {
   const asked = String(details.params.acr_values ?? '').split(' ');
   return { twoFactors: asked.includes(acrValues.twoFactors) };
 }

@@ -265,7 +265,6 @@ export function createStepKit(options: StepKitOptions) {
     currentFlow,
     flowAt,
     resume,
-    refuse,
     expired,
     advance,
     completeStep,

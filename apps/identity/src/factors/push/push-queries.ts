@@ -125,3 +125,19 @@ export async function lockedUntil(
     .executeTakeFirst();
   return row?.locked_until === null || row === undefined ? undefined : Number(row.locked_until);
 }
+
+/** The account's active authenticator with a registered device to push to (the last used), if any. */
+export async function findAccountPushTarget(
+  db: Kysely<Database>,
+  accountId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('authenticators')
+    .innerJoin('devices', 'devices.authenticator_id', 'authenticators.id')
+    .select('authenticators.id')
+    .where('authenticators.account_id', '=', accountId)
+    .where('authenticators.status', '=', 'active')
+    .orderBy('authenticators.last_used_at', 'desc')
+    .executeTakeFirst();
+  return row?.id;
+}
