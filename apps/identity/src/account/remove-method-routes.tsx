@@ -15,11 +15,12 @@ import { describeAuthenticator } from '../factors/describe-authenticator.ts';
 import { sessionAccountId } from '../oidc/session-account.ts';
 import type { CookiePolicy } from '../security/cookies.ts';
 import { csrfToken, isCsrfSafe } from '../security/csrf.ts';
+import { opaqueIdPattern } from '../sign-in/interaction-params.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
 import { RemoveMethodPage } from './remove-method-page.tsx';
 import { freshStepUp } from './step-up-proof.ts';
 
-const MethodParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) });
+const MethodParams = Type.Object({ id: Type.String({ pattern: opaqueIdPattern }) });
 const CsrfBody = Type.Object({ csrf: Type.Optional(Type.String({ maxLength: 128 })) });
 
 export interface AccountPagesOptions {

@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import type { CookiePolicy } from '../security/cookies.ts';
+import { opaqueIdPattern } from '../sign-in/interaction-params.ts';
 import { findFlow } from '../sign-in/queries.ts';
 
 /** How long a second factor counts as fresh for a sensitive change (G-23). */
@@ -43,7 +44,7 @@ export async function freshStepUp(
   const value = request.cookies[stepUpProofCookie(cookies).name] ?? '';
   const [id, token, ...rest] = value.split('.');
   if (id === undefined || token === undefined || rest.length > 0) return undefined;
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) return undefined;
+  if (!new RegExp(opaqueIdPattern).test(id)) return undefined;
   const flow = await findFlow(db, { id, host: 'account', finished: true }, token, nowMs);
   if (flow === undefined || flow.accountId !== accountId || flow.finishedAt === null)
     return undefined;
