@@ -6,15 +6,13 @@
  * moves on by itself to the dashboard, which lists the payee. Then a payee denied on the phone:
  * the portal says so by itself and adds nothing.
  */
-import { ChooseMethodPage } from './pages/enrollment-pages.ts';
 import { PayeesSection, payeeLabels } from './pages/payee-pages.ts';
-import { PortalHome } from './pages/portal-home.ts';
-import { SesameVerifyApp } from './pages/sesame-verify-app.ts';
 import { createAccount } from './support/accounts.ts';
+import { enrollSesameVerifyByTyping } from './support/enroll-by-typing.ts';
 import { labels, verifyLabels as v } from './support/labels.ts';
 import { saveScreenshot } from './support/page-checks.ts';
 import { expect, test } from './support/phone.ts';
-import { identityUrl, portalUrl } from './support/sesame-server.ts';
+import { portalUrl } from './support/sesame-server.ts';
 
 for (const lang of ['fr', 'en'] as const) {
   const t = labels[lang];
@@ -28,22 +26,8 @@ for (const lang of ['fr', 'en'] as const) {
       const account = await createAccount(`sophie.lavoie.${lang}`, 'Sophie Lavoie');
 
       // Sign in and enroll Sesame Verify by the typed path (the guide's « Impossible de numériser ? »).
-      const signIn = await (await new PortalHome(page, lang).goto()).startSignIn();
-      await signIn.username.fill(account.username);
-      await signIn.password.fill(account.password);
-      await signIn.submit.click();
-      const choose = new ChooseMethodPage(page, lang);
-      await choose.expectLoaded();
-      const deviceType = await choose.chooseSesameVerify();
-      await deviceType.select('android');
-      const qrPage = await deviceType.continue();
-      const manual = await qrPage.openCantScan();
       const phone = await phones.withoutCamera();
-      const app = new SesameVerifyApp(phone.page);
-      await app.addAccountByTyping(manual, new URL(identityUrl).host);
-      const configuration = await qrPage.expectMovedOnByItself();
-      const dashboard = await configuration.finish();
-      await dashboard.expectLoaded(account.name);
+      const { app } = await enrollSesameVerifyByTyping(page, phone, account, lang);
 
       // « Ajouter un bénéficiaire »: the portal shows the number to type on the phone.
       const payees = new PayeesSection(page, lang);

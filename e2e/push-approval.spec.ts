@@ -6,14 +6,11 @@
  * Then « Ce n'était pas moi »: the computer's page says the sign-in was cancelled, by itself.
  */
 import { Dashboard } from './pages/dashboard.ts';
-import { ChooseMethodPage } from './pages/enrollment-pages.ts';
-import { PortalHome } from './pages/portal-home.ts';
-import { SesameVerifyApp } from './pages/sesame-verify-app.ts';
 import { createAccount } from './support/accounts.ts';
+import { enrollSesameVerifyByTyping } from './support/enroll-by-typing.ts';
 import { labels } from './support/labels.ts';
 import { saveScreenshot } from './support/page-checks.ts';
 import { expect, test } from './support/phone.ts';
-import { identityUrl } from './support/sesame-server.ts';
 
 const cancelled = { fr: 'Connexion annulée', en: 'Sign-in cancelled' } as const;
 
@@ -31,22 +28,8 @@ for (const lang of ['fr', 'en'] as const) {
       const account = await createAccount(`maxime.gagnon.${lang}`, 'Maxime Gagnon');
 
       // Enrollment by the typed path (the guide's « Impossible de numériser ? »).
-      const signIn = await (await new PortalHome(page, lang).goto()).startSignIn();
-      await signIn.username.fill(account.username);
-      await signIn.password.fill(account.password);
-      await signIn.submit.click();
-      const choose = new ChooseMethodPage(page, lang);
-      await choose.expectLoaded();
-      const deviceType = await choose.chooseSesameVerify();
-      await deviceType.select('android');
-      const qrPage = await deviceType.continue();
-      const manual = await qrPage.openCantScan();
       const phone = await phones.withoutCamera();
-      const app = new SesameVerifyApp(phone.page);
-      await app.addAccountByTyping(manual, new URL(identityUrl).host);
-      const configuration = await qrPage.expectMovedOnByItself();
-      const dashboard = await configuration.finish();
-      await dashboard.expectLoaded(account.name);
+      const { app, dashboard } = await enrollSesameVerifyByTyping(page, phone, account, lang);
 
       // Later: the push, approved with the number the computer shows.
       const home = await dashboard.signOut();
