@@ -33,6 +33,9 @@ const lines = [
   `  Espace client (portal):   ${portal.url}`,
   `  Sesame identity server:   ${identity.url}   (OpenID issuer ${config.issuer})`,
   `  Storage:                  ${config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL'}`,
+  config.mail.smtpUrl === undefined
+    ? `  Mail (no SMTP configured): ${identity.url}/dev/outbox   (or npx sesame outbox)`
+    : `  Mail:                     SMTP ${new URL(config.mail.smtpUrl).host}`,
   '',
   identity.demo
     ? `Sign in with the demo account:  username ${identity.demo.username}   password ${identity.demo.password}\n(shown once: write it down, or set a new one with  npx sesame users set-password demo --password-stdin)`

@@ -23,6 +23,9 @@ import type { Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { deviceApiRoutes } from './devices/device-api-routes.ts';
 import { createEventBus, type EventBus } from './events/event-bus.ts';
+import { createMailer } from './mail/mailer.ts';
+import { outboxRoutes } from './mail/outbox-routes.tsx';
+import { openCityDatabase } from './factors/push/locate-ip.ts';
 import { openPushService } from './factors/push/push-service.ts';
 import { createCiba } from './oidc/ciba.ts';
 import { createProvider } from './oidc/create-provider.ts';
@@ -80,6 +83,7 @@ export async function buildApp(
     now,
     subject: config.push.vapidSubject,
     denialBlockSeconds: config.push.denialBlockSeconds,
+    locate: await openCityDatabase(config.push.cityDatabase),
     ...(deps.pushAgent ? { agent: deps.pushAgent } : {}),
     onError: (error, context) => app.log.warn({ err: error }, context),
   });
@@ -87,6 +91,8 @@ export async function buildApp(
   // Compute the dummy hash now, so the first unknown-user attempt costs what the others cost.
   await hasher.verifyDummy('warm-up');
   const limiter = createAttemptLimiter(db);
+  // SMTP when configured, else the development outbox (mail/mailer.ts).
+  const mailer = createMailer(config.mail, { db, now });
   const metrics = deps.metrics ?? createMetrics();
   const events = deps.events ?? createEventBus(config.redisUrl);
   const cookies = cookiePolicyFor(config.publicUrl);
@@ -120,6 +126,7 @@ export async function buildApp(
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (deps.db === undefined) app.addHook('onClose', async () => db.destroy());
   if (deps.events === undefined) app.addHook('onClose', async () => events.close());
+  app.addHook('onClose', async () => mailer.close());
   // Wake-ups still on their way finish before the database closes.
   app.addHook('onClose', async () => push.idle());
 
@@ -165,7 +172,7 @@ export async function buildApp(
     metrics,
     cookies,
   });
-  const factorDeps = { db, box, events, limiter, now, publicUrl: config.publicUrl, push };
+  const factorDeps = { db, box, events, limiter, now, publicUrl: config.publicUrl, push, mailer };
   await app.register(stepRoutes, { deps: { ...factorDeps, kit }, prefix: '/interaction/:uid' });
   await app.register(stepRoutes, {
     deps: { ...factorDeps, kit: stepUpKit },
@@ -199,6 +206,8 @@ export async function buildApp(
       reply.header('content-type', 'application/x-x509-ca-cert').send(caCert),
     );
   }
+  // The mail Sesame would send, readable in development: only when none really leaves.
+  if (config.mail.smtpUrl === undefined) await app.register(outboxRoutes, { db });
   app.get('/', async (_request, reply) => reply.redirect('/account'));
   // Rows that expired days ago go (ops/purge-expired.ts); a failed round is retried at the next.
   const purge = setInterval(() => {

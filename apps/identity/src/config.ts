@@ -44,6 +44,27 @@ export interface PushConfig {
   denialBlockSeconds: number;
   /** The VAPID contact the push services see (RFC 8292 §2.1): mailto: or https:. */
   vapidSubject: string;
+  /** A city database in the MaxMind DB format (SESAME_GEOIP_CITY_DB): the phone shows the city. */
+  cityDatabase: string | undefined;
+}
+
+/** Mail (issue 8): SMTP when configured, else the development outbox (/dev/outbox). */
+export interface MailConfig {
+  /** SESAME_SMTP_URL: smtp://user:pass@host:587 (STARTTLS) or smtps://…:465; unset: the outbox. */
+  smtpUrl: string | undefined;
+  /** SESAME_MAIL_FROM: the sender, `Sesame <no-reply@example.com>` or a bare address. */
+  from: string;
+}
+
+/** SMS codes' provider (issue 8 §3): the Messages REST API of Twilio; unset: SMS is not offered. */
+export interface SmsConfig {
+  /** SESAME_SMS_TWILIO_ACCOUNT_SID (AC…), SESAME_SMS_TWILIO_AUTH_TOKEN. */
+  accountSid: string;
+  authToken: string;
+  /** SESAME_SMS_TWILIO_FROM: the sending number (E.164) or messaging service (MG…). */
+  from: string;
+  /** SESAME_SMS_TWILIO_BASE_URL: the API's origin (https://api.twilio.com; a stand-in in tests). */
+  baseUrl: string;
 }
 
 export interface Config {
@@ -68,6 +89,8 @@ export interface Config {
   logLevel: string;
   metrics: MetricsConfig;
   push: PushConfig;
+  mail: MailConfig;
+  sms: SmsConfig | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -103,6 +126,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     ),
     metrics: readMetrics(env, port),
     push: readPush(env, publicUrl),
+    mail: readMail(env, publicUrl),
+    sms: readSms(env),
   });
 }
 
@@ -116,7 +141,49 @@ function readPush(env: Env, publicUrl: string): PushConfig {
   const subject = env.SESAME_VAPID_SUBJECT || `mailto:security@${new URL(publicUrl).hostname}`;
   if (!/^(mailto:.+|https:\/\/.+)/.test(subject))
     throw new TypeError('SESAME_VAPID_SUBJECT must be a mailto: or https: URL');
-  return Object.freeze({ denialBlockSeconds: minutes * 60, vapidSubject: subject });
+  const cityDatabase = env.SESAME_GEOIP_CITY_DB || undefined;
+  if (cityDatabase !== undefined && !existsSync(cityDatabase))
+    throw new TypeError(`SESAME_GEOIP_CITY_DB names no file: ${cityDatabase}`);
+  return Object.freeze({ denialBlockSeconds: minutes * 60, vapidSubject: subject, cityDatabase });
+}
+
+function readMail(env: Env, publicUrl: string): MailConfig {
+  const raw = env.SESAME_SMTP_URL;
+  let smtpUrl: string | undefined;
+  if (raw !== undefined && raw !== '') {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new TypeError('SESAME_SMTP_URL must be a URL like smtp://user:pass@host:587');
+    }
+    if ((url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '')
+      throw new TypeError('SESAME_SMTP_URL must be smtp:// or smtps:// with a host');
+    smtpUrl = raw;
+  }
+  const from = env.SESAME_MAIL_FROM || `Sesame <no-reply@${new URL(publicUrl).hostname}>`;
+  // One address, bare or as `Name <address>`; no line break (header injection).
+  if (!/^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(from))
+    throw new TypeError('SESAME_MAIL_FROM must be an address, or a name and <address>');
+  return Object.freeze({ smtpUrl, from });
+}
+
+function readSms(env: Env): SmsConfig | undefined {
+  const accountSid = env.SESAME_SMS_TWILIO_ACCOUNT_SID || undefined;
+  const authToken = env.SESAME_SMS_TWILIO_AUTH_TOKEN || undefined;
+  const from = env.SESAME_SMS_TWILIO_FROM || undefined;
+  if (accountSid === undefined && authToken === undefined && from === undefined) return undefined;
+  if (accountSid === undefined || authToken === undefined || from === undefined)
+    throw new TypeError(
+      'SESAME_SMS_TWILIO_ACCOUNT_SID, SESAME_SMS_TWILIO_AUTH_TOKEN and SESAME_SMS_TWILIO_FROM go together',
+    );
+  if (!/^AC[0-9a-zA-Z]{32}$/.test(accountSid))
+    throw new TypeError('SESAME_SMS_TWILIO_ACCOUNT_SID must be AC followed by 32 characters');
+  // E.164 (ITU-T E.164: + and at most 15 digits), or a messaging service.
+  if (!/^(\+[1-9][0-9]{6,14}|MG[0-9a-fA-F]{32})$/.test(from))
+    throw new TypeError('SESAME_SMS_TWILIO_FROM must be an E.164 number (+15145550100) or MG…');
+  const baseUrl = readUrl(env, 'SESAME_SMS_TWILIO_BASE_URL', 'https://api.twilio.com');
+  return Object.freeze({ accountSid, authToken, from, baseUrl });
 }
 
 function readMetrics(env: Env, publicPort: number): MetricsConfig {

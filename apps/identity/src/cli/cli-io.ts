@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { PasswordHasher } from '../accounts/password-hasher.ts';
 import type { Database } from '../db/database.ts';
+import type { Mailer } from '../mail/mailer.ts';
 
 export interface CliIo {
   db: Kysely<Database>;
@@ -11,6 +12,16 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readStdin: () => Promise<string>;
+  /** Mail the commands send (a verification link), and where its links lead. */
+  mail: CliMail;
+}
+
+export interface CliMail {
+  mailer: Mailer;
+  /** The identity server's public URL, for the links in mail. */
+  publicUrl: string;
+  /** True when no SMTP server is configured: mail goes to the development outbox. */
+  outbox: boolean;
 }
 
 /** Audit reason of every change made through this tool. */

@@ -7,6 +7,7 @@ import { type Backend, cheapArgon2, openTestDb } from '../../test/build-test-app
 import { createPasswordHasher, type PasswordHasher } from '../accounts/password-hasher.ts';
 import type { Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { createOutboxMailer } from '../mail/outbox-mailer.ts';
 import type { CliIo } from './cli-io.ts';
 import { runCli } from './run-cli.ts';
 
@@ -52,6 +53,11 @@ export async function openCliHarness(backend: Backend): Promise<CliHarness> {
         stdout: (text) => void out.push(text),
         stderr: (text) => void err.push(text),
         readStdin: async () => stdin,
+        mail: {
+          mailer: createOutboxMailer({ db: testDb.db, now: () => clock.now }),
+          publicUrl: 'http://localhost:3000',
+          outbox: true,
+        },
       };
       const code = await runCli(argv, io);
       return { code, stdout: out.join(''), stderr: err.join('') };

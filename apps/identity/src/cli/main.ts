@@ -8,6 +8,7 @@ import { loadConfig } from '../config.ts';
 import { createDb } from '../db/create-db.ts';
 import type { Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { createMailer } from '../mail/mailer.ts';
 import { type CliIo, CommandError } from './cli-io.ts';
 import { readProcessStdin } from './read-stdin.ts';
 import { describeUnexpected, runCliWith } from './run-cli.ts';
@@ -23,9 +24,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 let db: Kysely<Database> | undefined;
+let closeMail: (() => void) | undefined;
 try {
   process.exitCode = await runCliWith(process.argv.slice(2), output, connect);
 } finally {
+  closeMail?.();
   await db?.destroy();
 }
 
@@ -45,5 +48,8 @@ async function connect(): Promise<CliIo> {
     throw new CommandError(`cannot open the database: ${describeUnexpected(cause)}`);
   }
   const hasher = createPasswordHasher();
-  return { db, hasher, now: Date.now, ...output, readStdin: readProcessStdin };
+  const mailer = createMailer(config.mail, { db, now: Date.now });
+  closeMail = mailer.close;
+  const mail = { mailer, publicUrl: config.publicUrl, outbox: config.mail.smtpUrl === undefined };
+  return { db, hasher, now: Date.now, ...output, readStdin: readProcessStdin, mail };
 }

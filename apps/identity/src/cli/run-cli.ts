@@ -13,7 +13,8 @@ import {
   UsageError,
 } from './cli-io.ts';
 import { parseOrgCommand } from './org-commands.ts';
-import { AUDIT_USAGE, MAIN_USAGE, ORG_USAGE, USERS_USAGE } from './usage.ts';
+import { parseOutboxCommand } from './outbox-command.ts';
+import { AUDIT_USAGE, MAIN_USAGE, ORG_USAGE, OUTBOX_USAGE, USERS_USAGE } from './usage.ts';
 import { parseUsersCommand } from './users-commands.ts';
 
 type Output = Pick<CliIo, 'stdout' | 'stderr'>;
@@ -22,6 +23,7 @@ const GROUPS: Record<string, { parse: (args: string[]) => ParsedCommand; usage: 
   users: { parse: parseUsersCommand, usage: USERS_USAGE },
   org: { parse: parseOrgCommand, usage: ORG_USAGE },
   audit: { parse: parseAuditCommand, usage: AUDIT_USAGE },
+  outbox: { parse: parseOutboxCommand, usage: OUTBOX_USAGE },
 };
 
 export function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -40,6 +40,10 @@ Commands:
       How a push is matched with the sign-in it approves: the computer shows 6 digits
       typed in Sesame Verify (typed-6, the default, the form NIST 800-63B-4 requires),
       2 digits typed (typed-2), or 2 digits picked among three (pick-3).
+  remember-browser <N>d|off
+      Offer « Ne plus demander sur cet appareil » at the second factor: a browser so
+      remembered is not asked it again for N days (1 to 365; 30d is usual), unless the
+      application asks for two factors or a fresh sign-in. off (the default): never.
 `;
 
 export const AUDIT_USAGE = `Usage: sesame audit [--user <username>] [--limit N] [--json]
@@ -50,6 +54,17 @@ Options:
   --user <username>  only the events of this account (username or email)
   --limit N          how many events, 1 to 1000 (default 50)
   --json             JSON instead of a table
+`;
+
+export const OUTBOX_USAGE = `Usage: sesame outbox [--limit N] [--json]
+
+Show the mail of the development outbox, newest first: date (UTC), recipient, subject and
+text. With no SMTP server configured (SESAME_SMTP_URL unset), Sesame keeps there the mail it
+would send; the identity server also shows it at /dev/outbox.
+
+Options:
+  --limit N  how many messages, 1 to 1000 (default 20)
+  --json     JSON instead of text
 `;
 
 export const MAIN_USAGE = `Usage: sesame <command> [options]
@@ -68,8 +83,10 @@ Commands:
   org show
   org require-mfa on|off
   org push-number typed-6|typed-2|pick-3
+  org remember-browser <N>d|off
   audit [--user <username>] [--limit N] [--json]
-  help [users | org | audit]
+  outbox [--limit N] [--json]
+  help [users | org | audit | outbox]
 
 Run 'sesame <command> --help' for details.
 Exit status: 0 done, 1 failed, 2 wrong usage.

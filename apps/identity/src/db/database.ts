@@ -12,6 +12,12 @@ export interface AccountTable {
   mfa_required: Generated<number>;
   /** When its methods were last taken away (MFA reset, a method removed): older factors are stale. */
   methods_changed_at: number | null;
+  /** When the account's address was proved by a link sent to it (mail/); null: not verified. */
+  email_verified_at: number | null;
+  /** The language its mail is written in ('fr' | 'en'); null: French. */
+  locale: string | null;
+  /** The account's phone number (E.164), where SMS codes go (factors/sms-code/); set by an administrator. */
+  phone_number: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -191,6 +197,121 @@ export interface PushAnswerTable {
   answered_at: number;
 }
 
+/** Mail kept by the development outbox (no SMTP configured): shown at /dev/outbox. */
+export interface OutboxMessageTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  created_at: number;
+}
+
+/**
+ * A notice to mail to an account (G-24), queued in the transaction of the audit event it tells
+ * of; sent by the delivery loop (mail/notice-delivery.ts), retried until it is.
+ */
+export interface NoticeTable {
+  id: string;
+  account_id: string;
+  /** The audit event type it tells of (mail/notice-types.ts). */
+  event_type: string;
+  reason: string | null;
+  ip: string | null;
+  occurred_at: number;
+  attempts: Generated<number>;
+  /** Not before then: a retry's back-off, or a claim by a sender (its lease). */
+  next_attempt_at: number;
+  sent_at: number | null;
+  /** 'sent', 'no_address' (no verified address: nothing to send), or the last failure's code. */
+  outcome: string | null;
+}
+
+/** A single-use link sent by mail: only its hash is kept (mail/email-token-queries.ts). */
+export interface EmailTokenTable {
+  id: string;
+  account_id: string;
+  purpose: 'verify_email' | 'password_reset';
+  token_hash: string;
+  /** The address it was sent to: a verification proves that one only. */
+  email: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** A browser an account chose to be asked no second factor on, for a while (remember-browser/). */
+export interface RememberedBrowserTable {
+  id: string;
+  account_id: string;
+  /** SHA-256 of the browser's random token (the cookie's value); never the token itself. */
+  token_hash: string;
+  /** The browser and system it was remembered on, as its user agent said (shown to its owner). */
+  browser: string | null;
+  system: string | null;
+  created_at: number;
+  last_used_at: number | null;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+/** Where a sent-code authenticator's codes go: what its enrollment confirmed (factors/sent-code/). */
+export interface SentCodeDestinationTable {
+  authenticator_id: string;
+  /** The email address or E.164 number a code sent there confirmed. */
+  destination: string;
+}
+
+/** A set of recovery codes (factors/recovery-codes/): how its codes were hashed (ADR 0009). */
+export interface RecoveryCodeSetTable {
+  authenticator_id: string;
+  /** The set's random salt (base64url), shared by its codes: one hash verifies a code. */
+  salt: string;
+  /** The argon2id cost the codes were hashed with: `m=<KiB>,t=<passes>,p=<lanes>`. */
+  hash_params: string;
+  created_at: number;
+}
+
+/** One recovery code of a set: only its argon2id hash, and when it was used (once). */
+export interface RecoveryCodeTable {
+  authenticator_id: string;
+  position: number;
+  /** argon2id(code, set salt), base64url; never the code. */
+  code_hash: string;
+  used_at: number | null;
+}
+
+/** A passkey's credential (factors/webauthn/): one per authenticator of the passkey method. */
+export interface WebauthnCredentialTable {
+  authenticator_id: string;
+  /** The credential id, base64url (unique: one credential is one authenticator). */
+  credential_id: string;
+  /** Its COSE public key, base64url. */
+  public_key: string;
+  /** The last signature counter accepted: a later one must be higher (G-20). */
+  sign_count: number;
+  /** JSON array of the transports the browser reported (usb, nfc, internal, hybrid…). */
+  transports: Generated<string>;
+  /** 'singleDevice' (bound to one authenticator) or 'multiDevice' (a synced passkey). */
+  device_type: 'singleDevice' | 'multiDevice';
+  /** 1 when the authenticator said it is backed up (synced). */
+  backed_up: number;
+  aaguid: string | null;
+  /** 1 when the user was verified (PIN, biometrics) at registration. */
+  user_verified: number;
+}
+
+/** A sign-in without password's challenge, bound to the sign-in flow (no account is known yet). */
+export interface PasskeySignInChallengeTable {
+  id: string;
+  flow_id: string;
+  /** The base64url challenge sent to the browser. */
+  challenge: string;
+  status: 'pending' | 'consumed' | 'cancelled';
+  created_at: number;
+  expires_at: number;
+}
+
 export interface Database {
   accounts: AccountTable;
   account_identifiers: AccountIdentifierTable;
@@ -202,11 +323,20 @@ export interface Database {
   org_settings: OrgSettingTable;
   authenticators: AuthenticatorTable;
   totp_secrets: TotpSecretTable;
+  recovery_code_sets: RecoveryCodeSetTable;
+  recovery_codes: RecoveryCodeTable;
   challenges: ChallengeTable;
+  webauthn_credentials: WebauthnCredentialTable;
+  passkey_sign_in_challenges: PasskeySignInChallengeTable;
   devices: DeviceTable;
   activations: ActivationTable;
   device_request_ids: DeviceRequestIdTable;
   push_subscriptions: PushSubscriptionTable;
   vapid_keys: VapidKeyTable;
   push_answers: PushAnswerTable;
+  outbox_messages: OutboxMessageTable;
+  notices: NoticeTable;
+  email_tokens: EmailTokenTable;
+  remembered_browsers: RememberedBrowserTable;
+  sent_code_destinations: SentCodeDestinationTable;
 }

@@ -17,6 +17,11 @@ import * as m0005 from './migrations/0005-method-storage-and-challenges.ts';
 import * as m0006 from './migrations/0006-step-up-flows.ts';
 import * as m0007 from './migrations/0007-push.ts';
 import * as m0008 from './migrations/0008-methods-changed-at.ts';
+import * as m0009 from './migrations/0009-mail.ts';
+import * as m0010 from './migrations/0010-recovery-codes.ts';
+import * as m0011 from './migrations/0011-passkeys.ts';
+import * as m0012 from './migrations/0012-remembered-browsers.ts';
+import * as m0013 from './migrations/0013-sent-codes.ts';
 
 interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -32,6 +37,11 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['0006-step-up-flows', m0006],
   ['0007-push', m0007],
   ['0008-methods-changed-at', m0008],
+  ['0009-mail', m0009],
+  ['0010-recovery-codes', m0010],
+  ['0011-passkeys', m0011],
+  ['0012-remembered-browsers', m0012],
+  ['0013-sent-codes', m0013],
 ];
 
 /** Apply every migration not applied yet (or, for tests of a migration, those up to `upTo`). */

@@ -149,6 +149,40 @@ export const en = {
   'account.event.codeFailed': 'Verification code refused',
   'account.event.added': 'Verification method added',
   'account.event.removed': 'Verification method removed',
+  // Mail: the development outbox, email verification, password reset (issue 8 §3, §6)
+  'outbox.title': 'Development outbox',
+  'outbox.intro':
+    'No SMTP server is configured: Sesame keeps here the mail it would send. Set SESAME_SMTP_URL for mail to really leave.',
+  'outbox.empty': 'No mail yet.',
+  'outbox.listLabel': 'Messages, newest first',
+  'outbox.meta': 'To {to}, {when}',
+  // Passkeys: security key or biometrics (factors/webauthn/, issue 8 §1)
+  'factor.passkey.title': 'Security key or biometrics',
+  'factor.passkey.description':
+    'Use a security key, or your device’s fingerprint, face or screen lock. Nothing to type.',
+  'factor.passkey.named': 'Passkey “{name}”',
+  'passkey.enroll.title': 'Add a security key or biometrics',
+  'passkey.enroll.intro':
+    'Your browser will ask you to touch your security key, or to confirm with your fingerprint, your face or your screen lock.',
+  'passkey.enroll.name': 'Name of the key',
+  'passkey.enroll.nameHelp': 'To recognize it later, for example “Blue key” or “Work laptop”.',
+  'passkey.enroll.defaultName': 'My passkey',
+  'passkey.enroll.submit': 'Create the passkey',
+  'passkey.enroll.failed':
+    'The key could not be registered. Try again, or choose another method.',
+  'verify.intro.passkey': 'Use your security key or your device’s biometrics: {name}.',
+  'verify.passkey.submit': 'Use my passkey',
+  'verify.passkey.expired': 'The request expired. Try again.',
+  'signIn.or': 'or',
+  'signIn.passkey': 'Sign in with a passkey',
+  'passkey.signInFailed.title': 'Unable to sign in',
+  'passkey.signInFailed.body':
+    'Your passkey did not sign you in. Try again, or sign in with your username and password.',
+  'passkey.signInFailed.back': 'Back to sign in',
+  'webauthn.waiting': 'Follow your browser’s instructions…',
+  'webauthn.browserFailed': 'The operation was cancelled or timed out. Try again.',
+  'webauthn.unsupported': 'This browser does not support security keys or passkeys.',
+  'webauthn.needsJavaScript': 'This step needs JavaScript.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -157,4 +157,40 @@ export const fr = {
   'account.event.codeFailed': 'Code de vérification refusé',
   'account.event.added': 'Méthode de vérification ajoutée',
   'account.event.removed': 'Méthode de vérification retirée',
+  // Courriel : la boîte d'envoi de développement, la vérification de l'adresse, le mot de passe oublié
+  'outbox.title': "Boîte d'envoi de développement",
+  'outbox.intro':
+    "Aucun serveur SMTP n'est configuré : Sesame garde ici les courriels qu'il enverrait. Définissez SESAME_SMTP_URL pour qu'ils partent vraiment.",
+  'outbox.empty': 'Aucun courriel pour le moment.',
+  'outbox.listLabel': 'Courriels, du plus récent au plus ancien',
+  'outbox.meta': 'À {to}, {when}',
+  // Clés d'accès : clé de sécurité ou biométrie (factors/webauthn/, issue 8 §1)
+  'factor.passkey.title': 'Clé de sécurité ou biométrie',
+  'factor.passkey.description':
+    "Utilisez une clé de sécurité, ou l'empreinte digitale, le visage ou le verrouillage d'écran de votre appareil. Rien à saisir.",
+  'factor.passkey.named': "Clé d'accès « {name} »",
+  'passkey.enroll.title': 'Ajouter une clé de sécurité ou la biométrie',
+  'passkey.enroll.intro':
+    "Votre navigateur vous demandera de toucher votre clé de sécurité, ou de confirmer avec votre empreinte digitale, votre visage ou le verrouillage de votre écran.",
+  'passkey.enroll.name': 'Nom de la clé',
+  'passkey.enroll.nameHelp':
+    'Pour la reconnaître plus tard, par exemple « Clé bleue » ou « Ordinateur du bureau ».',
+  'passkey.enroll.defaultName': "Ma clé d'accès",
+  'passkey.enroll.submit': "Créer la clé d'accès",
+  'passkey.enroll.failed':
+    "La clé n'a pas pu être enregistrée. Réessayez, ou choisissez une autre méthode.",
+  'verify.intro.passkey': 'Utilisez votre clé de sécurité ou la biométrie de votre appareil : {name}.',
+  'verify.passkey.submit': "Utiliser ma clé d'accès",
+  'verify.passkey.expired': 'La demande a expiré. Réessayez.',
+  'signIn.or': 'ou',
+  'signIn.passkey': "Se connecter avec une clé d'accès",
+  'passkey.signInFailed.title': 'Connexion impossible',
+  'passkey.signInFailed.body':
+    "Votre clé d'accès n'a pas permis de vous connecter. Réessayez, ou connectez-vous avec votre nom d'utilisateur et votre mot de passe.",
+  'passkey.signInFailed.back': 'Retour à la connexion',
+  'webauthn.waiting': 'Suivez les instructions de votre navigateur…',
+  'webauthn.browserFailed': "L'opération a été annulée ou a expiré. Réessayez.",
+  'webauthn.unsupported':
+    "Ce navigateur ne prend pas en charge les clés de sécurité ni les clés d'accès.",
+  'webauthn.needsJavaScript': 'Cette étape nécessite JavaScript.',
 } as const satisfies Catalogue;
