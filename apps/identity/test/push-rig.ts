@@ -18,6 +18,7 @@ import { activationLinkPath, type PushRequest, pushAnswerPath } from '@sesame/co
 import { injectFetch, startFlowAtEnrollment } from '../src/devices/device-test-kit.ts';
 import { createEventBus, createInProcessEventBus, type EventBus } from '../src/events/event-bus.ts';
 import { createActivation } from '../src/factors/authenticator-app/activation-queries.ts';
+import { openCityDatabase } from '../src/factors/push/locate-ip.ts';
 import { openPushService, type PushService } from '../src/factors/push/push-service.ts';
 import {
   type PushDeps,
@@ -78,6 +79,7 @@ export async function openPushRig(
     now,
     subject: t.config.push.vapidSubject,
     denialBlockSeconds: t.config.push.denialBlockSeconds,
+    locate: await openCityDatabase(t.config.push.cityDatabase),
     ...(options.pushAgent ? { agent: options.pushAgent } : {}),
   });
   const deps = { db: t.db, box, events, now, push, limiter: createAttemptLimiter(t.db) };

@@ -4,7 +4,11 @@
  * with a non-extractable key, as the PWA does.
  */
 import { activateAccount, generateDeviceKeys, type StoredAccount } from '@sesame/authenticator';
-import type { BrowserSession } from './browser-session.ts';
+import { injectFetch } from '../src/devices/device-test-kit.ts';
+import { BrowserSession } from './browser-session.ts';
+import type { TestApp } from './build-test-app.ts';
+import { finishEnrollment, interactionPath, passwordStep } from './mfa-kit.ts';
+import { gotCode } from './sign-in-kit.ts';
 
 export async function scanEnrollmentQr(
   browser: BrowserSession,
@@ -23,4 +27,26 @@ export async function scanEnrollmentQr(
     nowMs: phone.nowMs,
     token,
   });
+}
+
+/**
+ * The guide done once over `inject()`: a sign-in of `username` reaches enrollment, Sesame Verify
+ * scans the QR page, « Terminer » completes it; the clock then moves past that code's step.
+ */
+export async function enrollWithSesameVerify(
+  t: TestApp,
+  username: string,
+  password: string,
+): Promise<StoredAccount> {
+  const browser = new BrowserSession(t.app, t.config.publicUrl);
+  const base = interactionPath((await passwordStep(browser, username, password)).location);
+  const phone = await scanEnrollmentQr(browser, base, {
+    fetch: injectFetch(t.app),
+    issuer: t.config.publicUrl,
+    nowMs: t.clock.now,
+    deviceName: `iPhone de ${username}`,
+  });
+  if (!gotCode(await finishEnrollment(browser, base))) throw new Error('enrollment did not finish');
+  t.clock.advance(30);
+  return phone;
 }

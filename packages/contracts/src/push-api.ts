@@ -47,6 +47,8 @@ export const PushRequest = Type.Object({
   browser: Type.Union([Type.String(), Type.Null()]),
   system: Type.Union([Type.String(), Type.Null()]),
   ip: Type.String(),
+  /** Its city and country (« Montréal, Canada »), when the server has a GeoIP database. */
+  place: Type.Optional(Type.Object({ fr: Type.String(), en: Type.String() })),
   /** Milliseconds since the epoch. */
   createdAt: Type.Integer(),
   expiresAt: Type.Integer(),

@@ -98,5 +98,5 @@ function describeRequest(request: PushRequest, account: StoredAccount, nowMs: nu
     request.mode === 'pick-3'
       ? `pick the number on the computer: ${request.choices?.join(', ') ?? ''}`
       : `type the ${request.mode === 'typed-6' ? '6' : '2'}-digit number on the computer`;
-  return `${request.id}  ${request.application} (${account.username})  ${from}  from ${request.ip}  at ${at} UTC  ${left} s left  ${how}`;
+  return `${request.id}  ${request.application} (${account.username})  ${from}  from ${request.ip}${request.place ? ` (${request.place.en})` : ''}  at ${at} UTC  ${left} s left  ${how}`;
 }

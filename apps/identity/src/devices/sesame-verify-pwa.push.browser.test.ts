@@ -9,6 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { chromium, devices, type Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeCityDatabaseFile } from '../../test/city-database-fixture.ts';
 import { activationLinkFor, openPushRig, type PushRig } from '../../test/push-rig.ts';
 import { setPushNumberMode } from '../factors/push/push-number-mode.ts';
 import { pushOutcome } from '../factors/push/push-outcome.ts';
@@ -23,6 +24,7 @@ const labels = {
     deny: "Ce n'était pas moi",
     approved: 'Approuvé.',
     ios: 'iOS 16.4',
+    place: 'Montréal, Canada',
   },
   en: {
     next: 'Next',
@@ -33,6 +35,7 @@ const labels = {
     deny: "It wasn't me",
     approved: 'Approved.',
     ios: 'iOS 16.4',
+    place: 'Montreal, Canada',
   },
 } as const;
 
@@ -46,7 +49,12 @@ const shoot = (page: Page, name: string, lang: string) =>
 describe.each(['fr', 'en'] as const)('the PWA approves a push (%s)', (lang) => {
   let rig: PushRig;
   beforeEach(async () => {
-    rig = await openPushRig('sqlite', {}, { listen: true });
+    // A city database, so that the request says where the computer is (« Lieu »).
+    rig = await openPushRig(
+      'sqlite',
+      { SESAME_GEOIP_CITY_DB: writeCityDatabaseFile() },
+      { listen: true },
+    );
   });
   afterEach(() => rig.close());
 
@@ -94,7 +102,7 @@ describe.each(['fr', 'en'] as const)('the PWA approves a push (%s)', (lang) => {
       const asked = page.getByTestId('push-context');
       await asked.waitFor({ timeout: 5000 });
       const shown = await asked.textContent();
-      for (const text of ['Espace client', 'Chrome 131', 'macOS', '203.0.113.7'])
+      for (const text of ['Espace client', 'Chrome 131', 'macOS', '203.0.113.7', l.place])
         expect(shown).toContain(text);
       await shoot(page, '20-push-request', lang);
       await page.getByLabel(l.number).fill(push.display);

@@ -126,6 +126,7 @@ export const en = {
   'push.browser': 'Browser',
   'push.system': 'System',
   'push.ip': 'IP address',
+  'push.place': 'Location',
   'push.time': 'Time',
   'push.unknown': 'Unknown',
   'push.expiresIn': 'Expires in {seconds} s',

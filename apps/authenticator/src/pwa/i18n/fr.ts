@@ -130,6 +130,7 @@ export const fr = {
   'push.browser': 'Navigateur',
   'push.system': 'Système',
   'push.ip': 'Adresse IP',
+  'push.place': 'Lieu',
   'push.time': 'Heure',
   'push.unknown': 'Inconnu',
   'push.expiresIn': 'Expire dans {seconds} s',

@@ -104,6 +104,12 @@ export function PushRequestScreen(props: {
             <dd>{request.system ?? t('push.unknown')}</dd>
             <dt>{t('push.ip')}</dt>
             <dd>{request.ip}</dd>
+            {request.place !== undefined && (
+              <>
+                <dt>{t('push.place')}</dt>
+                <dd>{request.place[lang === 'fr' ? 'fr' : 'en']}</dd>
+              </>
+            )}
           </>
         )}
         <dt>{t('push.time')}</dt>

@@ -14,13 +14,8 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BrowserSession, hiddenField } from '../../../test/browser-session.ts';
 import { buildTestApp, type TestApp, testBackends } from '../../../test/build-test-app.ts';
-import {
-  atSecondFactor,
-  finishEnrollment,
-  interactionPath,
-  passwordStep,
-} from '../../../test/mfa-kit.ts';
-import { scanEnrollmentQr } from '../../../test/sesame-verify-phone.ts';
+import { atSecondFactor, interactionPath, passwordStep } from '../../../test/mfa-kit.ts';
+import { enrollWithSesameVerify } from '../../../test/sesame-verify-phone.ts';
 import { auditEvents, gotCode, redeemCode } from '../../../test/sign-in-kit.ts';
 import { injectFetch } from '../../devices/device-test-kit.ts';
 
@@ -39,16 +34,7 @@ describe.each(testBackends())('signing in with a push (%s)', (backend) => {
     fetch = injectFetch(t.app);
     await t.createUser({ username: 'camille', password });
     // The guide: the QR page's link, scanned by Sesame Verify, then « Terminer ».
-    const browser = new BrowserSession(t.app, t.config.publicUrl);
-    const base = interactionPath((await passwordStep(browser, 'camille', password)).location);
-    phone = await scanEnrollmentQr(browser, base, {
-      fetch,
-      issuer: t.config.publicUrl,
-      nowMs: t.clock.now,
-      deviceName: 'iPhone de Camille',
-    });
-    expect(gotCode(await finishEnrollment(browser, base))).toBe(true);
-    t.clock.advance(30);
+    phone = await enrollWithSesameVerify(t, 'camille', password);
   });
   afterEach(() => t.close());
 

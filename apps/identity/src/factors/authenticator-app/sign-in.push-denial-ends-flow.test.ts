@@ -10,9 +10,8 @@ import { answerPushRequest, fetchPushRequests, type StoredAccount } from '@sesam
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BrowserSession, hiddenField } from '../../../test/browser-session.ts';
 import { buildTestApp, type TestApp, testBackends } from '../../../test/build-test-app.ts';
-import { finishEnrollment, interactionPath, passwordStep } from '../../../test/mfa-kit.ts';
-import { scanEnrollmentQr } from '../../../test/sesame-verify-phone.ts';
-import { gotCode } from '../../../test/sign-in-kit.ts';
+import { interactionPath, passwordStep } from '../../../test/mfa-kit.ts';
+import { enrollWithSesameVerify } from '../../../test/sesame-verify-phone.ts';
 import { injectFetch } from '../../devices/device-test-kit.ts';
 
 const password = 'rue du Petit-Champlain 1685 Québec';
@@ -27,16 +26,8 @@ describe.each(testBackends())(
       t = await buildTestApp(backend, {}, { orgMfaRequired: true });
       fetch = injectFetch(t.app);
       await t.createUser({ username: 'camille', password });
-      const browser = new BrowserSession(t.app, t.config.publicUrl);
-      const base = interactionPath((await passwordStep(browser, 'camille', password)).location);
-      phone = await scanEnrollmentQr(browser, base, {
-        fetch,
-        issuer: t.config.publicUrl,
-        nowMs: t.clock.now,
-        deviceName: 'iPhone de Camille',
-      });
-      expect(gotCode(await finishEnrollment(browser, base))).toBe(true);
-      t.clock.advance(30);
+      // The guide: the QR page's link, scanned by Sesame Verify, then « Terminer ».
+      phone = await enrollWithSesameVerify(t, 'camille', password);
     });
     afterEach(() => t.close());
 

@@ -19,6 +19,7 @@ export async function listDevicePushRequests(
       browser: payload.browser,
       system: payload.system,
       ip: payload.ip,
+      ...(payload.place === undefined ? {} : { place: payload.place }),
       createdAt: Number(challenge.created_at),
       expiresAt: Number(challenge.expires_at),
       mode: payload.mode,

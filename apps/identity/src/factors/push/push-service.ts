@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import webPush from 'web-push';
 import type { Database } from '../../db/database.ts';
 import type { SecretBox } from '../../security/secret-box.ts';
+import { type LocateIp, locateNowhere } from './locate-ip.ts';
 import {
   deleteGonePushSubscription,
   readPushSubscriptions,
@@ -22,6 +23,8 @@ export interface PushService {
   readonly vapidPublicKey: string;
   /** How long « Ce n'était pas moi » blocks the account's pushes. */
   readonly denialBlockSeconds: number;
+  /** The city a request comes from, when a GeoIP database is configured (locate-ip.ts). */
+  readonly locate: LocateIp;
   /** Wake the devices behind this authenticator; returns at once, never throws. */
   wake(authenticatorId: string, message: PushMessage): void;
   /** Resolves once every wake-up begun so far has ended (graceful close, tests). */
@@ -37,6 +40,8 @@ export interface PushServiceOptions {
   /** RFC 8292 §2.1 `sub`: a mailto: or https: contact for the push services. */
   subject: string;
   denialBlockSeconds: number;
+  /** Where an address is (default: nowhere, the phone shows the address alone). */
+  locate?: LocateIp;
   /** The HTTPS agent for the push services (tests: one that trusts a local authority). */
   agent?: Agent;
   onError?: (error: unknown, context: string) => void;
@@ -91,6 +96,7 @@ export function createPushService(options: PushServiceOptions): PushService {
   return {
     vapidPublicKey: options.vapid.publicKey,
     denialBlockSeconds: options.denialBlockSeconds,
+    locate: options.locate ?? locateNowhere,
     wake(authenticatorId, message) {
       const task = readPushSubscriptions(options.db, options.box, authenticatorId)
         // Each device on its own: one failing never stops the others.

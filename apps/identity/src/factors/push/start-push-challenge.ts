@@ -18,6 +18,7 @@ import type { SecretBox } from '../../security/secret-box.ts';
 import { createChallenge } from '../challenge-queries.ts';
 import { decidePushAllowed, pushHistorySince } from './decide-push-allowed.ts';
 import { describeUserAgent } from './describe-user-agent.ts';
+import type { IpPlace } from './locate-ip.ts';
 import { hashPushNumber, makePushNumber } from './make-push-number.ts';
 import {
   pushChallengeKind,
@@ -63,6 +64,8 @@ export interface PushPayload {
   browser: string | null;
   system: string | null;
   ip: string;
+  /** The city and country of `ip`, when a GeoIP database is configured. */
+  place?: IpPlace;
   mode: PushNumberMode;
   choices?: string[];
   /** CIBA: what the application asks the user to approve, and its request. */
@@ -117,6 +120,7 @@ export async function startPushChallenge(
       browser,
       system,
       ip: input.ip,
+      ...placeOfSignIn(deps.push, input),
       mode,
       ...('choices' in number && number.choices ? { choices: number.choices } : {}),
       ...(backchannel === undefined
@@ -157,4 +161,11 @@ export async function startPushChallenge(
     ...(input.backchannel === undefined ? {} : { operation: true }),
   });
   return started;
+}
+
+/** A sign-in's place; an operation asked by an application's server has no address of the client's. */
+function placeOfSignIn(push: PushService, input: StartPushInput): { place?: IpPlace } {
+  if (input.backchannel !== undefined) return {};
+  const place = push.locate(input.ip);
+  return place === undefined ? {} : { place };
 }
