@@ -76,10 +76,11 @@ async function checkAndConsume(
       // A first code confirms a method only while the account has none from elsewhere (G-40).
       if (input.activate && !(await mayStillEnroll(trx, input.accountId, authenticator.flow_id)))
         return { ok: false, reason: 'invalid' };
-      if (!(await consumeTotpStep(trx, authenticator.id, checked.step)))
-        return { ok: false, reason: 'replayed' };
+      // The authenticator's row before its secret's, the order in which removing it locks them
+      // (its secret goes by cascade): the other order could deadlock with an MFA reset.
       if (!(await markAuthenticatorUsed(trx, authenticator.id, nowMs, input.activate ?? false)))
         throw new StateChanged();
+      if (!(await consumeTotpStep(trx, authenticator.id, checked.step))) throw new StateChanged();
       const amr = ['otp'];
       // The limits are released and the success recorded with the step's consumption, or none is.
       await settleIn(trx);
@@ -92,7 +93,7 @@ async function checkAndConsume(
     });
 }
 
-/** Rolls the step's consumption back when the authenticator changed state meanwhile. */
+/** Rolls the transaction back when the step was used or the authenticator changed meanwhile. */
 class StateChanged extends Error {}
 
 /** The `verify` of every code method: the answer's code against the chosen authenticator. */
