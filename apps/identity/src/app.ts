@@ -16,17 +16,23 @@ import type { DestinationStream } from 'pino';
 import { accountRoutes } from './account/account-routes.tsx';
 import { createStepUpHost } from './account/step-up-host.ts';
 import { stepUpRoutes } from './account/step-up-routes.ts';
-import { type Argon2Params, createPasswordHasher } from './accounts/password-hasher.ts';
+import {
+  type Argon2Params,
+  createPasswordHasher,
+  DEFAULT_ARGON2_PARAMS,
+} from './accounts/password-hasher.ts';
 import type { Config } from './config.ts';
 import { createDb } from './db/create-db.ts';
 import type { Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { deviceApiRoutes } from './devices/device-api-routes.ts';
 import { createEventBus, type EventBus } from './events/event-bus.ts';
-import { createMailer } from './mail/mailer.ts';
-import { outboxRoutes } from './mail/outbox-routes.tsx';
 import { openCityDatabase } from './factors/push/locate-ip.ts';
 import { openPushService } from './factors/push/push-service.ts';
+import { createTwilioSmsSender } from './factors/sms-code/twilio-sms-sender.ts';
+import { createMailer } from './mail/mailer.ts';
+import { startNoticeDelivery } from './mail/notice-delivery.ts';
+import { outboxRoutes } from './mail/outbox-routes.tsx';
 import { createCiba } from './oidc/ciba.ts';
 import { createProvider } from './oidc/create-provider.ts';
 import { createInteractionHost } from './oidc/interaction-host.ts';
@@ -42,11 +48,13 @@ import { createAttemptLimiter } from './security/attempt-limiter.ts';
 import { cookiePolicyFor } from './security/cookies.ts';
 import { createSecretBox, deriveKey } from './security/secret-box.ts';
 import { securityHeadersPlugin } from './security/security-headers.ts';
+import { firstFactorRoutes, signInOffers } from './sign-in/first-factor-routes.ts';
 import { signInRoutes } from './sign-in/sign-in-routes.tsx';
 import { createStepKit } from './sign-in/step-kit.ts';
 import { stepRoutes } from './sign-in/step-routes.ts';
 import { installErrorHandler } from './ui/error-handler.tsx';
 import { pageContextPlugin } from './ui/page-context.ts';
+import { webauthnBrowserScriptRoute } from './ui/webauthn-browser-script.ts';
 
 export interface AppDeps {
   /** A database to use instead of opening the configured one (tests); the caller closes it. */
@@ -93,6 +101,8 @@ export async function buildApp(
   const limiter = createAttemptLimiter(db);
   // SMTP when configured, else the development outbox (mail/mailer.ts).
   const mailer = createMailer(config.mail, { db, now });
+  // SMS codes through the configured provider; none: SMS is not offered.
+  const sms = config.sms === undefined ? undefined : createTwilioSmsSender(config.sms);
   const metrics = deps.metrics ?? createMetrics();
   const events = deps.events ?? createEventBus(config.redisUrl);
   const cookies = cookiePolicyFor(config.publicUrl);
@@ -141,6 +151,7 @@ export async function buildApp(
     cacheControl: true,
     maxAge: 3600_000,
   });
+  await app.register(webauthnBrowserScriptRoute);
   await app.register(opsRoutes, { db });
   // G-42: on the public listener only behind a token, and not at all when it has its own port.
   const { token, port: metricsPort } = config.metrics;
@@ -162,6 +173,20 @@ export async function buildApp(
     ...kitOptions,
     host: createStepUpHost({ provider, db, now, cookies }),
   });
+  const argon2 = deps.argon2 ?? DEFAULT_ARGON2_PARAMS;
+  const factorDeps = {
+    db,
+    box,
+    events,
+    limiter,
+    now,
+    publicUrl: config.publicUrl,
+    push,
+    mailer,
+    sms,
+    argon2,
+  };
+  const interactionDeps = { ...factorDeps, kit };
   await app.register(signInRoutes, {
     kit,
     interactions,
@@ -171,9 +196,11 @@ export async function buildApp(
     now,
     metrics,
     cookies,
+    // The methods' other ways in on the sign-in page (a passkey), and their routes.
+    offers: signInOffers(interactionDeps),
   });
-  const factorDeps = { db, box, events, limiter, now, publicUrl: config.publicUrl, push, mailer };
-  await app.register(stepRoutes, { deps: { ...factorDeps, kit }, prefix: '/interaction/:uid' });
+  await app.register(firstFactorRoutes, { deps: interactionDeps, prefix: '/interaction/:uid' });
+  await app.register(stepRoutes, { deps: interactionDeps, prefix: '/interaction/:uid' });
   await app.register(stepRoutes, {
     deps: { ...factorDeps, kit: stepUpKit },
     prefix: '/account/step-up/:uid',
@@ -198,6 +225,9 @@ export async function buildApp(
     cookies,
     csrfKey: kitOptions.csrfKey,
     publicOrigin: kitOptions.publicOrigin,
+    argon2,
+    hasher,
+    limiter,
   });
   const caCert = deps.tls?.caCert;
   if (caCert !== undefined) {
@@ -217,5 +247,14 @@ export async function buildApp(
   }, purgeIntervalMs);
   purge.unref();
   app.addHook('onClose', async () => clearInterval(purge));
+  // The notices queued with their audit events leave by mail after the commit (G-24).
+  const notices = startNoticeDelivery({
+    db,
+    mailer,
+    now,
+    publicUrl: config.publicUrl,
+    onError: (error, message) => app.log.warn({ err: error }, message),
+  });
+  app.addHook('onClose', async () => notices.close());
   return app;
 }

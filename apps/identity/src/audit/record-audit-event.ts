@@ -5,6 +5,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditEventTable, Database } from '../db/database.ts';
 import { perBackend, preparedQuery, slot } from '../db/prepared-query.ts';
+import { queueNotice } from '../mail/notice-queries.ts';
+import { noticeFor } from '../mail/notice-types.ts';
+import { wakeNoticeLoops } from '../mail/notice-wake.ts';
 
 export type AuditEventType =
   | 'sign_in.succeeded'
@@ -25,7 +28,29 @@ export type AuditEventType =
   | 'org.push_number_changed'
   | 'push.approved'
   | 'push.denied'
-  | 'push.wrong_number';
+  | 'push.wrong_number'
+  // The organization's side (issue 9): roles given and taken.
+  | 'account.role_changed'
+  | 'recovery_codes.generated'
+  | 'recovery_code.used'
+  // Passkeys (factors/webauthn/): a counter that went back, the sign-in without password's setting.
+  | 'passkey.sign_count_regression'
+  | 'org.passkey_sign_in_changed'
+  // The security page and remembered browsers (issue 8 §4, §5).
+  | 'authenticator.renamed'
+  | 'account.signed_out_everywhere'
+  | 'sign_in.remembered_browser'
+  | 'remembered_browser.added'
+  | 'remembered_browser.revoked'
+  | 'org.remember_browser_changed'
+  // Mail (issue 8 §6): address verification and password reset; a device registered (G-24).
+  | 'account.email_verification_sent'
+  | 'account.email_verified'
+  | 'account.password_reset_requested'
+  | 'account.password_reset'
+  | 'device.registered'
+  // Email and SMS codes (issue 8 §3): the number SMS codes go to, set by an administrator.
+  | 'account.phone_changed';
 
 export interface AuditEvent {
   type: AuditEventType;
@@ -41,7 +66,29 @@ export interface AuditEvent {
 
 export type AuditRecord = Selectable<AuditEventTable>;
 
+/**
+ * Record an event; one that the account is told of by mail (mail/notice-types.ts) also queues
+ * its notice, in the same transaction (the caller's, or one of its own): a notice exists if and
+ * only if its event does, and it is mailed after the commit by the delivery loop (G-24).
+ */
 export async function recordAuditEvent(
+  db: Kysely<Database>,
+  event: AuditEvent,
+  nowMs: number,
+): Promise<void> {
+  const accountId = event.accountId ?? null;
+  if (accountId === null || noticeFor(event.type) === undefined)
+    return insertAuditEvent(db, event, nowMs);
+  const both = async (trx: Kysely<Database>) => {
+    await insertAuditEvent(trx, event, nowMs);
+    const notice = { eventType: event.type, reason: event.reason ?? null, ip: event.ip ?? null };
+    await queueNotice(trx, { ...notice, accountId }, nowMs);
+    wakeNoticeLoops(trx);
+  };
+  await (db.isTransaction ? both(db) : db.transaction().execute(both));
+}
+
+async function insertAuditEvent(
   db: Kysely<Database>,
   event: AuditEvent,
   nowMs: number,

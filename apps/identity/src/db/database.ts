@@ -1,6 +1,8 @@
 /** Kysely table types. Times are Unix milliseconds (UTC); booleans are 0/1 on both backends. */
 import type { Generated } from 'kysely';
 
+export type AdminRole = 'admin' | 'helpdesk';
+
 export interface AccountTable {
   id: string;
   username: string;
@@ -12,6 +14,8 @@ export interface AccountTable {
   mfa_required: Generated<number>;
   /** When its methods were last taken away (MFA reset, a method removed): older factors are stale. */
   methods_changed_at: number | null;
+  /** An administrator's role (issue 9): `admin`, `helpdesk`, or none (a client). */
+  role: Generated<AdminRole | null>;
   /** When the account's address was proved by a link sent to it (mail/); null: not verified. */
   email_verified_at: number | null;
   /** The language its mail is written in ('fr' | 'en'); null: French. */
@@ -108,6 +112,8 @@ export interface AuthenticatorTable {
   last_used_at: number | null;
   /** The sign-in flow that enrolled it (G-40: an enrollment completes only with its own). */
   flow_id: Generated<string | null>;
+  /** When its owner named it (the security page's « Renommer »): its label is then theirs. */
+  renamed_at?: number | null;
 }
 
 /** The code methods' storage (factors/totp/): a sealed TOTP secret and the last step accepted. */

@@ -22,6 +22,7 @@ import * as m0010 from './migrations/0010-recovery-codes.ts';
 import * as m0011 from './migrations/0011-passkeys.ts';
 import * as m0012 from './migrations/0012-remembered-browsers.ts';
 import * as m0013 from './migrations/0013-sent-codes.ts';
+import * as m0014 from './migrations/0014-admin-roles.ts';
 
 interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -42,6 +43,7 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['0011-passkeys', m0011],
   ['0012-remembered-browsers', m0012],
   ['0013-sent-codes', m0013],
+  ['0014-admin-roles', m0014],
 ];
 
 /** Apply every migration not applied yet (or, for tests of a migration, those up to `upTo`). */

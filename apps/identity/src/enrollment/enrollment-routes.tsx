@@ -8,7 +8,7 @@ import { type Static, Type } from 'typebox';
 import { listFlowAuthenticators } from '../factors/authenticator-queries.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
 import type { FactorDeps } from '../factors/factor.ts';
-import { factors } from '../factors/index.ts';
+import { factorOfKind, factors, isBackup, satisfiesMfa } from '../factors/index.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
 import { ChoosePage } from './choose-page.tsx';
 import { ConfigurationPage } from './configuration-page.tsx';
@@ -20,8 +20,14 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: FactorDeps): 
   const { kit, db } = deps;
 
   app.get('/enroll', async (request, reply) => {
-    const { base } = await kit.flowAt(request, reply, 'enroll');
-    return sendPage(reply, <ChoosePage {...pageBase(request)} base={base} factors={factors} />);
+    const { base, standing } = await kit.flowAt(request, reply, 'enroll');
+    // A backup method (recovery codes) is offered at the end of an enrollment, never as its start;
+    // one that does not satisfy "MFA required" (an email code) only beside one that does (G-17).
+    const strong = (standing?.activeMethods.length ?? 0) > 0;
+    const first = offered(deps).filter(
+      (factor) => factor.backup !== true && (factor.satisfiesMfa || strong),
+    );
+    return sendPage(reply, <ChoosePage {...pageBase(request)} base={base} factors={first} />);
   });
 
   app.get<{ Querystring: Static<typeof DoneQuery> }>(
@@ -30,7 +36,8 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: FactorDeps): 
     async (request, reply) => {
       const context = await kit.flowAt(request, reply, 'enroll');
       const active = await listFlowAuthenticators(db, context.accountId, context.flow.id);
-      if (active.length === 0) return reply.redirect(`${context.base}/enroll`, 303);
+      if (!active.some((a) => !isBackup(a.kind)))
+        return reply.redirect(`${context.base}/enroll`, 303);
       const configured = active.map((a) => ({
         id: a.id,
         description: describeAuthenticator(request.page.t, a),
@@ -43,7 +50,7 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: FactorDeps): 
           base={context.base}
           csrf={kit.csrf(context.token)}
           configured={configured}
-          others={factors.filter((factor) => !kinds.has(factor.kind))}
+          others={offered(deps).filter((factor) => !kinds.has(factor.kind))}
           added={factors.find((factor) => factor.slug === request.query.added)}
         />
       );
@@ -57,11 +64,20 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: FactorDeps): 
     async (request, reply) => {
       const context = await kit.flowAt(request, reply, 'enroll', { token: request.body.csrf });
       // « Terminer » ends enrollment only with a method this flow enrolled (G-22, G-40).
-      const own = await listFlowAuthenticators(db, context.accountId, context.flow.id);
+      // A backup method (recovery codes) made here is no enrollment, and proves nothing.
+      const own = (await listFlowAuthenticators(db, context.accountId, context.flow.id)).filter(
+        (authenticator) => !isBackup(authenticator.kind),
+      );
       if (own.length === 0) return reply.redirect(`${context.base}/enroll`, 303);
       // A method confirmed by typing its code proves possession (otp); a device registered from
       // the QR code shown on this screen does not, by itself (docs/security.md).
-      const byCode = own.filter((authenticator) => authenticator.device_id === null);
+      // A passkey's registration proves no factor (G-21): its method says so.
+      const byCode = own.filter(
+        (authenticator) =>
+          authenticator.device_id === null &&
+          satisfiesMfa(authenticator.kind) &&
+          factorOfKind(authenticator.kind)?.enrollmentProvesNothing !== true,
+      );
       // The code was proved when it was typed, not at « Terminer » (a step-up's freshness, G-23).
       const typedAt = Math.max(...byCode.map((a) => Number(a.activated_at ?? a.created_at)));
       return kit.completeStep(request, reply, context, {
@@ -74,4 +90,9 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: FactorDeps): 
   );
 
   for (const factor of factors) await app.register(factor.enrollmentRoutes, deps);
+}
+
+/** The methods this configuration can run (SMS needs a provider). */
+function offered(deps: FactorDeps) {
+  return factors.filter((factor) => factor.available?.(deps) ?? true);
 }

@@ -9,16 +9,19 @@
  * the flow) and its verification (`begin` a challenge for this flow, `verify` an answer → the amr
  * proved, or a coded failure). The amr of a sign-in come only from what its verifications return.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely, Selectable } from 'kysely';
+import type { Argon2Params } from '../accounts/password-hasher.ts';
 import type { AuthenticatorTable, Database } from '../db/database.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { SettleCheck } from '../events/stream-until-settled.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import type { AttemptLimiter } from '../security/attempt-limiter.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import type { StepKit } from '../sign-in/step-kit.ts';
 import type { MessageKey, Translate } from '../ui/i18n/messages.ts';
 import type { PushService } from './push/push-service.ts';
+import type { SmsSender } from './sms-code/sms-sender.ts';
 
 export interface FactorDeps {
   db: Kysely<Database>;
@@ -32,6 +35,12 @@ export interface FactorDeps {
   push: PushService;
   /** The steps' kit of the host these routes are registered for (ADR 0005). */
   kit: StepKit;
+  /** The password hash's cost, for the methods whose secrets are hashed like passwords. */
+  argon2: Argon2Params;
+  /** Mail that leaves Sesame (SMTP, or the development outbox). */
+  mailer: Mailer;
+  /** Text messages, when a provider is configured (factors/sms-code/); none: SMS is not offered. */
+  sms: SmsSender | undefined;
 }
 
 /** What every method's authenticators share (the slim record); the rest is the method's own. */
@@ -51,6 +60,8 @@ export interface VerificationContext {
   clientName: () => Promise<string | null>;
   /** The way chosen on the page among the method's `ways` (« Saisir un code à la place »). */
   way: string | undefined;
+  /** The page's translator: what a method sends (a code by mail) is in the page's language. */
+  t?: Translate;
 }
 
 /** Another way to verify with the same authenticator, offered as a link on the page. */
@@ -71,17 +82,35 @@ export type VerificationPrompt = {
   ways?: VerificationWay[];
   /** Why the last attempt failed, when it is the method's own message (denied, expired…). */
   notice?: string;
-} & (
-  | { form: 'code' }
+  /** What the owner should know before answering (few recovery codes left). */
+  warning?: string;
+} & /** `resend`: the label of a button that starts the challenge again (a new code sent). */
+(
+  | { form: 'code'; resend?: string; field?: CodeField }
   | { form: 'start'; label: string }
   | { form: 'wait'; challengeId: string; number: string; expiresAt: number }
+  /**
+   * A WebAuthn ceremony run by the browser (a passkey): its button, the options as JSON, and the
+   * challenge the answer is for; the answer is posted as `assertion`.
+   */
+  | { form: 'webauthn'; label: string; options: string; challengeId: string }
 );
+
+/** A code field other than the 6 digits (letters and dashes, longer). */
+export interface CodeField {
+  label: string;
+  /** The HTML pattern of what may be typed, and its longest length. */
+  pattern: string;
+  maxLength: number;
+}
 
 /** An answer as the second-factor form posts it. */
 export interface VerificationAnswer {
   code?: string;
   /** The challenge the page waited on (its settlement is the answer). */
   challengeId?: string;
+  /** A WebAuthn ceremony's answer from the browser (JSON), for the `webauthn` form. */
+  assertion?: string;
 }
 
 /**
@@ -108,9 +137,11 @@ export interface WaitingChallenge {
   number: string;
 }
 
+export type ChallengeStartFailure = 'throttled' | 'blocked' | 'unavailable';
+
 export type ChallengeStart =
   | ({ ok: true } & WaitingChallenge)
-  | { ok: false; reason: 'throttled' | 'blocked' | 'unavailable'; retryAt?: number };
+  | { ok: false; reason: ChallengeStartFailure; retryAt?: number };
 
 export interface FactorVerification {
   /** What the page shows; `waiting`: the challenge the page waits on, if it still does. */
@@ -128,6 +159,11 @@ export interface FactorVerification {
     context: VerificationContext,
     challengeId: string,
   ): { channel: string; check: () => Promise<SettleCheck> };
+  /**
+   * The method's own messages for a start refused or an answer expired (placeholders `{minutes}`
+   * and `{seconds}`: until `retryAt`); the step's own otherwise.
+   */
+  notices?: Partial<Record<ChallengeStartFailure | 'expired', MessageKey>>;
   /** Check the answer under the method's failure limits; a success is consumed (single use). */
   verify(
     deps: FactorDeps,
@@ -145,10 +181,29 @@ export interface Factor {
   description: MessageKey;
   /** RFC 8176 methods a verification with it proves (its 6-digit code: `otp`). */
   amr: readonly string[];
-  /** Whether an active authenticator of this method satisfies "MFA required" (AAL2). */
+  /**
+   * Whether an active authenticator of this method satisfies "MFA required" (AAL2). One that does
+   * not (an email code) is offered at the second-factor step only to a sign-in that requires no
+   * AAL2 (flow.ts `methodsToOffer`), is never offered as a first method, and what it proves does
+   * not make a sign-in two-factor (`acr`).
+   */
   satisfiesMfa: boolean;
+  /** Whether the method can be used with this configuration (SMS: a provider); offered only then. */
+  available?(deps: Pick<FactorDeps, 'sms'>): boolean;
   /** Offered first at the second-factor step when lower (Sesame Verify before other apps). */
   preference: number;
+  /**
+   * A backup method (recovery codes): never an enrollment of its own — not on the choose page,
+   * not what ends an enrollment, not "MFA required" — but offered at the second-factor step
+   * beside the account's methods that are, and at the end of an enrollment (step 9).
+   */
+  backup?: boolean;
+  /** The second-factor page's link to it, when not « Utiliser <its description> ». */
+  useLabel?: MessageKey;
+  /** The enrollment section's button, when not « Choisir ». */
+  chooseLabel?: MessageKey;
+  /** Its own pages and lines on the account's security page, if it has any. */
+  account?: FactorAccountPages;
   /** How one of its authenticators is named to its owner. */
   describe(t: Translate, authenticator: Authenticator): string;
   /**
@@ -156,5 +211,71 @@ export interface Factor {
    * interaction, a step-up): they build their links from the flow context's `base`.
    */
   enrollmentRoutes(app: FastifyInstance, deps: FactorDeps): Promise<void>;
+  /**
+   * Its enrollment proves nothing by itself: « Terminer » after it records no amr (a passkey's
+   * registration is not an authentication, G-21). Unset: a code confirmed it (`otp`).
+   */
+  enrollmentProvesNothing?: boolean;
+  /** A sign-in by this method alone, in place of the password, when it offers one. */
+  firstFactor?: FirstFactorSignIn;
   verification: FactorVerification;
+}
+
+/**
+ * A method that can sign in by itself, without the password (a passkey with user verification):
+ * a form on the sign-in page, and its routes under the interaction's base (`/interaction/:uid`),
+ * at the flow's password step, passing that step and the second factor's in one.
+ */
+export interface FirstFactorSignIn {
+  /** What the sign-in page offers beside the password, or nothing (the organization said no). */
+  offer(
+    deps: FactorDeps,
+    flow: { id: string; base: string },
+    t: Translate,
+  ): Promise<SignInOffer | undefined>;
+  routes(app: FastifyInstance, deps: FactorDeps): Promise<void>;
+}
+
+/** A sign-in page's other way in: a WebAuthn ceremony whose answer posts to `action`. */
+export interface SignInOffer {
+  label: string;
+  action: string;
+  options: string;
+  challengeId: string;
+}
+
+/** What the security page lends a method's own pages there (`/account/…`). */
+export interface AccountPageDeps {
+  db: Kysely<Database>;
+  now: () => number;
+  argon2: Argon2Params;
+  /** The account signed in to this browser, if any. */
+  signedIn(request: FastifyRequest, reply: FastifyReply): Promise<string | undefined>;
+  /** This browser's proof of a second factor of the last minutes, for `purpose` only (G-23). */
+  freshProof(
+    request: FastifyRequest,
+    accountId: string,
+    purpose: string,
+  ): Promise<{ token: string } | undefined>;
+  /** A form's CSRF token bound to `binding` (a proof's token), and its check. */
+  csrf(binding: string): string;
+  csrfSafe(request: FastifyRequest, binding: string, token: unknown): boolean;
+}
+
+/** What the security page says of one of the method's authenticators beyond its name. */
+export interface AccountMethodSummary {
+  note?: string;
+  warning?: string;
+  actions?: Array<{ href: string; label: string }>;
+}
+
+export interface FactorAccountPages {
+  routes(app: FastifyInstance, deps: AccountPageDeps): Promise<void>;
+  summary(
+    deps: Pick<AccountPageDeps, 'db'>,
+    authenticator: Authenticator,
+    t: Translate,
+  ): Promise<AccountMethodSummary>;
+  /** Where to add it from the security page when the account has none. */
+  offer?: { href: string; label: MessageKey };
 }

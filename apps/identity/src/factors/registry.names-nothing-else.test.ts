@@ -15,6 +15,8 @@ const sourceRoot = new URL('..', import.meta.url).pathname;
 const folderOf: Record<string, string> = {
   'sesame-verify': 'factors/authenticator-app/',
   totp: 'factors/totp/',
+  recovery_codes: 'factors/recovery-codes/',
+  passkey: 'factors/webauthn/',
 };
 const allowedEverywhere = [
   /\.test\.tsx?$/,

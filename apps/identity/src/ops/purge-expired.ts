@@ -12,7 +12,13 @@ import type { Database } from '../db/database.ts';
 export const purgeGraceMs = 48 * 3600_000;
 export const purgeIntervalMs = 15 * 60_000;
 
-const tables = ['sign_in_flows', 'challenges', 'activations', 'oidc_models'] as const;
+const tables = [
+  'sign_in_flows',
+  'challenges',
+  'passkey_sign_in_challenges',
+  'activations',
+  'oidc_models',
+] as const;
 
 export type PurgeCounts = Record<(typeof tables)[number], number>;
 

@@ -25,6 +25,12 @@ export interface PassedStep {
    * minutes. 0 for steps recorded before steps had a time.
    */
   at: number;
+  /**
+   * How the step was passed when not by a verification: `remembered_browser` — a second factor
+   * skipped by a browser the account chose to remember (remember-browser/); it proves no method
+   * (its amr are empty) and counts only where the demands allow one.
+   */
+  by?: 'remembered_browser';
 }
 
 export interface FlowState {
@@ -46,12 +52,26 @@ export interface AccountStanding<M extends ActiveMethod = ActiveMethod> {
   /** The organization or an administrator requires MFA of this account. */
   mfaRequired: boolean;
   activeMethods: M[];
+  /**
+   * Its active backup methods (recovery codes): verified beside the active methods, never in
+   * their stead — an account with only these has enrolled nothing (factors/factor.ts `backup`).
+   */
+  backupMethods?: M[];
+  /**
+   * Its active methods that do not satisfy "MFA required" (an email code): offered beside the
+   * others only to a sign-in that needs no AAL2 (`methodsToOffer`), never making a second step.
+   */
+  weakerMethods?: M[];
 }
 
 /** What the application asked of this sign-in. */
 export interface SignInDemands {
   /** `acr_values` names two factors: MFA even where the policy does not require it. */
   twoFactors: boolean;
+  /** `max_age` or `prompt=login`: the application wants a full sign-in (no remembered browser). */
+  freshSignIn?: boolean;
+  /** A step-up to add a method (the security page's « Ajouter une méthode »): enroll after the factor. */
+  addMethod?: boolean;
 }
 
 export type NextStep = SignInStep | 'done' | 'refused';
@@ -74,7 +94,24 @@ export function methodsToVerify<M extends ActiveMethod>(
   flow: FlowState,
   standing: AccountStanding<M>,
 ): M[] {
-  return standing.activeMethods.filter((method) => method.flow_id !== flow.id);
+  const methods = standing.activeMethods.filter((method) => method.flow_id !== flow.id);
+  if (methods.length === 0) return methods;
+  // A backup is a way in beside a method the account has, not a method of its own.
+  return [...methods, ...(standing.backupMethods ?? []).filter((m) => m.flow_id !== flow.id)];
+}
+
+/**
+ * What the second-factor step offers: the methods to verify, and — only when neither the policy nor
+ * the application asks for two factors — the account's weaker ones beside them (G-17).
+ */
+export function methodsToOffer<M extends ActiveMethod>(
+  flow: FlowState,
+  standing: AccountStanding<M>,
+  demands: SignInDemands,
+): M[] {
+  const methods = methodsToVerify(flow, standing);
+  if (methods.length === 0 || standing.mfaRequired || demands.twoFactors) return methods;
+  return [...methods, ...(standing.weakerMethods ?? []).filter((m) => m.flow_id !== flow.id)];
 }
 
 /** The methods this flow enrolled: the only ones its « Terminer » can complete with (G-40). */
@@ -90,17 +127,30 @@ export function nextStep(
   standing: AccountStanding | undefined,
   demands: SignInDemands = { twoFactors: false },
 ): NextStep {
-  const passed = new Set(flow.stepsDone.map((done) => done.step));
+  const passed = new Set(flow.stepsDone.filter((d) => !d.by).map((done) => done.step));
   if (!passed.has('password') || flow.accountId === null) return 'password';
   // G-41: a locked (or deleted) account completes no step and is never handed to the provider.
   if (standing === undefined || standing.locked) return 'refused';
-  const verified = passed.has('mfa');
+  const toVerify = methodsToVerify(flow, standing).length > 0;
+  const verified = passed.has('mfa') || (toVerify && rememberedCounts(flow, demands));
   // G-40: a method that exists now, and that this flow did not enroll, must be passed first.
-  if (!verified && methodsToVerify(flow, standing).length > 0) return 'mfa';
+  if (!verified && toVerify) return 'mfa';
+  // Adding a method from the security page: its enrollment comes after the fresh factor (G-23).
+  if (demands.addMethod === true && !passed.has('enroll')) return 'enroll';
   if (verified || passed.has('enroll')) return 'done';
   const enrolling = methodsEnrolledBy(flow, standing).length > 0;
   if (standing.mfaRequired || demands.twoFactors || enrolling) return 'enroll';
   return 'done';
+}
+
+/**
+ * A second factor skipped by a remembered browser: it stands for a method the account has (never
+ * for one it must enroll), and never where two factors or a fresh sign-in are asked.
+ */
+function rememberedCounts(flow: FlowState, demands: SignInDemands): boolean {
+  if (demands.twoFactors || demands.freshSignIn === true || demands.addMethod === true)
+    return false;
+  return flow.stepsDone.some((done) => done.step === 'mfa' && done.by === 'remembered_browser');
 }
 
 /** What is handed to oidc-provider once nothing is left; throws if a step is missing (G-22). */
@@ -114,8 +164,10 @@ export function flowResult(
   }
   // Only what this flow's own verifications returned.
   const amr = [...new Set(flow.stepsDone.flatMap((passed) => passed.amr))];
-  // Two factors: something known (pwd) and something held (otp…), RFC 8176 / NIST 800-63B-4 AAL2.
-  const twoFactors = amr.includes('pwd') && amr.some((method) => method !== 'pwd');
+  // Two factors: something known (pwd) and something held (otp…), RFC 8176 / NIST 800-63B-4 AAL2;
+  // or one method that proved two by itself (`mfa`: a passkey that verified its user).
+  const twoFactors =
+    amr.includes('mfa') || (amr.includes('pwd') && amr.some((method) => method !== 'pwd'));
   const secondFactors = flow.stepsDone.filter((passed) => passed.amr.some((m) => m !== 'pwd'));
   return {
     accountId: flow.accountId,

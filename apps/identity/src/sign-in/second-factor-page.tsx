@@ -1,9 +1,12 @@
 import type { VerificationPrompt } from '../factors/factor.ts';
 import { CodeForm } from '../ui/code-form.tsx';
 import { Layout, type PageProps } from '../ui/layout.tsx';
+import { ResendForm } from '../ui/resend-form.tsx';
+import { WebauthnForm } from '../ui/webauthn-form.tsx';
 
 export interface MethodChoice {
   id: string;
+  /** The link's whole text (« Utiliser … »). */
   label: string;
   href: string;
 }
@@ -18,6 +21,21 @@ export interface SecondFactorPageProps extends Omit<PageProps, 'title' | 'childr
   wayHref: (way: string) => string;
   failed: boolean;
   others: MethodChoice[];
+  /** « Ne plus demander sur cet appareil pendant N jours », when the organization allows it. */
+  rememberDays: number;
+  /** The box was ticked before the push was sent: the wait's form carries it on. */
+  remember: boolean;
+}
+
+/** The box, in every form that can pass the step; a hidden copy in the wait's own form. */
+function RememberBox(props: { t: PageProps['t']; days: number; form: string }) {
+  const id = `remember-${props.form}`;
+  return (
+    <div class="checkbox">
+      <input type="checkbox" id={id} name="remember" value="1" />
+      <label for={id}>{props.t('verify.remember', { days: String(props.days) })}</label>
+    </div>
+  );
 }
 
 /**
@@ -27,10 +45,17 @@ export interface SecondFactorPageProps extends Omit<PageProps, 'title' | 'childr
  */
 export function SecondFactorPage(props: SecondFactorPageProps) {
   const { t, prompt } = props;
+  const box = (form: string) =>
+    props.rememberDays > 0 ? <RememberBox t={t} days={props.rememberDays} form={form} /> : null;
   return (
     <Layout {...props} title={t('verify.title')}>
       <h1>{t('verify.title')}</h1>
       <p>{prompt.intro}</p>
+      {prompt.warning !== undefined ? (
+        <p class="alert warning" id="method-warning">
+          {prompt.warning}
+        </p>
+      ) : null}
       {props.failed || prompt.notice !== undefined ? (
         <p class="alert error" role="alert" id="code-error">
           {prompt.notice ?? t('verify.invalid')}
@@ -41,19 +66,48 @@ export function SecondFactorPage(props: SecondFactorPageProps) {
           action={props.action}
           csrf={props.csrf}
           authenticatorId={props.authenticatorId}
-          label={t('verify.code')}
+          label={prompt.field?.label ?? t('verify.code')}
+          field={prompt.field}
           submit={t('verify.submit')}
           errorId={props.failed ? 'code-error' : undefined}
+          extra={box('code')}
+        />
+      ) : null}
+      {prompt.form === 'code' && prompt.resend !== undefined ? (
+        <ResendForm
+          action={`${props.action}/start`}
+          csrf={props.csrf}
+          authenticatorId={props.authenticatorId}
+          label={prompt.resend}
         />
       ) : null}
       {prompt.form === 'start' ? (
         <form method="post" action={`${props.action}/start`}>
           <input type="hidden" name="csrf" value={props.csrf} />
           <input type="hidden" name="authenticatorId" value={props.authenticatorId} />
+          {box('start')}
           <button class="button" type="submit">
             {prompt.label}
           </button>
         </form>
+      ) : null}
+      {prompt.form === 'webauthn' ? (
+        <WebauthnForm
+          t={t}
+          nonce={props.nonce}
+          action={props.action}
+          ceremony="get"
+          options={prompt.options}
+          hidden={{
+            csrf: props.csrf,
+            authenticatorId: props.authenticatorId,
+            challengeId: prompt.challengeId,
+          }}
+          responseField="assertion"
+          label={prompt.label}
+        >
+          {box('webauthn')}
+        </WebauthnForm>
       ) : null}
       {prompt.form === 'wait' ? (
         <div
@@ -76,6 +130,7 @@ export function SecondFactorPage(props: SecondFactorPageProps) {
             <input type="hidden" name="authenticatorId" value={props.authenticatorId} />
             <input type="hidden" name="challengeId" value={prompt.challengeId} />
             <input type="hidden" name="number" value={prompt.number} />
+            {props.remember ? <input type="hidden" name="remember" value="1" /> : null}
             <button class="button secondary" type="submit" data-continue>
               {t('verify.push.continue')}
             </button>
@@ -98,7 +153,7 @@ export function SecondFactorPage(props: SecondFactorPageProps) {
           <ul>
             {props.others.map((method) => (
               <li key={method.id}>
-                <a href={method.href}>{t('verify.useThis', { method: method.label })}</a>
+                <a href={method.href}>{method.label}</a>
               </li>
             ))}
           </ul>

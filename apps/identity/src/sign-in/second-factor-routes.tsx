@@ -20,8 +20,12 @@ import type {
   WaitingChallenge,
 } from '../factors/factor.ts';
 import { byPreference, factorOfKind } from '../factors/index.ts';
+import { startNotice } from '../factors/start-notice.ts';
+import { mayOfferRememberBrowser } from '../remember-browser/may-use-remembered-browser.ts';
+import { readRememberDays } from '../remember-browser/remember-setting.ts';
+import { rememberThisBrowser } from '../remember-browser/remembered-browser-cookie.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
-import { methodsToVerify } from './flow.ts';
+import { methodsToOffer } from './flow.ts';
 import { deleteFlow } from './queries.ts';
 import { SecondFactorPage } from './second-factor-page.tsx';
 import type { AdvancedStep, FlowContext, RecordingContext } from './step-kit.ts';
@@ -35,14 +39,20 @@ const EventsQuery = Type.Object({ authenticator: Id, challenge: Id });
 const AnswerBody = Type.Object({
   csrf: Type.Optional(Type.String({ maxLength: 128 })),
   authenticatorId: Id,
-  code: Type.Optional(Type.String({ maxLength: 16 })),
+  // Up to a recovery code's 19 characters (K7QM-2XDB-4HTE-WP3C), with some room for spaces.
+  code: Type.Optional(Type.String({ maxLength: 32 })),
   challengeId: Type.Optional(Id),
+  /** A WebAuthn ceremony's answer (JSON), for a method whose page runs one. */
+  assertion: Type.Optional(Type.String({ maxLength: 16384 })),
   /** The number the waiting page showed, to show it again while the phone has not answered. */
   number: Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$' })),
+  /** « Ne plus demander sur cet appareil » ticked. */
+  remember: Type.Optional(Type.Literal('1')),
 });
 const StartBody = Type.Object({
   csrf: Type.Optional(Type.String({ maxLength: 128 })),
   authenticatorId: Id,
+  remember: Type.Optional(Type.Literal('1')),
 });
 
 /** An authenticator of the account, with the method it belongs to. */
@@ -60,12 +70,18 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
     const standing = context.standing;
     if (standing === undefined) return [];
     // The records this step's own read of the account holds: no second read (G-40 holds).
-    return methodsToVerify(context.flow, standing)
+    return methodsToOffer(context.flow, standing, context.demands)
       .sort(byPreference)
       .flatMap((authenticator) => {
         const factor = factorOfKind(authenticator.kind);
         return factor ? [{ authenticator, factor }] : [];
       });
+  }
+
+  /** For how many days the page offers to remember this browser (0: it does not). */
+  async function rememberOffered(): Promise<number> {
+    const rememberDays = await readRememberDays(deps.db);
+    return mayOfferRememberBrowser({ rememberDays, host: kit.host.kind }) ? rememberDays : 0;
   }
 
   function chosenOf(context: FlowContext, authenticatorId: string) {
@@ -86,6 +102,7 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
       userAgent: request.headers['user-agent'] ?? null,
       clientName: context.hosted.clientName,
       way,
+      t: request.page.t,
     };
   }
 
@@ -93,7 +110,13 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
     request: FastifyRequest,
     reply: FastifyReply,
     context: FlowContext,
-    wanted: { authenticator?: string; way?: string; waiting?: WaitingChallenge; notice?: string },
+    wanted: {
+      authenticator?: string;
+      way?: string;
+      waiting?: WaitingChallenge;
+      notice?: string;
+      remember?: boolean;
+    },
     failed: boolean,
   ) {
     const methods = verifiable(context);
@@ -118,11 +141,16 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
         prompt={wanted.notice === undefined ? prompt : { ...prompt, notice: wanted.notice }}
         wayHref={(way) => `${here}&way=${encodeURIComponent(way)}`}
         failed={failed}
+        rememberDays={await rememberOffered()}
+        remember={wanted.remember === true}
         others={methods
           .filter((m) => m !== chosen)
-          .map(({ authenticator }) => ({
+          .map(({ authenticator, factor }) => ({
             id: authenticator.id,
-            label: describeAuthenticator(t, authenticator),
+            // « Utiliser Sesame Verify sur iPhone », or the method's own (a recovery code).
+            label: factor.useLabel
+              ? t(factor.useLabel)
+              : t('verify.useThis', { method: describeAuthenticator(t, authenticator) }),
             href: `${path(context)}?authenticator=${authenticator.id}`,
           }))}
       />
@@ -166,15 +194,17 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
       );
       const authenticator = chosen.authenticator.id;
       // The waiting page is this response: its number is shown here and kept nowhere else.
+      const remember = request.body.remember === '1';
       if (started.ok)
-        return render(request, reply, context, { authenticator, waiting: started }, false);
-      const { t } = request.page;
-      const notice =
-        started.reason === 'blocked'
-          ? t('verify.push.blocked')
-          : started.reason === 'throttled'
-            ? t('verify.push.throttled', { minutes: minutesUntil(started.retryAt, deps.now()) })
-            : undefined;
+        return render(
+          request,
+          reply,
+          context,
+          { authenticator, waiting: started, remember },
+          false,
+        );
+      const notices = chosen.factor.verification.notices;
+      const notice = startNotice(request.page.t, { ...started, notices }, deps.now());
       return render(request, reply, context, { authenticator, way: 'code', notice }, true);
     },
   );
@@ -235,6 +265,7 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
         return factor.verification.verify(deps, recording, {
           code: request.body.code,
           challengeId: request.body.challengeId,
+          assertion: request.body.assertion,
         });
       };
       // An authenticator that is not one this flow may verify with is refused unevaluated.
@@ -243,9 +274,15 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
         : { ok: false, reason: 'invalid' };
       if (advanced === undefined && !(!result.ok && result.reason === 'pending'))
         await kit.audit(request, audited(result));
-      if (result.ok) return kit.completeStep(request, reply, context, passed(result.amr), advanced);
+      if (result.ok) {
+        if (request.body.remember === '1') await rememberBrowser(deps, request, reply, context);
+        return kit.completeStep(request, reply, context, passed(result.amr), advanced);
+      }
       const { t } = request.page;
-      const wanted = { authenticator: request.body.authenticatorId };
+      const wanted = {
+        authenticator: request.body.authenticatorId,
+        remember: request.body.remember === '1',
+      };
       switch (result.reason) {
         // « Ce n'était pas moi »: this sign-in ends here, and nothing is sent again by itself.
         case 'denied':
@@ -279,7 +316,10 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
             request,
             reply,
             context,
-            { ...wanted, notice: t('verify.push.expired') },
+            {
+              ...wanted,
+              notice: t(chosen?.factor.verification.notices?.expired ?? 'verify.push.expired'),
+            },
             true,
           );
         default:
@@ -290,6 +330,23 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
   );
 }
 
-function minutesUntil(at: number | undefined, nowMs: number): string {
-  return String(Math.max(1, Math.ceil(((at ?? nowMs) - nowMs) / 60_000)));
+/** A second factor passed with the box ticked: this browser is remembered, if still allowed. */
+async function rememberBrowser(
+  deps: FactorDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  context: FlowContext,
+): Promise<void> {
+  const days = await readRememberDays(deps.db);
+  if (!mayOfferRememberBrowser({ rememberDays: days, host: deps.kit.host.kind })) return;
+  const { accountId } = context;
+  const { cookies } = deps.kit;
+  await rememberThisBrowser(deps.db, request, reply, {
+    cookies,
+    accountId,
+    days,
+    nowMs: deps.now(),
+  });
+  const event = { type: 'remembered_browser.added' as const, accountId, reason: `${days}d` };
+  await deps.kit.audit(request, { ...event, clientId: context.hosted.clientId });
 }

@@ -1,4 +1,6 @@
+import type { SignInOffer } from '../factors/factor.ts';
 import { Layout, type PageProps } from '../ui/layout.tsx';
+import { WebauthnForm } from '../ui/webauthn-form.tsx';
 
 export interface SignInPageProps extends Omit<PageProps, 'title' | 'children'> {
   action: string;
@@ -6,6 +8,8 @@ export interface SignInPageProps extends Omit<PageProps, 'title' | 'children'> {
   clientName: string;
   username?: string;
   failed?: boolean;
+  /** Other ways in, beside the password (« Se connecter avec une clé d'accès »). */
+  offers?: SignInOffer[];
 }
 
 /** Step 2 of the guide: « Nom d'utilisateur », « Mot de passe », « Me connecter ». */
@@ -54,6 +58,24 @@ export function SignInPage(props: SignInPageProps) {
           {t('signIn.submit')}
         </button>
       </form>
+      {(props.offers ?? []).map((offer) => (
+        <section class="sign-in-offer" key={offer.action} aria-label={offer.label}>
+          <p class="separator" aria-hidden="true">
+            {t('signIn.or')}
+          </p>
+          <WebauthnForm
+            t={t}
+            nonce={props.nonce}
+            action={offer.action}
+            ceremony="get"
+            options={offer.options}
+            hidden={{ csrf: props.csrf, challengeId: offer.challengeId }}
+            responseField="assertion"
+            label={offer.label}
+            secondary
+          />
+        </section>
+      ))}
       <p class="help">{t('signIn.help')}</p>
     </Layout>
   );

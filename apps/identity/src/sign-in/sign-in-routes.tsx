@@ -5,22 +5,45 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { type Static, Type } from 'typebox';
+import type { Database } from '../db/database.ts';
 import type { InteractionDetails, InteractionHost } from '../oidc/interaction-host.ts';
 import type { Metrics } from '../ops/metrics.ts';
+import { readAccountStanding } from '../policy/mfa-policy.ts';
+import { mayUseRememberedBrowser } from '../remember-browser/may-use-remembered-browser.ts';
+import { useRememberedBrowser } from '../remember-browser/queries.ts';
+import { readRememberDays } from '../remember-browser/remember-setting.ts';
+import { readRememberedBrowserToken } from '../remember-browser/remembered-browser-cookie.ts';
 import type { CookiePolicy } from '../security/cookies.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
 import { type CheckPasswordDeps, checkPassword } from './check-password.ts';
+import type { SignInOffers } from './first-factor-routes.ts';
 import { InteractionParams } from './interaction-params.ts';
 import { startFlow } from './queries.ts';
 import { SignInPage } from './sign-in-page.tsx';
-import { type AdvancedStep, flowTtlSeconds, type StepKit } from './step-kit.ts';
+import {
+  type AdvancedStep,
+  type FlowContext,
+  flowTtlSeconds,
+  type PassedStepInput,
+  type StepKit,
+} from './step-kit.ts';
+
+/** The second factor skipped by a remembered browser: the step to complete, from where. */
+interface RememberedSkip {
+  context: Pick<FlowContext, 'hosted' | 'flow' | 'token'>;
+  input: PassedStepInput;
+  advanced: AdvancedStep;
+}
 
 export interface SignInRoutesOptions extends CheckPasswordDeps {
   kit: StepKit;
   interactions: InteractionHost;
   cookies: CookiePolicy;
   metrics: Metrics;
+  /** The other ways in that the methods offer on this page (a passkey): first-factor-routes.ts. */
+  offers?: SignInOffers;
 }
 
 const LoginBody = Type.Object({
@@ -44,17 +67,59 @@ export async function signInRoutes(
     extra: { username?: string; failed?: boolean },
   ) => {
     kit.allowFormTargets(request, reply, interactions.hosted(details));
+    const base = `/interaction/${details.uid}`;
     const page = (
       <SignInPage
         {...pageBase(request)}
-        action={`/interaction/${details.uid}/login`}
+        action={`${base}/login`}
         csrf={kit.csrf(flowToken)}
         clientName={await interactions.clientName(details)}
+        offers={(await options.offers?.({ id: details.uid, base }, request.page.t)) ?? []}
         {...extra}
       />
     );
     return sendPage(reply, page, extra.failed ? 401 : 200);
   };
+
+  /** This browser's remembered-browser token, when it may stand for this flow's second factor. */
+  async function rememberedBrowserOf(request: FastifyRequest, context: FlowContext) {
+    const token = readRememberedBrowserToken(request, options.cookies);
+    if (token === undefined) return undefined;
+    const rememberDays = await readRememberDays(db);
+    const host = kit.host.kind;
+    const allowed = mayUseRememberedBrowser({ rememberDays, host, demands: context.demands });
+    return allowed ? token : undefined;
+  }
+
+  /**
+   * In the password's transaction: if the token is this account's, unrevoked and unexpired, and
+   * the account has a method to ask, record the second factor as passed by the remembered browser
+   * — proving no method (no amr), so the sign-in's acr stays one factor (docs/security.md).
+   */
+  async function skipByRememberedBrowser(
+    request: FastifyRequest,
+    trx: Kysely<Database>,
+    context: FlowContext,
+    afterPassword: AdvancedStep,
+    input: { accountId: string; token: string },
+  ): Promise<RememberedSkip | undefined> {
+    const { accountId } = input;
+    const standing = await readAccountStanding(trx, accountId);
+    if (standing === undefined || standing.activeMethods.length === 0) return undefined;
+    const id = await useRememberedBrowser(trx, { ...input, nowMs: now() });
+    if (id === undefined) return undefined;
+    const flow = {
+      ...context.flow,
+      accountId,
+      stepsDone: [...context.flow.stepsDone, afterPassword.step],
+    };
+    const at = { hosted: context.hosted, flow, token: afterPassword.newToken };
+    const step = { step: 'mfa' as const, amr: [], accountId, by: 'remembered_browser' as const };
+    const advanced = await kit.advance(trx, at, step);
+    const event = { type: 'sign_in.remembered_browser' as const, accountId, reason: id };
+    await kit.audit(request, { ...event, clientId: context.hosted.clientId }, trx);
+    return { context: at, input: step, advanced };
+  }
 
   app.get<{ Params: Static<typeof InteractionParams> }>(
     '/interaction/:uid',
@@ -93,6 +158,9 @@ export async function signInRoutes(
       // A success's audit event and the flow's advance are written in the transaction that
       // releases the attempt's limits (check-password.ts); a failure's event after it.
       let advanced: AdvancedStep | undefined;
+      // A browser this account chose to remember, where it may stand for the second factor.
+      const remembering = await rememberedBrowserOf(request, context);
+      let skipped: RememberedSkip | undefined;
       const passed = (accountId: string, verifiedPasswordHash: string) => ({
         step: 'password' as const,
         amr: ['pwd'],
@@ -112,6 +180,11 @@ export async function signInRoutes(
             trx,
           );
           advanced = await kit.advance(trx, context, passed(accountId, verifiedPasswordHash));
+          if (remembering !== undefined && advanced.advanced)
+            skipped = await skipByRememberedBrowser(request, trx, context, advanced, {
+              accountId,
+              token: remembering,
+            });
         },
       });
       if (!result.ok)
@@ -127,6 +200,9 @@ export async function signInRoutes(
         const details = await interactions.interaction(request, reply);
         return render(request, reply, details, context.token, { username, failed: true });
       }
+      // The second factor skipped: what comes next is read after that step (the kit's plan).
+      if (skipped !== undefined)
+        return kit.completeStep(request, reply, skipped.context, skipped.input, skipped.advanced);
       // What comes next is read from the account's standing (the guide's triggers) by the kit.
       return kit.completeStep(
         request,

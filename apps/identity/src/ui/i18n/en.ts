@@ -168,8 +168,7 @@ export const en = {
   'passkey.enroll.nameHelp': 'To recognize it later, for example “Blue key” or “Work laptop”.',
   'passkey.enroll.defaultName': 'My passkey',
   'passkey.enroll.submit': 'Create the passkey',
-  'passkey.enroll.failed':
-    'The key could not be registered. Try again, or choose another method.',
+  'passkey.enroll.failed': 'The key could not be registered. Try again, or choose another method.',
   'verify.intro.passkey': 'Use your security key or your device’s biometrics: {name}.',
   'verify.passkey.submit': 'Use my passkey',
   'verify.passkey.expired': 'The request expired. Try again.',
@@ -183,6 +182,137 @@ export const en = {
   'webauthn.browserFailed': 'The operation was cancelled or timed out. Try again.',
   'webauthn.unsupported': 'This browser does not support security keys or passkeys.',
   'webauthn.needsJavaScript': 'This step needs JavaScript.',
+  // Recovery codes (issue 8 §2)
+  'factor.recoveryCodes.title': 'Recovery codes',
+  'factor.recoveryCodes.description':
+    'Ten single-use codes to sign in if you no longer have your phone.',
+  'verify.intro.recoveryCodes':
+    'Enter one of your recovery codes. Each code works only once; you have {count} left.',
+  'recoveryCodes.field': 'Recovery code',
+  'recoveryCodes.use': 'Use a recovery code',
+  'recoveryCodes.lowAtSignIn':
+    'Recovery codes left: {count}. Once signed in, generate new ones from your account’s Security page.',
+  'recoveryCodes.lowOnAccount': 'Only {count} codes left. Generate new ones before you run out.',
+  'recoveryCodes.remaining': 'Unused codes: {count} of 10',
+  'recoveryCodes.generateMine': 'Generate my codes',
+  'recoveryCodes.regenerate': 'Generate new codes',
+  'recoveryCodes.title': 'Recovery codes',
+  'recoveryCodes.intro':
+    'If you lose your phone, a recovery code lets you sign in instead. You will get 10 codes; each works only once.',
+  'recoveryCodes.replaces':
+    'Your current codes ({count} unused) will stop working as soon as the new ones are generated.',
+  'recoveryCodes.back': 'Back',
+  'recoveryCodes.shownTitle': 'Your recovery codes',
+  'recoveryCodes.keepSafe':
+    'Keep these codes somewhere safe (printed, or in a password manager): they will never be shown again. Anyone who has them and your password can sign in as you.',
+  'recoveryCodes.shownIntro':
+    'Each code works only once. When signing in, choose “Use a recovery code”.',
+  'recoveryCodes.listLabel': 'Your 10 codes',
+  'recoveryCodes.copy': 'Copy',
+  'recoveryCodes.copied': 'Codes copied to the clipboard.',
+  'recoveryCodes.download': 'Download (.txt)',
+  'recoveryCodes.print': 'Print',
+  'recoveryCodes.fileName': 'sesame-recovery-codes.txt',
+  'recoveryCodes.fileHeading': 'Sesame — recovery codes of {username}',
+  'recoveryCodes.continue': 'Continue',
+  'account.event.recoveryCodeUsed': 'Recovery code used',
+  'account.event.recoveryCodesGenerated': 'Recovery codes generated',
+  // Email and SMS codes (factors/email-code/, factors/sms-code/, factors/sent-code/).
+  'factor.emailCode.title': 'Email code',
+  'factor.emailCode.description':
+    'Receive a one-time code at your verified email address. An extra way in, beside another method: it cannot be your only one.',
+  'factor.smsCode.title': 'SMS code',
+  'factor.smsCode.description':
+    'Receive a one-time code by text message at the phone number on your account.',
+  'sentCode.describe': '{factor} ({destination})',
+  'sentCode.code': 'Code received',
+  'sentCode.confirm': 'Activate',
+  'sentCode.resend': 'Resend the code',
+  'sentCode.invalid': 'This code is not valid. Check the latest code you received and try again.',
+  'sentCode.expired':
+    'This code has expired or was replaced by a newer one. Ask for a new code.',
+  'sentCode.throttled':
+    'A code was just sent. You can ask for another one in {seconds} seconds.',
+  'sentCode.blocked':
+    'Too many codes requested. You can ask for another one in {minutes} min.',
+  'emailCode.send': 'Send a code by email',
+  'emailCode.startIntro': 'We will send a 6-digit code to {destination}.',
+  'emailCode.sentIntro':
+    'Enter the 6-digit code sent to {destination}. It is valid for 10 minutes.',
+  'emailCode.unavailable':
+    'Your account has no verified email address to send a code to. Use another method.',
+  'emailCode.notAlone':
+    'An email code cannot be your only method: set up an authenticator app, a security key or an SMS code first. It does not count toward two-factor authentication when it is required.',
+  'emailCode.subject': 'Your Sesame verification code',
+  'emailCode.text':
+    'Your verification code: {code}\n\nIt is valid for 10 minutes and works only once, on {host}.\n\nIf you did not ask for it, do not share it with anyone and change your password.',
+  'smsCode.send': 'Send a code by SMS',
+  'smsCode.startIntro': 'We will send a 6-digit code by text message to {destination}.',
+  'smsCode.sentIntro':
+    'Enter the 6-digit code sent by text message to {destination}. It is valid for 10 minutes.',
+  'smsCode.unavailable':
+    'No phone number on your account can receive a code (or it changed since it was confirmed). Ask your organization to set it, or use another method.',
+  'smsCode.restricted':
+    'Text messages can be intercepted or redirected (for example if your number is moved to another SIM card). We recommend also setting up an authenticator app or a security key.',
+  'smsCode.text': 'Sesame: your verification code is {code}. Valid for 10 minutes. Never share it.',
+  // The security page and remember this browser (issue 8 §4, §5).
+  'verify.remember': "Don't ask again on this device for {days} days",
+  'account.rename': 'Rename',
+  'account.renameLabel': 'Rename {method}',
+  'account.renamed': 'The method was renamed.',
+  'account.rename.title': 'Rename the method',
+  'account.rename.intro': '{method} ({kind}): give it a name you will recognize.',
+  'account.rename.label': 'Name',
+  'account.rename.help': 'Up to {max} characters, for example « Léa’s work phone ».',
+  'account.rename.invalid': 'Enter a name of 1 to {max} characters, without special characters.',
+  'account.rename.save': 'Save the name',
+  'account.addMethod': 'Add another method',
+  'account.added': 'The method was added.',
+  'account.noActivity': 'No activity yet.',
+  'account.activity.application': 'to {name}',
+  'account.activity.method': 'with {method}',
+  'account.activity.failed': 'Failed',
+  'account.activity.byPassword': 'the password',
+  'account.activity.byRememberedBrowser': 'a remembered device',
+  'account.event.rememberedBrowser': 'Second step skipped: remembered device',
+  'account.event.renamed': 'Verification method renamed',
+  'account.event.passwordChanged': 'Password changed',
+  'account.event.browserRemembered': 'Device remembered',
+  'account.event.browserForgotten': 'Remembered device forgotten',
+  'account.browsers': 'Remembered devices',
+  'account.browsers.none':
+    'No device is remembered. At the verification step, you can choose not to be asked again on a device of yours.',
+  'account.browsers.unknown': 'Unknown browser',
+  'account.browsers.since': 'remembered on {when}',
+  'account.browsers.until': 'until {when}',
+  'account.browsers.forget': 'Forget this device',
+  'account.browsers.forgetLabel': 'Forget {browser}',
+  'account.browserForgotten': 'The device was forgotten: it will be asked for the second step again.',
+  'account.password': 'Password',
+  'account.password.summary':
+    'Changing it signs out your other devices and forgets the remembered ones; this one stays signed in.',
+  'account.password.title': 'Change password',
+  'account.password.intro':
+    'Enter your current password, then the new one. Your other devices will be signed out.',
+  'account.password.current': 'Current password',
+  'account.password.new': 'New password',
+  'account.password.help': 'At least {min} characters. A sentence you will remember works well.',
+  'account.password.save': 'Change password',
+  'account.password.wrongCurrent': 'The current password is not correct.',
+  'account.password.tooShort': 'The new password must have at least {min} characters.',
+  'account.password.tooLong': 'The new password is too long (128 characters at most).',
+  'account.password.common': 'This password is too common or too easy to guess. Choose another.',
+  'account.password.containsContext':
+    'The new password must not contain your name, your username or the name of the service.',
+  'account.passwordChanged': 'Your password was changed. Your other devices were signed out.',
+  'account.everywhere': 'Sign out everywhere',
+  'account.everywhere.intro':
+    'Ends every session of your account, on this device and on all others, in every application, and forgets the remembered devices.',
+  'account.everywhere.confirm': 'Sign out everywhere',
+  'account.signedOut.title': 'Signed out everywhere',
+  'account.signedOut.body':
+    'Every session of your account has ended, on all your devices and in every application. Sign in again to continue.',
+  'account.signedOut.back': 'Back to account security',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -171,7 +171,7 @@ export const fr = {
   'factor.passkey.named': "Clé d'accès « {name} »",
   'passkey.enroll.title': 'Ajouter une clé de sécurité ou la biométrie',
   'passkey.enroll.intro':
-    "Votre navigateur vous demandera de toucher votre clé de sécurité, ou de confirmer avec votre empreinte digitale, votre visage ou le verrouillage de votre écran.",
+    'Votre navigateur vous demandera de toucher votre clé de sécurité, ou de confirmer avec votre empreinte digitale, votre visage ou le verrouillage de votre écran.',
   'passkey.enroll.name': 'Nom de la clé',
   'passkey.enroll.nameHelp':
     'Pour la reconnaître plus tard, par exemple « Clé bleue » ou « Ordinateur du bureau ».',
@@ -179,7 +179,8 @@ export const fr = {
   'passkey.enroll.submit': "Créer la clé d'accès",
   'passkey.enroll.failed':
     "La clé n'a pas pu être enregistrée. Réessayez, ou choisissez une autre méthode.",
-  'verify.intro.passkey': 'Utilisez votre clé de sécurité ou la biométrie de votre appareil : {name}.',
+  'verify.intro.passkey':
+    'Utilisez votre clé de sécurité ou la biométrie de votre appareil : {name}.',
   'verify.passkey.submit': "Utiliser ma clé d'accès",
   'verify.passkey.expired': 'La demande a expiré. Réessayez.',
   'signIn.or': 'ou',
@@ -193,4 +194,142 @@ export const fr = {
   'webauthn.unsupported':
     "Ce navigateur ne prend pas en charge les clés de sécurité ni les clés d'accès.",
   'webauthn.needsJavaScript': 'Cette étape nécessite JavaScript.',
+  // Codes de récupération (issue 8 §2)
+  'factor.recoveryCodes.title': 'Codes de récupération',
+  'factor.recoveryCodes.description':
+    'Dix codes à usage unique pour vous connecter si vous n’avez plus votre téléphone.',
+  'verify.intro.recoveryCodes':
+    'Saisissez l’un de vos codes de récupération. Chaque code ne sert qu’une fois ; il vous en reste {count}.',
+  'recoveryCodes.field': 'Code de récupération',
+  'recoveryCodes.use': 'Utiliser un code de récupération',
+  'recoveryCodes.lowAtSignIn':
+    'Codes de récupération restants : {count}. Une fois connecté, générez-en de nouveaux depuis la page « Sécurité » de votre compte.',
+  'recoveryCodes.lowOnAccount':
+    'Il ne vous reste que {count} codes. Générez-en de nouveaux avant d’en manquer.',
+  'recoveryCodes.remaining': 'Codes inutilisés : {count} sur 10',
+  'recoveryCodes.generateMine': 'Générer mes codes',
+  'recoveryCodes.regenerate': 'Générer de nouveaux codes',
+  'recoveryCodes.title': 'Codes de récupération',
+  'recoveryCodes.intro':
+    'Si vous perdez votre téléphone, un code de récupération vous permet de vous connecter à sa place. Vous recevrez 10 codes ; chacun ne sert qu’une fois.',
+  'recoveryCodes.replaces':
+    'Vos codes actuels ({count} inutilisés) cesseront de fonctionner dès que les nouveaux seront générés.',
+  'recoveryCodes.back': 'Retour',
+  'recoveryCodes.shownTitle': 'Vos codes de récupération',
+  'recoveryCodes.keepSafe':
+    'Conservez ces codes en lieu sûr (imprimés, ou dans un gestionnaire de mots de passe) : ils ne seront plus jamais affichés. Quiconque les détient avec votre mot de passe peut se connecter à votre place.',
+  'recoveryCodes.shownIntro':
+    'Chaque code ne sert qu’une fois. À la connexion, choisissez « Utiliser un code de récupération ».',
+  'recoveryCodes.listLabel': 'Vos 10 codes',
+  'recoveryCodes.copy': 'Copier',
+  'recoveryCodes.copied': 'Codes copiés dans le presse-papiers.',
+  'recoveryCodes.download': 'Télécharger (.txt)',
+  'recoveryCodes.print': 'Imprimer',
+  'recoveryCodes.fileName': 'sesame-codes-de-recuperation.txt',
+  'recoveryCodes.fileHeading': 'Sesame — codes de récupération de {username}',
+  'recoveryCodes.continue': 'Continuer',
+  'account.event.recoveryCodeUsed': 'Code de récupération utilisé',
+  'account.event.recoveryCodesGenerated': 'Codes de récupération générés',
+  // Codes par courriel et par SMS (factors/email-code/, factors/sms-code/, factors/sent-code/).
+  'factor.emailCode.title': 'Code par courriel',
+  'factor.emailCode.description':
+    "Recevez un code à usage unique à votre adresse courriel vérifiée. Un moyen de plus, à côté d'une autre méthode : il ne peut pas être votre seule méthode.",
+  'factor.smsCode.title': 'Code par SMS',
+  'factor.smsCode.description':
+    'Recevez un code à usage unique par texto au numéro de téléphone de votre compte.',
+  'sentCode.describe': '{factor} ({destination})',
+  'sentCode.code': 'Code reçu',
+  'sentCode.confirm': 'Activer',
+  'sentCode.resend': 'Renvoyer le code',
+  'sentCode.invalid':
+    "Ce code n'est pas valide. Vérifiez le dernier code reçu et réessayez.",
+  'sentCode.expired':
+    'Ce code a expiré ou a été remplacé par un plus récent. Demandez un nouveau code.',
+  'sentCode.throttled':
+    'Un code vient d’être envoyé. Vous pourrez en demander un autre dans {seconds} secondes.',
+  'sentCode.blocked':
+    'Trop de codes demandés. Vous pourrez en demander un autre dans {minutes} min.',
+  'emailCode.send': 'Envoyer un code par courriel',
+  'emailCode.startIntro': 'Nous enverrons un code à 6 chiffres à {destination}.',
+  'emailCode.sentIntro':
+    'Saisissez le code à 6 chiffres envoyé à {destination}. Il est valide pendant 10 minutes.',
+  'emailCode.unavailable':
+    "Votre compte n'a pas d'adresse courriel vérifiée à laquelle envoyer un code. Utilisez une autre méthode.",
+  'emailCode.notAlone':
+    "Un code par courriel ne peut pas être votre seule méthode : configurez d'abord une application d'authentification, une clé de sécurité ou un code par SMS. Il ne compte pas pour l'authentification multifacteur lorsqu'elle est exigée.",
+  'emailCode.subject': 'Votre code de vérification Sesame',
+  'emailCode.text':
+    "Votre code de vérification : {code}\n\nIl est valide pendant 10 minutes et ne sert qu'une fois, sur {host}.\n\nSi vous ne l'avez pas demandé, ne le communiquez à personne et changez votre mot de passe.",
+  'smsCode.send': 'Envoyer un code par SMS',
+  'smsCode.startIntro': 'Nous enverrons un code à 6 chiffres par texto au {destination}.',
+  'smsCode.sentIntro':
+    'Saisissez le code à 6 chiffres envoyé par texto au {destination}. Il est valide pendant 10 minutes.',
+  'smsCode.unavailable':
+    "Aucun numéro de téléphone de votre compte ne peut recevoir de code (ou il a changé depuis sa confirmation). Demandez à votre organisation de l'ajouter, ou utilisez une autre méthode.",
+  'smsCode.restricted':
+    "Les textos peuvent être interceptés ou détournés (par exemple si votre numéro est transféré sur une autre carte SIM). Nous vous recommandons de configurer aussi une application d'authentification ou une clé de sécurité.",
+  'smsCode.text':
+    'Sesame : votre code de vérification est {code}. Valide 10 minutes. Ne le communiquez à personne.',
+  // La page de sécurité et « Ne plus demander sur cet appareil » (issue 8 §4, §5).
+  'verify.remember': 'Ne plus demander sur cet appareil pendant {days} jours',
+  'account.rename': 'Renommer',
+  'account.renameLabel': 'Renommer {method}',
+  'account.renamed': 'La méthode a été renommée.',
+  'account.rename.title': 'Renommer la méthode',
+  'account.rename.intro': '{method} ({kind}) : donnez-lui un nom que vous reconnaîtrez.',
+  'account.rename.label': 'Nom',
+  'account.rename.help': 'Jusqu’à {max} caractères, par exemple « Téléphone du bureau ».',
+  'account.rename.invalid': 'Saisissez un nom de 1 à {max} caractères, sans caractères spéciaux.',
+  'account.rename.save': 'Enregistrer le nom',
+  'account.addMethod': 'Ajouter une autre méthode',
+  'account.added': 'La méthode a été ajoutée.',
+  'account.noActivity': 'Aucune activité pour le moment.',
+  'account.activity.application': 'vers {name}',
+  'account.activity.method': 'avec {method}',
+  'account.activity.failed': 'Échec',
+  'account.activity.byPassword': 'le mot de passe',
+  'account.activity.byRememberedBrowser': 'un appareil mémorisé',
+  'account.event.rememberedBrowser': 'Deuxième étape passée : appareil mémorisé',
+  'account.event.renamed': 'Méthode de vérification renommée',
+  'account.event.passwordChanged': 'Mot de passe changé',
+  'account.event.browserRemembered': 'Appareil mémorisé',
+  'account.event.browserForgotten': 'Appareil mémorisé oublié',
+  'account.browsers': 'Appareils mémorisés',
+  'account.browsers.none':
+    "Aucun appareil n'est mémorisé. À l'étape de vérification, vous pouvez choisir de ne plus être sollicité sur un de vos appareils.",
+  'account.browsers.unknown': 'Navigateur inconnu',
+  'account.browsers.since': 'mémorisé le {when}',
+  'account.browsers.until': "jusqu'au {when}",
+  'account.browsers.forget': 'Oublier cet appareil',
+  'account.browsers.forgetLabel': 'Oublier {browser}',
+  'account.browserForgotten':
+    "L'appareil a été oublié : la deuxième étape lui sera de nouveau demandée.",
+  'account.password': 'Mot de passe',
+  'account.password.summary':
+    'Le changer déconnecte vos autres appareils et oublie les appareils mémorisés; celui-ci reste connecté.',
+  'account.password.title': 'Changer le mot de passe',
+  'account.password.intro':
+    'Saisissez votre mot de passe actuel, puis le nouveau. Vos autres appareils seront déconnectés.',
+  'account.password.current': 'Mot de passe actuel',
+  'account.password.new': 'Nouveau mot de passe',
+  'account.password.help':
+    'Au moins {min} caractères. Une phrase dont vous vous souviendrez fait très bien l’affaire.',
+  'account.password.save': 'Changer le mot de passe',
+  'account.password.wrongCurrent': "Le mot de passe actuel n'est pas le bon.",
+  'account.password.tooShort': 'Le nouveau mot de passe doit compter au moins {min} caractères.',
+  'account.password.tooLong': 'Le nouveau mot de passe est trop long (128 caractères au plus).',
+  'account.password.common':
+    'Ce mot de passe est trop courant ou trop facile à deviner. Choisissez-en un autre.',
+  'account.password.containsContext':
+    "Le nouveau mot de passe ne doit contenir ni votre nom, ni votre nom d'utilisateur, ni le nom du service.",
+  'account.passwordChanged':
+    'Votre mot de passe a été changé. Vos autres appareils ont été déconnectés.',
+  'account.everywhere': 'Se déconnecter partout',
+  'account.everywhere.intro':
+    'Met fin à toutes les sessions de votre compte, sur cet appareil et sur tous les autres, dans toutes les applications, et oublie les appareils mémorisés.',
+  'account.everywhere.confirm': 'Se déconnecter partout',
+  'account.signedOut.title': 'Déconnecté partout',
+  'account.signedOut.body':
+    'Toutes les sessions de votre compte ont pris fin, sur tous vos appareils et dans toutes les applications. Reconnectez-vous pour continuer.',
+  'account.signedOut.back': 'Retour à la sécurité du compte',
 } as const satisfies Catalogue;
