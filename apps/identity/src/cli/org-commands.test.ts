@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackends } from '../../test/build-test-app.ts';
 import { readPushNumberMode } from '../factors/push/push-number-mode.ts';
+import { readPasskeySignIn } from '../factors/webauthn/passkey-sign-in-setting.ts';
 import { readOrgMfaRequired } from '../policy/mfa-policy.ts';
+import { readRememberDays } from '../remember-browser/remember-setting.ts';
 import { type CliHarness, openCliHarness, START_MS } from './cli-test-kit.ts';
 
 describe.each(testBackends())('sesame org (%s)', (backend) => {
@@ -21,7 +23,8 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
   it('shows MFA required for everyone by default', async () => {
     expect(await t.run(['org', 'show'])).toEqual({
       code: 0,
-      stdout: 'MFA required for everyone: on\nPush number: typed-6\n',
+      stdout:
+        'MFA required for everyone: on\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\n',
       stderr: '',
     });
   });
@@ -36,7 +39,7 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
     });
     expect(await readOrgMfaRequired(t.db)).toBe(false);
     expect((await t.run(['org', 'show'])).stdout).toBe(
-      'MFA required for everyone: off\nPush number: typed-6\n',
+      'MFA required for everyone: off\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\n',
     );
 
     t.clock.advance(60);
@@ -49,7 +52,7 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
     });
     expect(await readOrgMfaRequired(t.db)).toBe(true);
     expect((await t.run(['org', 'show'])).stdout).toBe(
-      'MFA required for everyone: on\nPush number: typed-6\n',
+      'MFA required for everyone: on\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\n',
     );
 
     expect(await auditRows()).toEqual([
@@ -63,6 +66,37 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
         type: 'org.mfa_requirement_changed',
         account_id: null,
         reason: 'on',
+        occurred_at: START_MS + 60_000,
+      },
+    ]);
+  });
+
+  it('sets for how many days a browser may be remembered, or off, and records each change', async () => {
+    expect(await readRememberDays(t.db)).toBe(0);
+    const set = await t.run(['org', 'remember-browser', '30d']);
+    expect(set.code).toBe(0);
+    expect(set.stdout).toMatch(/^Remember browser: 30 days\./);
+    expect(await readRememberDays(t.db)).toBe(30);
+    expect((await t.run(['org', 'show'])).stdout).toContain('Remember browser: 30 days\n');
+    for (const wrong of ['0d', '30', '366d', '-1d', '1.5d', 'on'])
+      expect((await t.run(['org', 'remember-browser', wrong])).code).toBe(2);
+    expect(await readRememberDays(t.db)).toBe(30);
+    t.clock.advance(60);
+    expect((await t.run(['org', 'remember-browser', 'off'])).stdout).toMatch(
+      /^Remember browser: off\./,
+    );
+    expect(await readRememberDays(t.db)).toBe(0);
+    expect(await auditRows()).toEqual([
+      {
+        type: 'org.remember_browser_changed',
+        account_id: null,
+        reason: '30d',
+        occurred_at: START_MS,
+      },
+      {
+        type: 'org.remember_browser_changed',
+        account_id: null,
+        reason: 'off',
         occurred_at: START_MS + 60_000,
       },
     ]);
@@ -90,6 +124,27 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
       stdout: '',
       stderr:
         "sesame: org push-number: expected typed-6, typed-2, pick-3, not 'typed-4' (see 'sesame org --help')\n",
+    });
+  });
+
+  it('turns the sign-in with a passkey on and off, and records each change', async () => {
+    expect(await readPasskeySignIn(t.db)).toBe(false);
+    const on = await t.run(['org', 'passkey-sign-in', 'on']);
+    expect(on.code).toBe(0);
+    expect(on.stdout).toContain('Passkey sign-in: on.');
+    expect(await readPasskeySignIn(t.db)).toBe(true);
+    expect((await t.run(['org', 'show'])).stdout).toContain('Passkey sign-in: on\n');
+    await t.run(['org', 'passkey-sign-in', 'off']);
+    expect(await readPasskeySignIn(t.db)).toBe(false);
+    expect((await auditRows()).map((row) => [row.type, row.reason])).toEqual([
+      ['org.passkey_sign_in_changed', 'on'],
+      ['org.passkey_sign_in_changed', 'off'],
+    ]);
+    expect(await t.run(['org', 'passkey-sign-in', 'maybe'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "sesame: org passkey-sign-in: expected on or off, not 'maybe' (see 'sesame org --help')\n",
     });
   });
 

@@ -6,7 +6,17 @@ import {
   readPushNumberMode,
   setPushNumberMode,
 } from '../factors/push/push-number-mode.ts';
+import {
+  readPasskeySignIn,
+  setPasskeySignIn,
+} from '../factors/webauthn/passkey-sign-in-setting.ts';
 import { readOrgMfaRequired, setOrgMfaRequired } from '../policy/mfa-policy.ts';
+import {
+  maxRememberDays,
+  parseRememberDuration,
+  readRememberDays,
+  setRememberDays,
+} from '../remember-browser/remember-setting.ts';
 import { type CliIo, type ParsedCommand, UsageError } from './cli-io.ts';
 import {
   HELP_OPTION,
@@ -24,6 +34,8 @@ const SUBCOMMANDS: Record<string, SubcommandParser> = {
   show: parseShow,
   'require-mfa': parseRequireMfa,
   'push-number': parsePushNumber,
+  'passkey-sign-in': parsePasskeySignIn,
+  'remember-browser': parseRememberBrowser,
 };
 
 export function parseOrgCommand(args: string[]): ParsedCommand {
@@ -54,6 +66,8 @@ async function showOrg(io: CliIo): Promise<void> {
   const required = await readOrgMfaRequired(io.db);
   io.stdout(`MFA required for everyone: ${onOff(required)}\n`);
   io.stdout(`Push number: ${await readPushNumberMode(io.db)}\n`);
+  io.stdout(`Remember browser: ${describeRememberDays(await readRememberDays(io.db))}\n`);
+  io.stdout(`Passkey sign-in: ${onOff(await readPasskeySignIn(io.db))}\n`);
 }
 
 function parseRequireMfa(args: string[]): ParsedCommand {
@@ -102,6 +116,60 @@ const pushNumberExplanations: Record<(typeof pushNumberModes)[number], string> =
   'typed-2': 'The computer shows 2 digits; the user types them in Sesame Verify.',
   'pick-3': 'The computer shows 2 digits; the user picks them among three in Sesame Verify.',
 };
+
+function parseRememberBrowser(args: string[]): ParsedCommand {
+  const { values, positionals } = parseCommandArgs(args, { ...HELP_OPTION });
+  if (values.help) return HELP;
+  const text = onePositional(positionals, '<N>d|off');
+  const days = parseRememberDuration(text);
+  if (days === undefined) {
+    throw new UsageError(
+      `expected a number of days from 1d to ${maxRememberDays}d, or off, not '${text}'`,
+    );
+  }
+  return {
+    kind: 'run',
+    run: async (io) => {
+      await setRememberDays(io.db, days);
+      const reason = days === 0 ? 'off' : `${days}d`;
+      await recordAuditEvent(io.db, { type: 'org.remember_browser_changed', reason }, io.now());
+      io.stdout(
+        days === 0
+          ? 'Remember browser: off. No browser is remembered; those remembered before are asked their second factor again.\n'
+          : `Remember browser: ${days} days. The second factor offers « Ne plus demander sur cet appareil »; applications asking for two factors or a fresh sign-in still get one.\n`,
+      );
+    },
+  };
+}
+
+function describeRememberDays(days: number): string {
+  return days === 0 ? 'off' : `${days} days`;
+}
+
+function parsePasskeySignIn(args: string[]): ParsedCommand {
+  const { values, positionals } = parseCommandArgs(args, { ...HELP_OPTION });
+  if (values.help) return HELP;
+  const value = onePositional(positionals, 'on|off');
+  if (value !== 'on' && value !== 'off') {
+    throw new UsageError(`expected on or off, not '${value}'`);
+  }
+  return {
+    kind: 'run',
+    run: async (io) => {
+      await setPasskeySignIn(io.db, value === 'on');
+      await recordAuditEvent(
+        io.db,
+        { type: 'org.passkey_sign_in_changed', reason: value },
+        io.now(),
+      );
+      io.stdout(
+        value === 'on'
+          ? "Passkey sign-in: on. The sign-in page offers « Se connecter avec une clé d'accès »: a passkey that verifies its user (PIN, biometrics) signs in without the password, as two factors.\n"
+          : 'Passkey sign-in: off. Passkeys are used as a second factor after the password only.\n',
+      );
+    },
+  };
+}
 
 function onOff(value: boolean): 'on' | 'off' {
   return value ? 'on' : 'off';

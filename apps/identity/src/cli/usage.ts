@@ -21,6 +21,14 @@ Commands:
   reset-mfa <username>
       Remove every authenticator and device of the account. Where MFA is required, the
       account enrolls again at its next sign-in.
+  set-phone <username> <+E164>|--remove
+      Set the phone number SMS codes go to (E.164: +15145550100), or remove it. The
+      account confirms it with a code when enrolling « Code par SMS ».
+  grant-admin <username> [--helpdesk]
+      Give the account access to the administration console (/admin): everything, or
+      with --helpdesk the users only. It always signs in there with MFA.
+  revoke-admin <username>
+      Take that access away.
 
 <username> may also be the account's email, in any case.
 --password-stdin reads the password from standard input, less one trailing newline;
@@ -40,6 +48,10 @@ Commands:
       How a push is matched with the sign-in it approves: the computer shows 6 digits
       typed in Sesame Verify (typed-6, the default, the form NIST 800-63B-4 requires),
       2 digits typed (typed-2), or 2 digits picked among three (pick-3).
+  passkey-sign-in on|off
+      Offer « Se connecter avec une clé d'accès » on the sign-in page (on): a passkey
+      that verifies its user (PIN, biometrics) signs in without the password, as two
+      factors. off (the default): passkeys are a second factor after the password only.
   remember-browser <N>d|off
       Offer « Ne plus demander sur cet appareil » at the second factor: a browser so
       remembered is not asked it again for N days (1 to 365; 30d is usual), unless the
@@ -80,6 +92,7 @@ Commands:
   users set-password <username> --password-stdin
   users require-mfa <username> [--off]
   users reset-mfa <username>
+  users set-phone <username> <+E164>|--remove
   org show
   org require-mfa on|off
   org push-number typed-6|typed-2|pick-3
