@@ -2,6 +2,7 @@
  * `sesame users …`: create, list, lock, unlock, set-password, and the account's MFA: require-mfa,
  * reset-mfa.
  */
+
 import { type CreateAccountResult, createAccount } from '../accounts/create-account.ts';
 import { generatePassword } from '../accounts/generate-password.ts';
 import { cliActor } from '../accounts/operations/actor.ts';
@@ -36,6 +37,8 @@ import { countActiveAuthenticatorsByAccount } from './queries.ts';
 import { requireAccount } from './require-account.ts';
 import { USERS_USAGE } from './usage.ts';
 import { parseRequireMfa, parseResetMfa } from './users-mfa-commands.ts';
+import { parseSetPhone } from './users-phone-command.ts';
+import { parseGrantAdmin, parseRevokeAdmin } from './users-role-commands.ts';
 
 /** A generated password holding a context word is drawn again; this many times at most. */
 const MAX_PASSWORD_DRAWS = 20;
@@ -52,6 +55,9 @@ const SUBCOMMANDS: Record<string, SubcommandParser> = {
   'set-password': parseSetPassword,
   'require-mfa': parseRequireMfa,
   'reset-mfa': parseResetMfa,
+  'set-phone': parseSetPhone,
+  'grant-admin': parseGrantAdmin,
+  'revoke-admin': parseRevokeAdmin,
 };
 
 export function parseUsersCommand(args: string[]): ParsedCommand {

@@ -63,6 +63,23 @@ export async function createChallenge(
   return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
+/** When the account's challenges of a kind were created since `sinceMs` (every flow), newest first. */
+export async function recentChallengeTimes(
+  db: Kysely<Database>,
+  input: { accountId: string; kind: string; sinceMs: number; limit: number },
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('challenges')
+    .select('created_at')
+    .where('kind', '=', input.kind)
+    .where('account_id', '=', input.accountId)
+    .where('created_at', '>', input.sinceMs)
+    .orderBy('created_at', 'desc')
+    .limit(input.limit)
+    .execute();
+  return rows.map((row) => Number(row.created_at));
+}
+
 /** Which challenge an answer is for: its id, and the account and flow it must belong to. */
 export interface ChallengeTarget {
   id: string;

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { perBackend, preparedQuery, slot } from '../db/prepared-query.ts';
 import type { Authenticator } from '../factors/factor.ts';
-import { satisfiesMfa } from '../factors/index.ts';
+import { isBackup, satisfiesMfa } from '../factors/index.ts';
 import type { AccountStanding } from '../sign-in/flow.ts';
 
 const orgMfaKey = 'mfa_required';
@@ -79,14 +79,12 @@ export async function readAccountStanding(
   if (account === undefined) return undefined;
   // Unset means on: the guide's company requires MFA for every client.
   const orgRequired = account.org_mfa_required === null || account.org_mfa_required === 'on';
-  // Only methods that satisfy "MFA required" (an email code would not) make a second step.
-  const activeMethods = rows.flatMap((row): Authenticator[] =>
+  const records = rows.flatMap((row): Authenticator[] =>
     row.authenticator_id !== null &&
     row.kind !== null &&
     row.label !== null &&
     row.status !== null &&
-    row.created_at !== null &&
-    satisfiesMfa(row.kind)
+    row.created_at !== null
       ? [
           {
             id: row.authenticator_id,
@@ -98,6 +96,7 @@ export async function readAccountStanding(
             created_at: Number(row.created_at),
             activated_at: row.activated_at === null ? null : Number(row.activated_at),
             last_used_at: row.last_used_at === null ? null : Number(row.last_used_at),
+            renamed_at: row.renamed_at === null ? null : Number(row.renamed_at),
           },
         ]
       : [],
@@ -105,7 +104,12 @@ export async function readAccountStanding(
   return {
     locked: account.locked === 1,
     mfaRequired: orgRequired || account.mfa_required === 1,
-    activeMethods,
+    // Only methods that satisfy "MFA required" (an email code would not) make a second step;
+    // backups (recovery codes) are verified beside them.
+    activeMethods: records.filter((method) => satisfiesMfa(method.kind)),
+    backupMethods: records.filter((method) => isBackup(method.kind)),
+    // Beside them, where the sign-in needs no AAL2 (an email code, G-17: flow.ts methodsToOffer).
+    weakerMethods: records.filter((m) => !satisfiesMfa(m.kind) && !isBackup(m.kind)),
   };
 }
 
@@ -130,6 +134,7 @@ const standingStatement = perBackend((db) =>
         'authenticators.created_at',
         'authenticators.activated_at',
         'authenticators.last_used_at',
+        'authenticators.renamed_at',
       ])
       .select((eb) =>
         eb

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, PushAnswerTable } from '../../db/database.ts';
-import type { Challenge } from '../challenge-queries.ts';
+import { type Challenge, recentChallengeTimes } from '../challenge-queries.ts';
 import { pushChallengeKind } from './push-challenge-kind.ts';
 
 /** The requests an authenticator's device may still answer, oldest first. */
@@ -83,16 +83,7 @@ export async function recentPushTimes(
   sinceMs: number,
   limit: number,
 ): Promise<number[]> {
-  const rows = await db
-    .selectFrom('challenges')
-    .select('created_at')
-    .where('kind', '=', pushChallengeKind)
-    .where('account_id', '=', accountId)
-    .where('created_at', '>', sinceMs)
-    .orderBy('created_at', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((row) => Number(row.created_at));
+  return recentChallengeTimes(db, { accountId, kind: pushChallengeKind, sinceMs, limit });
 }
 
 /** The Sesame Verify authenticator (active, with its device) that a push goes to. */

@@ -8,13 +8,13 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { findAccountById } from '../../accounts/queries.ts';
-import { recordAuditEvent } from '../../audit/record-audit-event.ts';
 import type { FlowContext } from '../../sign-in/step-kit.ts';
 import type { MessageKey } from '../../ui/i18n/messages.ts';
 import { qrSvg } from '../../ui/qr-svg.ts';
 import { pageBase, sendPage } from '../../ui/render-page.ts';
 import { deleteStalePendingAuthenticators, findAuthenticator } from '../authenticator-queries.ts';
 import type { Authenticator, FactorDeps } from '../factor.ts';
+import { recordConfirmation } from '../record-confirmation.ts';
 import { TotpEnrollmentPage } from './totp-enrollment-page.tsx';
 import { totpKeyUri } from './totp-key-uri.ts';
 import { readTotpSecret, storeTotpSecret } from './totp-queries.ts';
@@ -128,18 +128,12 @@ export function totpEnrollmentRoutes(enrollment: TotpEnrollment) {
           ip: request.ip,
           activate: true,
         });
-        await recordAuditEvent(
-          db,
-          {
-            type: ok ? 'authenticator.added' : 'authenticator.confirm_failed',
-            accountId: context.accountId,
-            reason: pending.kind,
-            ip: request.ip,
-            requestId: request.id,
-            actor: `user:${context.accountId}`,
-          },
-          now(),
-        );
+        await recordConfirmation(db, request, {
+          accountId: context.accountId,
+          kind: pending.kind,
+          ok,
+          nowMs: now(),
+        });
         if (!ok) return render(request, reply, context, pending, true);
         const done = `${context.base}/enroll/done?added=${enrollment.addedSlug}`;
         return reply.redirect(done, 303);

@@ -7,12 +7,7 @@
  * the reservation's own (committed before the code is evaluated).
  */
 
-import {
-  accountPolicy,
-  secondFactorIpPolicy,
-  secondFactorLimitKey,
-} from '../../security/attempt-policy.ts';
-import { ipBucket } from '../../security/client-ip.ts';
+import { secondFactorLimits } from '../../security/second-factor-limits.ts';
 import { type SettleIn, withAttemptLimit } from '../../security/with-attempt-limit.ts';
 import type { RecordingContext } from '../../sign-in/step-kit.ts';
 import { markAuthenticatorUsed, mayStillEnroll } from '../authenticator-queries.ts';
@@ -40,10 +35,7 @@ export async function verifyTotpCode(
   deps: Pick<FactorDeps, 'db' | 'box' | 'limiter' | 'now'>,
   input: TotpCodeInput,
 ): Promise<VerificationResult> {
-  const limits = [
-    { key: `second-factor-ip:${ipBucket(input.ip)}`, policy: secondFactorIpPolicy },
-    { key: secondFactorLimitKey(input.accountId, input.authenticator.kind), policy: accountPolicy },
-  ];
+  const limits = secondFactorLimits(input.accountId, input.authenticator.kind, input.ip);
   const checked = await withAttemptLimit(deps.limiter, { limits, nowMs: deps.now() }, (settleIn) =>
     checkAndConsume(deps, input, settleIn),
   );
