@@ -1,37 +1,46 @@
-import type { Locale } from '../ui/i18n/messages.ts';
+import type { AccountMethodSummary } from '../factors/factor.ts';
 import { Layout, type PageProps } from '../ui/layout.tsx';
+import { formatWhen } from './format-when.ts';
+import {
+  type ActivityLine,
+  ActivityList,
+  AddMethodLink,
+  DoneAlert,
+  type DoneNotice,
+  type RememberedBrowserLine,
+  RememberedBrowsers,
+  SessionSections,
+} from './security-sections.tsx';
+
+export { formatWhen } from './format-when.ts';
 
 export interface MethodLine {
   id: string;
   description: string;
   addedAt: number;
   lastUsedAt: number | null;
+  /** What its method says of it beyond its name (codes left, a warning, its own pages). */
+  summary?: AccountMethodSummary | undefined;
 }
 
-export interface SignInLine {
-  id: number;
-  at: number;
-  what: string;
-  ip: string | null;
-}
+export type SignInLine = ActivityLine;
 
 export interface AccountPageProps extends Omit<PageProps, 'title' | 'children'> {
   name: string;
   username: string;
   methods: MethodLine[];
+  /** Methods the account has none of, added from their own pages (recovery codes). */
+  offers?: Array<{ href: string; label: string }>;
   recent: SignInLine[];
   /** A method was just removed. */
   removed: boolean;
-}
-
-export function formatWhen(locale: Locale, ms: number): string {
-  // The server does not know the reader's time zone: say UTC plainly.
-  const formatted = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-CA' : 'en-CA', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(ms);
-  return `${formatted} UTC`;
+  /** What else was just done (added, renamed, password changed, a browser forgotten). */
+  done?: DoneNotice;
+  /** The session's form token (account-session.ts), for the page's own forms. */
+  csrf?: string;
+  /** Where « Ajouter une méthode » leads: a step-up that enrolls (step-up-host.ts). */
+  addMethodHref?: string;
+  browsers?: RememberedBrowserLine[];
 }
 
 /** The account's security page: its verification methods (each removable) and recent sign-ins. */
@@ -46,6 +55,7 @@ export function AccountPage(props: AccountPageProps) {
           {t('account.removed')}
         </p>
       ) : null}
+      <DoneAlert t={t} done={props.done} />
       <h2>{t('account.methods')}</h2>
       {props.methods.length === 0 ? <p class="muted">{t('account.noMethods')}</p> : null}
       <ul class="factor-list">
@@ -60,7 +70,27 @@ export function AccountPage(props: AccountPageProps) {
                 ? t('account.neverUsed')
                 : t('account.lastUsed', { when: formatWhen(locale, method.lastUsedAt) })}
             </span>
+            {method.summary?.note ? (
+              <>
+                <br />
+                <span>{method.summary.note}</span>
+              </>
+            ) : null}
+            {method.summary?.warning ? <p class="alert warning">{method.summary.warning}</p> : null}
             <p class="method-actions">
+              {method.summary?.actions?.map((action) => (
+                <>
+                  <a href={action.href}>{action.label}</a>
+                  {' · '}
+                </>
+              ))}
+              <a
+                href={`/account/methods/${method.id}/rename`}
+                aria-label={t('account.renameLabel', { method: method.description })}
+              >
+                {t('account.rename')}
+              </a>
+              {' · '}
               <a
                 href={`/account/methods/${method.id}/remove`}
                 aria-label={t('account.removeLabel', { method: method.description })}
@@ -71,16 +101,34 @@ export function AccountPage(props: AccountPageProps) {
           </li>
         ))}
       </ul>
+      {(props.offers ?? []).length > 0 ? (
+        <ul class="method-offers">
+          {(props.offers ?? []).map((offer) => (
+            <li key={offer.href}>
+              <a class="button secondary" href={offer.href}>
+                {offer.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {props.addMethodHref !== undefined ? (
+        <AddMethodLink t={t} href={props.addMethodHref} />
+      ) : null}
       <p class="help">{t('account.changeMethods')}</p>
       <h2>{t('account.recent')}</h2>
-      <ul class="events">
-        {props.recent.map((line) => (
-          <li key={line.id}>
-            <span>{line.what}</span> <span class="muted">{formatWhen(locale, line.at)}</span>
-            {line.ip ? <span class="muted"> · {line.ip}</span> : null}
-          </li>
-        ))}
-      </ul>
+      <ActivityList t={t} locale={locale} lines={props.recent} />
+      {props.csrf !== undefined ? (
+        <>
+          <RememberedBrowsers
+            t={t}
+            locale={locale}
+            csrf={props.csrf}
+            browsers={props.browsers ?? []}
+          />
+          <SessionSections t={t} csrf={props.csrf} />
+        </>
+      ) : null}
     </Layout>
   );
 }

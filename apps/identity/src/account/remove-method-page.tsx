@@ -1,4 +1,5 @@
 import { Layout, type PageProps } from '../ui/layout.tsx';
+import { FormActions } from './form-actions.tsx';
 
 export interface RemoveMethodPageProps extends Omit<PageProps, 'title' | 'children'> {
   action: string;
@@ -22,13 +23,8 @@ export function RemoveMethodPage(props: RemoveMethodPageProps) {
       ) : null}
       <form method="post" action={props.action}>
         <input type="hidden" name="csrf" value={props.csrf} />
-        <button type="submit" class="button danger">
-          {t('account.remove.confirm')}
-        </button>
+        <FormActions t={t} submit={t('account.remove.confirm')} danger />
       </form>
-      <p>
-        <a href="/account">{t('account.remove.cancel')}</a>
-      </p>
     </Layout>
   );
 }

@@ -8,11 +8,13 @@ import type { Kysely } from 'kysely';
 import type Provider from 'oidc-provider';
 import { type Static, Type } from 'typebox';
 import { removeAuthenticator } from '../accounts/operations/remove-authenticator.ts';
+import type { Argon2Params, PasswordHasher } from '../accounts/password-hasher.ts';
 import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { findAuthenticator, listActiveAuthenticators } from '../factors/authenticator-queries.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
 import { sessionAccountId } from '../oidc/session-account.ts';
+import type { AttemptLimiter } from '../security/attempt-limiter.ts';
 import type { CookiePolicy } from '../security/cookies.ts';
 import { csrfToken, isCsrfSafe } from '../security/csrf.ts';
 import { opaqueIdPattern } from '../sign-in/interaction-params.ts';
@@ -30,6 +32,11 @@ export interface AccountPagesOptions {
   cookies: CookiePolicy;
   csrfKey: Buffer;
   publicOrigin: string;
+  /** The password hash's cost (the methods whose secrets are hashed like passwords). */
+  argon2: Argon2Params;
+  /** The security page's « Changer le mot de passe »: the current one checked like a sign-in's. */
+  hasher: PasswordHasher;
+  limiter: AttemptLimiter;
 }
 
 export async function removeMethodRoutes(app: FastifyInstance, options: AccountPagesOptions) {

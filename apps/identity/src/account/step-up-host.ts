@@ -11,12 +11,18 @@ import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { sessionLogin } from '../oidc/session-account.ts';
 import type { CookiePolicy } from '../security/cookies.ts';
-import { deleteFlow, finishStepUp } from '../sign-in/queries.ts';
+import { deleteFlow, findStepUpReturn, finishStepUp } from '../sign-in/queries.ts';
 import type { StepHost } from '../sign-in/step-host.ts';
 import { freshSecondFactorMs, writeStepUpProof } from './step-up-proof.ts';
 
 /** Where a step-up's pages live. */
 export const stepUpBase = (id: string) => `/account/step-up/${id}`;
+
+/**
+ * The return of the security page's « Ajouter une méthode »: a step-up asked for it enrolls a
+ * method after its second factor (the step-9 list), then comes back to say it was added.
+ */
+export const addMethodReturn = '/account?added=1';
 
 export interface StepUpHostOptions {
   provider: Provider;
@@ -36,10 +42,11 @@ export function createStepUpHost(options: StepUpHostOptions): StepHost {
       if (login === undefined)
         throw new AppError('sign_in.flow_expired', { restartUrl: '/account' });
       const { uid } = request.params as { uid: string };
+      const returnTo = await findStepUpReturn(db, uid);
       return {
         id: uid,
         base: stepUpBase(uid),
-        demands: { twoFactors: true },
+        demands: { twoFactors: true, addMethod: returnTo === addMethodReturn },
         clientId: null,
         clientName: async () => null,
         formTargets: [],

@@ -20,7 +20,7 @@ import { InteractionParams } from '../sign-in/interaction-params.ts';
 import { startStepUp } from '../sign-in/queries.ts';
 import { flowTtlSeconds, type StepKit } from '../sign-in/step-kit.ts';
 import { selfPath } from '../ui/self-path.ts';
-import { stepUpBase } from './step-up-host.ts';
+import { addMethodReturn, stepUpBase } from './step-up-host.ts';
 import { freshSecondFactorMs, freshStepUp } from './step-up-proof.ts';
 
 const StartQuery = Type.Object({ return: Type.Optional(Type.String({ maxLength: 512 })) });
@@ -51,8 +51,12 @@ export async function stepUpRoutes(app: FastifyInstance, options: StepUpRoutesOp
       const returnTo = stepUpReturn(request.query.return);
       const login = await sessionLogin(options.provider, request.raw, reply.raw);
       if (login === undefined) return reply.redirect('/account', 303);
-      // Already fresh: nothing to ask.
-      if (await freshStepUp(db, request, options.cookies, login.accountId, now(), returnTo))
+      // Already fresh: nothing to ask (but a method to add is always enrolled by a step-up).
+      const adding = returnTo === addMethodReturn;
+      if (
+        !adding &&
+        (await freshStepUp(db, request, options.cookies, login.accountId, now(), returnTo))
+      )
         return reply.redirect(returnTo, 303);
       // What the session passed, when: its password always; its second factor only if fresh,
       // and not older than the last time methods were taken away (it may have been one of them).

@@ -5,7 +5,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { isPostgres } from '../db/dialect.ts';
+import type { PassedStep } from '../sign-in/flow.ts';
 import type { Authenticator } from './factor.ts';
+import { backupKinds } from './index.ts';
 
 export type { Authenticator } from './factor.ts';
 
@@ -78,6 +80,22 @@ export async function markAuthenticatorUsed(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Its owner names one of their active authenticators (the security page's « Renommer »). */
+export async function renameAuthenticator(
+  db: Kysely<Database>,
+  input: { accountId: string; id: string; label: string },
+  nowMs: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('authenticators')
+    .set({ label: input.label, renamed_at: nowMs })
+    .where('id', '=', input.id)
+    .where('account_id', '=', input.accountId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** Forget pending (never confirmed) authenticators older than the cut-off: abandoned enrollments. */
 export async function deleteStalePendingAuthenticators(
   db: Kysely<Database>,
@@ -143,11 +161,16 @@ export async function mayStillEnroll(
   const account = await lock.executeTakeFirst();
   // A locked (or removed) account adds no method, whatever page was open (G-41).
   if (account === undefined || account.locked === 1) return false;
+  // A flow that verified one of the account's methods may add another (the security page's
+  // « Ajouter une méthode », after a fresh second factor: G-23).
+  if (flowId !== null && (await flowVerifiedSecondFactor(trx, flowId))) return true;
   const other = await trx
     .selectFrom('authenticators')
     .select('id')
     .where('account_id', '=', accountId)
     .where('status', '=', 'active')
+    // Backup methods (recovery codes) are not an enrollment: an account with only those enrolls.
+    .where('kind', 'not in', [...backupKinds(), ''])
     .where((eb) =>
       flowId === null
         ? eb.val(true)
@@ -155,6 +178,17 @@ export async function mayStillEnroll(
     )
     .executeTakeFirst();
   return other === undefined;
+}
+
+/** Whether the flow passed a second factor by a verification (not by a remembered browser). */
+async function flowVerifiedSecondFactor(trx: Kysely<Database>, flowId: string): Promise<boolean> {
+  const flow = await trx
+    .selectFrom('sign_in_flows')
+    .select('steps_done')
+    .where('id', '=', flowId)
+    .executeTakeFirst();
+  const steps = flow === undefined ? [] : (JSON.parse(flow.steps_done) as PassedStep[]);
+  return steps.some((step) => step.step === 'mfa' && step.by === undefined);
 }
 
 /** Methods were taken away from the account: second factors passed before now are stale (G-23). */

@@ -17,10 +17,15 @@ import { isSessionNotFound } from './session-not-found.ts';
 
 export type InteractionDetails = Awaited<ReturnType<Provider['interactionDetails']>>;
 
-/** What the application asked of this sign-in (OIDC `acr_values`). */
+/** What the application asked of this sign-in (OIDC `acr_values`, `max_age`, `prompt=login`). */
 function demandsOf(details: InteractionDetails): SignInDemands {
   const asked = String(details.params.acr_values ?? '').split(' ');
-  return { twoFactors: asked.includes(acrValues.twoFactors) };
+  const prompts = String(details.params.prompt ?? '').split(' ');
+  return {
+    twoFactors: asked.includes(acrValues.twoFactors),
+    // OIDC Core §3.1.2.1: a full sign-in now, whatever this browser holds (a remembered browser).
+    freshSignIn: details.params.max_age !== undefined || prompts.includes('login'),
+  };
 }
 
 export interface InteractionHostOptions {

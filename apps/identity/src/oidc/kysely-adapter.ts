@@ -168,21 +168,59 @@ async function revokeGrant(db: Kysely<Database>, grantId: string): Promise<void>
 /**
  * Everything an account holds at the provider — sessions, grants, codes, tokens — goes: after a
  * lock or a password change, no old session signs it in again and no old token works (G-28).
+ * `keepSessionId`: one session of the account that stays, with the grants it signed in to its
+ * applications with (and their tokens) — the browser that changed its own password.
  */
 export async function revokeAccountOidcState(
   db: Kysely<Database>,
   accountId: string,
+  keepSessionId?: string,
 ): Promise<number> {
   const grants = db
     .selectFrom('oidc_models')
     .select('id')
     .where('model', '=', 'Grant')
     .where('account_id', '=', accountId);
-  const result = await db
+  let query = db
     .deleteFrom('oidc_models')
-    .where((eb) => eb.or([eb('account_id', '=', accountId), eb('grant_id', 'in', grants)]))
-    .executeTakeFirst();
+    .where((eb) => eb.or([eb('account_id', '=', accountId), eb('grant_id', 'in', grants)]));
+  if (keepSessionId !== undefined) {
+    const kept = await sessionGrantIds(db, accountId, keepSessionId);
+    query = query.where((eb) =>
+      eb.not(eb.and([eb('model', '=', 'Session'), eb('id', '=', keepSessionId)])),
+    );
+    if (kept.length > 0)
+      query = query.where((eb) =>
+        eb.and([
+          eb.or([eb('grant_id', 'is', null), eb('grant_id', 'not in', kept)]),
+          eb.not(eb.and([eb('model', '=', 'Grant'), eb('id', 'in', kept)])),
+        ]),
+      );
+  }
+  const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** The grants a session of the account signed in to its applications with (its authorizations). */
+async function sessionGrantIds(
+  db: Kysely<Database>,
+  accountId: string,
+  sessionId: string,
+): Promise<string[]> {
+  const row = await db
+    .selectFrom('oidc_models')
+    .select('payload')
+    .where('model', '=', 'Session')
+    .where('id', '=', sessionId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  if (row === undefined) return [];
+  const payload = JSON.parse(row.payload) as {
+    authorizations?: Record<string, { grantId?: unknown }>;
+  };
+  return Object.values(payload.authorizations ?? {}).flatMap((authorization) =>
+    typeof authorization.grantId === 'string' ? [authorization.grantId] : [],
+  );
 }
 
 /** Housekeeping: forget what has expired. */

@@ -4,8 +4,13 @@ import type Provider from 'oidc-provider';
 /** How this browser's provider session signed in: who, when (ms) and with what (RFC 8176). */
 export interface SessionLogin {
   accountId: string;
+  /** The provider session's id (its stored record's), and its stable uid (a CSRF binding). */
+  sessionId: string;
+  sessionUid: string;
   at: number;
   amr: string[];
+  /** The assurance of that sign-in (`urn:sesame:loa:2fa` with two factors). */
+  acr: string | undefined;
 }
 
 /**
@@ -21,8 +26,11 @@ export async function sessionLogin(
   if (!session.accountId) return undefined;
   return {
     accountId: session.accountId,
+    sessionId: session.jti,
+    sessionUid: session.uid,
     at: (session.loginTs ?? 0) * 1000,
     amr: session.amr ?? [],
+    acr: session.acr,
   };
 }
 

@@ -100,6 +100,20 @@ export async function startStepUp(
     .execute();
 }
 
+/** Where a step-up returns (what it was asked for), whoever's browser asks. */
+export async function findStepUpReturn(
+  db: Kysely<Database>,
+  id: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('sign_in_flows')
+    .select('return_to')
+    .where('id', '=', id)
+    .where('host', '=', 'account')
+    .executeTakeFirst();
+  return row?.return_to ?? undefined;
+}
+
 /**
  * A step-up is done: it stays, as the proof that this browser (its new token) passed a second
  * factor at `factorAt`, until `expiresAt`. Unless an account operation ended it meanwhile.

@@ -178,6 +178,7 @@ export function createStepKit(options: StepKitOptions) {
   ): Promise<AdvancedStep> {
     const newToken = randomBytes(32).toString('base64url');
     const step: PassedStep = { step: passed.step, amr: passed.amr, at: passed.at ?? now() };
+    if (passed.by !== undefined) step.by = passed.by;
     const advanced = await advanceFlow(trx, context.flow, context.token, {
       accountId: passed.accountId,
       passed: step,
@@ -261,6 +262,8 @@ export function createStepKit(options: StepKitOptions) {
 
   return {
     host,
+    /** Sesame's cookie attributes (a remembered browser's cookie is set by a step's page). */
+    cookies: options.cookies,
     flowCookie,
     currentFlow,
     flowAt,

@@ -3,6 +3,9 @@
  * authenticator): the flow's CSRF token, the authenticator, and one numeric field that phones
  * fill from the keyboard's suggestion (`one-time-code`).
  */
+import type { ComponentChildren } from 'preact';
+import type { CodeField } from '../factors/factor.ts';
+
 export interface CodeFormProps {
   action: string;
   csrf: string;
@@ -11,6 +14,10 @@ export interface CodeFormProps {
   submit: string;
   /** Id of the error message the field is described by, when there is one. */
   errorId: string | undefined;
+  /** More fields before the button (« Ne plus demander sur cet appareil »). */
+  extra?: ComponentChildren;
+  /** Another kind of code than 6 digits (a recovery code's letters and dashes). */
+  field?: Pick<CodeField, 'pattern' | 'maxLength'>;
 }
 
 export function CodeForm(props: CodeFormProps) {
@@ -24,15 +31,17 @@ export function CodeForm(props: CodeFormProps) {
           id="code"
           name="code"
           type="text"
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          pattern="[0-9 ]{6,7}"
-          maxLength={7}
+          {...(props.field === undefined
+            ? { inputmode: 'numeric', autocomplete: 'one-time-code' }
+            : { autocomplete: 'off', autocapitalize: 'characters', spellcheck: false })}
+          pattern={props.field?.pattern ?? '[0-9 ]{6,7}'}
+          maxLength={props.field?.maxLength ?? 7}
           required
           autofocus
           aria-describedby={props.errorId}
         />
       </div>
+      {props.extra}
       <button class="button" type="submit">
         {props.submit}
       </button>

@@ -22,7 +22,7 @@ export async function lockAccount(
     { ...args.origin, type: 'account.locked', accountId: args.accountId },
     async (trx) => {
       await setAccountLocked(trx, args.accountId, true, deps.now());
-      return endAccountState(trx, args.accountId);
+      return endAccountState(trx, args.accountId, { nowMs: deps.now() });
     },
   );
 }

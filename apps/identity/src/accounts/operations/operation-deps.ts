@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { type AuditEvent, recordAuditEvent } from '../../audit/record-audit-event.ts';
 import type { Database } from '../../db/database.ts';
 import { revokeAccountOidcState } from '../../oidc/kysely-adapter.ts';
+import { revokeAccountRememberedBrowsers } from '../../remember-browser/queries.ts';
 import { deleteAccountFlows } from '../../sign-in/queries.ts';
 import { type Actor, describeActor } from './actor.ts';
 
@@ -34,13 +35,17 @@ export async function runOperation<T>(
 
 /**
  * End everything an account holds in progress (G-28, G-41): provider sessions, grants and tokens,
- * and sign-in flows not yet finished (with the activations they asked for).
+ * sign-in flows not yet finished (with the activations they asked for), and the browsers it chose
+ * to remember. `keepSessionId`: the one provider session (with its grants) that stays — the
+ * browser that changed its own password stays signed in, every other one is signed out.
  */
 export async function endAccountState(
   trx: Kysely<Database>,
   accountId: string,
+  options: { nowMs: number; keepSessionId?: string },
 ): Promise<{ oidcRecords: number; flows: number }> {
-  const oidcRecords = await revokeAccountOidcState(trx, accountId);
+  const oidcRecords = await revokeAccountOidcState(trx, accountId, options.keepSessionId);
   const flows = await deleteAccountFlows(trx, accountId);
+  await revokeAccountRememberedBrowsers(trx, accountId, options.nowMs);
   return { oidcRecords, flows };
 }

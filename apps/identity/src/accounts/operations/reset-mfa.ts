@@ -8,6 +8,7 @@ import {
   deleteAllAuthenticators,
   markMethodsChanged,
 } from '../../factors/authenticator-queries.ts';
+import { revokeAccountRememberedBrowsers } from '../../remember-browser/queries.ts';
 import { deleteAccountFlows } from '../../sign-in/queries.ts';
 import type { Actor } from './actor.ts';
 import { type OperationDeps, type OperationOrigin, runOperation } from './operation-deps.ts';
@@ -27,6 +28,8 @@ export async function resetMfa(
       const authenticators = await deleteAllAuthenticators(trx, args.accountId);
       const flows = await deleteAccountFlows(trx, args.accountId);
       await markMethodsChanged(trx, args.accountId, deps.now());
+      // A remembered browser stood for a method that is gone.
+      await revokeAccountRememberedBrowsers(trx, args.accountId, deps.now());
       return { authenticators, devices, flows };
     },
   );

@@ -1,6 +1,8 @@
 /**
  * Set an account's password (already checked against the policy and hashed by the caller): every
- * session, grant, token and sign-in flow in progress ends with the old one (G-28, G-41).
+ * session, grant, token, sign-in flow in progress and remembered browser ends with the old one
+ * (G-28, G-41) — except, when the user changes it from the security page, that browser's own
+ * session (`keepSessionId`), which stays signed in.
  */
 import { updatePasswordHash } from '../queries.ts';
 import type { Actor } from './actor.ts';
@@ -14,7 +16,12 @@ import {
 export async function setPassword(
   deps: OperationDeps,
   actor: Actor,
-  args: { accountId: string; passwordHash: string; origin?: OperationOrigin },
+  args: {
+    accountId: string;
+    passwordHash: string;
+    origin?: OperationOrigin;
+    keepSessionId?: string;
+  },
 ): Promise<{ oidcRecords: number; flows: number }> {
   return runOperation(
     deps,
@@ -22,7 +29,10 @@ export async function setPassword(
     { ...args.origin, type: 'account.password_changed', accountId: args.accountId },
     async (trx) => {
       await updatePasswordHash(trx, args.accountId, args.passwordHash, deps.now());
-      return endAccountState(trx, args.accountId);
+      return endAccountState(trx, args.accountId, {
+        nowMs: deps.now(),
+        keepSessionId: args.keepSessionId,
+      });
     },
   );
 }
