@@ -5,7 +5,7 @@
  */
 import { activateAccount, generateDeviceKeys, type StoredAccount } from '@sesame/authenticator';
 import { injectFetch } from '../src/devices/device-test-kit.ts';
-import { BrowserSession } from './browser-session.ts';
+import { BrowserSession, hiddenField } from './browser-session.ts';
 import type { TestApp } from './build-test-app.ts';
 import { finishEnrollment, interactionPath, passwordStep } from './mfa-kit.ts';
 import { gotCode } from './sign-in-kit.ts';
@@ -49,4 +49,20 @@ export async function enrollWithSesameVerify(
   if (!gotCode(await finishEnrollment(browser, base))) throw new Error('enrollment did not finish');
   t.clock.advance(30);
   return phone;
+}
+
+/**
+ * A new sign-in of `username` (in a browser of its own) past the password, which sends a push:
+ * the browser, its flow's base path, the push's id and the waiting page.
+ */
+export async function pushFromNewSignIn(t: TestApp, username: string, password: string) {
+  const b = new BrowserSession(t.app, t.config.publicUrl);
+  const base = interactionPath((await passwordStep(b, username, password)).location);
+  const offered = await b.get(`${base}/verify`);
+  const waiting = await b.post(`${base}/verify/start`, {
+    csrf: hiddenField(offered.body, 'csrf'),
+    authenticatorId: hiddenField(offered.body, 'authenticatorId'),
+  });
+  if (waiting.statusCode !== 200) throw new Error(`no push sent: ${waiting.statusCode}`);
+  return { b, base, challengeId: hiddenField(waiting.body, 'challengeId'), waiting };
 }

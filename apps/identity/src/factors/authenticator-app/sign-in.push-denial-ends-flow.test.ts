@@ -8,10 +8,9 @@
  */
 import { answerPushRequest, fetchPushRequests, type StoredAccount } from '@sesame/authenticator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BrowserSession, hiddenField } from '../../../test/browser-session.ts';
+import { hiddenField } from '../../../test/browser-session.ts';
 import { buildTestApp, type TestApp, testBackends } from '../../../test/build-test-app.ts';
-import { interactionPath, passwordStep } from '../../../test/mfa-kit.ts';
-import { enrollWithSesameVerify } from '../../../test/sesame-verify-phone.ts';
+import { enrollWithSesameVerify, pushFromNewSignIn } from '../../../test/sesame-verify-phone.ts';
 import { injectFetch } from '../../devices/device-test-kit.ts';
 
 const password = 'rue du Petit-Champlain 1685 Québec';
@@ -32,17 +31,7 @@ describe.each(testBackends())(
     afterEach(() => t.close());
 
     /** The attacker (who has the password) sends a push from a sign-in of their own. */
-    async function attackerPush() {
-      const b = new BrowserSession(t.app, t.config.publicUrl);
-      const base = interactionPath((await passwordStep(b, 'camille', password)).location);
-      const offered = await b.get(`${base}/verify`);
-      const waiting = await b.post(`${base}/verify/start`, {
-        csrf: hiddenField(offered.body, 'csrf'),
-        authenticatorId: hiddenField(offered.body, 'authenticatorId'),
-      });
-      expect(waiting.statusCode).toBe(200);
-      return { b, base, challengeId: hiddenField(waiting.body, 'challengeId') };
-    }
+    const attackerPush = () => pushFromNewSignIn(t, 'camille', password);
 
     it('leaves the denied flow nothing: no second-factor page, and no new push from it later', async () => {
       const { b, base, challengeId } = await attackerPush();

@@ -1,0 +1,108 @@
+/**
+ * The text of Sesame's mail, French (the reference) and English; `fr` must have every key of
+ * `en`. `{name}` placeholders are filled by `mailText`. Plain text: mail never carries a secret
+ * (a code or a single-use link is the message itself, never in a notice).
+ */
+import type { Locale } from '../ui/i18n/messages.ts';
+
+const en = {
+  greeting: 'Hello {name},',
+  when: 'When: {when}',
+  where: 'From the address: {ip}',
+  notYou:
+    'If it was you, there is nothing to do. If it was not, change your password at once and contact your advisor.',
+  manage: 'Your account’s security: {url}',
+  signature: '— Sesame, on behalf of your organization',
+  'methodAdded.subject': 'A verification method was added to your account',
+  'methodAdded.body': 'A verification method was added to your account.',
+  method: 'Method: {method}',
+  'methodRemoved.subject': 'A verification method was removed from your account',
+  'methodRemoved.body': 'A verification method was removed from your account.',
+  'methodsReset.subject': 'Your verification methods were reset',
+  'methodsReset.body':
+    'All the verification methods of your account were removed. You will set one up again at your next sign-in.',
+  'recoveryCodeUsed.subject': 'A recovery code was used',
+  'recoveryCodeUsed.body': 'One of your recovery codes was used to sign in to your account.',
+  'recoveryCodesGenerated.subject': 'New recovery codes for your account',
+  'recoveryCodesGenerated.body':
+    'New recovery codes were made for your account; the previous ones no longer work.',
+  'passwordChanged.subject': 'Your password was changed',
+  'passwordChanged.body':
+    'The password of your account was changed. Every session of your account was signed out.',
+  'passwordReset.subject': 'Your password was reset',
+  'passwordReset.body':
+    'The password of your account was reset with a link sent to this address. Every session was signed out; your verification methods are unchanged.',
+  'deviceRegistered.subject': 'A new device was registered on your account',
+  'deviceRegistered.body': 'A new device was registered on your account.',
+  'pushDenied.subject': 'A sign-in request was denied',
+  'pushDenied.body':
+    'A sign-in request to your account was denied in Sesame Verify (“It wasn’t me”). Someone may know your password.',
+  'pushDenied.advice':
+    'If you did not deny it yourself, or if someone else knows your password, change it at once and contact your advisor.',
+  'verifyEmail.subject': 'Confirm your email address',
+  'verifyEmail.body': 'To confirm that this address is yours, open this link within {hours} hours:',
+  'verifyEmail.ignore': 'If you did not expect this message, ignore it: nothing will change.',
+  'reset.subject': 'Reset your password',
+  'reset.body':
+    'Someone asked to reset the password of your account. To choose a new one, open this link within {minutes} minutes (it works only once):',
+  'reset.ignore':
+    'If you did not ask for it, ignore this message: your password stays the same. Your verification methods are never removed by a reset.',
+} as const;
+
+export type MailKey = keyof typeof en;
+
+const fr: Record<MailKey, string> = {
+  greeting: 'Bonjour {name},',
+  when: 'Quand : {when}',
+  where: "Depuis l'adresse : {ip}",
+  notYou:
+    "Si c'était vous, vous n'avez rien à faire. Sinon, changez votre mot de passe sans tarder et communiquez avec votre conseiller.",
+  manage: 'La sécurité de votre compte : {url}',
+  signature: '— Sesame, pour votre organisation',
+  'methodAdded.subject': 'Une méthode de vérification a été ajoutée à votre compte',
+  'methodAdded.body': 'Une méthode de vérification a été ajoutée à votre compte.',
+  method: 'Méthode : {method}',
+  'methodRemoved.subject': 'Une méthode de vérification a été retirée de votre compte',
+  'methodRemoved.body': 'Une méthode de vérification a été retirée de votre compte.',
+  'methodsReset.subject': 'Vos méthodes de vérification ont été réinitialisées',
+  'methodsReset.body':
+    'Toutes les méthodes de vérification de votre compte ont été retirées. Vous en configurerez une à votre prochaine connexion.',
+  'recoveryCodeUsed.subject': 'Un code de récupération a été utilisé',
+  'recoveryCodeUsed.body':
+    'Un de vos codes de récupération a été utilisé pour vous connecter à votre compte.',
+  'recoveryCodesGenerated.subject': 'De nouveaux codes de récupération pour votre compte',
+  'recoveryCodesGenerated.body':
+    'De nouveaux codes de récupération ont été créés pour votre compte; les précédents ne fonctionnent plus.',
+  'passwordChanged.subject': 'Votre mot de passe a été changé',
+  'passwordChanged.body':
+    'Le mot de passe de votre compte a été changé. Toutes les sessions de votre compte ont été fermées.',
+  'passwordReset.subject': 'Votre mot de passe a été réinitialisé',
+  'passwordReset.body':
+    'Le mot de passe de votre compte a été réinitialisé avec un lien envoyé à cette adresse. Toutes les sessions ont été fermées; vos méthodes de vérification sont inchangées.',
+  'deviceRegistered.subject': 'Un nouvel appareil a été enregistré sur votre compte',
+  'deviceRegistered.body': 'Un nouvel appareil a été enregistré sur votre compte.',
+  'pushDenied.subject': 'Une demande de connexion a été refusée',
+  'pushDenied.body':
+    "Une demande de connexion à votre compte a été refusée dans Sesame Verify (« Ce n'était pas moi »). Quelqu'un connaît peut-être votre mot de passe.",
+  'pushDenied.advice':
+    "Si vous ne l'avez pas refusée vous-même, ou si quelqu'un d'autre connaît votre mot de passe, changez-le sans tarder et communiquez avec votre conseiller.",
+  'verifyEmail.subject': 'Confirmez votre adresse courriel',
+  'verifyEmail.body':
+    "Pour confirmer que cette adresse est bien la vôtre, ouvrez ce lien d'ici {hours} heures :",
+  'verifyEmail.ignore': "Si vous n'attendiez pas ce message, ignorez-le : rien ne changera.",
+  'reset.subject': 'Réinitialisez votre mot de passe',
+  'reset.body':
+    "Quelqu'un a demandé la réinitialisation du mot de passe de votre compte. Pour en choisir un nouveau, ouvrez ce lien d'ici {minutes} minutes (il ne fonctionne qu'une fois) :",
+  'reset.ignore':
+    "Si vous ne l'avez pas demandé, ignorez ce message : votre mot de passe reste le même. Une réinitialisation ne retire jamais vos méthodes de vérification.",
+};
+
+const catalogues: Record<Locale, Record<MailKey, string>> = { fr, en };
+
+export type MailText = (key: MailKey, vars?: Record<string, string>) => string;
+
+export function mailTextFor(locale: Locale): MailText {
+  const catalogue = catalogues[locale];
+  return (key, vars) =>
+    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => vars?.[name] ?? whole);
+}
