@@ -15,11 +15,14 @@ export async function auditEvents(t: TestApp): Promise<AuditRecord[]> {
   return t.db.selectFrom('audit_events').selectAll().orderBy('id').execute();
 }
 
-/** How many `sign_in.failed` events carry each reason. */
-export async function failureReasons(t: TestApp): Promise<Record<string, number>> {
+/** How many `sign_in.failed` events (or events of `type`) carry each reason. */
+export async function failureReasons(
+  t: TestApp,
+  type: AuditRecord['type'] = 'sign_in.failed',
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const event of await auditEvents(t)) {
-    if (event.type !== 'sign_in.failed') continue;
+    if (event.type !== type) continue;
     const reason = event.reason ?? 'none';
     counts[reason] = (counts[reason] ?? 0) + 1;
   }

@@ -13,9 +13,14 @@ export function FactorSection(props: { factor: Factor; base: string; t: Translat
         <a
           class="button secondary"
           href={`${props.base}/enroll/${factor.slug}`}
-          aria-label={t('enroll.chooseLabel', { factor: t(factor.title) })}
+          // « Choisir » alone needs its method in its name; a button of its own says it already.
+          aria-label={
+            factor.chooseLabel === undefined
+              ? t('enroll.chooseLabel', { factor: t(factor.title) })
+              : undefined
+          }
         >
-          {t('enroll.choose')}
+          {t(factor.chooseLabel ?? 'enroll.choose')}
         </a>
       </section>
     </li>

@@ -191,7 +191,7 @@ export const en = {
   'recoveryCodes.field': 'Recovery code',
   'recoveryCodes.use': 'Use a recovery code',
   'recoveryCodes.lowAtSignIn':
-    'Recovery codes left: {count}. Once signed in, generate new ones from your account’s Security page.',
+    'Only a few are left: once signed in, generate new ones from your account’s Security page.',
   'recoveryCodes.lowOnAccount': 'Only {count} codes left. Generate new ones before you run out.',
   'recoveryCodes.remaining': 'Unused codes: {count} of 10',
   'recoveryCodes.generateMine': 'Generate my codes',
@@ -229,12 +229,9 @@ export const en = {
   'sentCode.confirm': 'Activate',
   'sentCode.resend': 'Resend the code',
   'sentCode.invalid': 'This code is not valid. Check the latest code you received and try again.',
-  'sentCode.expired':
-    'This code has expired or was replaced by a newer one. Ask for a new code.',
-  'sentCode.throttled':
-    'A code was just sent. You can ask for another one in {seconds} seconds.',
-  'sentCode.blocked':
-    'Too many codes requested. You can ask for another one in {minutes} min.',
+  'sentCode.expired': 'This code has expired or was replaced by a newer one. Ask for a new code.',
+  'sentCode.throttled': 'A code was just sent. You can ask for another one in {seconds} seconds.',
+  'sentCode.blocked': 'Too many codes requested. You can ask for another one in {minutes} min.',
   'emailCode.send': 'Send a code by email',
   'emailCode.startIntro': 'We will send a 6-digit code to {destination}.',
   'emailCode.sentIntro':
@@ -287,7 +284,8 @@ export const en = {
   'account.browsers.until': 'until {when}',
   'account.browsers.forget': 'Forget this device',
   'account.browsers.forgetLabel': 'Forget {browser}',
-  'account.browserForgotten': 'The device was forgotten: it will be asked for the second step again.',
+  'account.browserForgotten':
+    'The device was forgotten: it will be asked for the second step again.',
   'account.password': 'Password',
   'account.password.summary':
     'Changing it signs out your other devices and forgets the remembered ones; this one stays signed in.',
@@ -313,6 +311,63 @@ export const en = {
   'account.signedOut.body':
     'Every session of your account has ended, on all your devices and in every application. Sign in again to continue.',
   'account.signedOut.back': 'Back to account security',
+  // The administration console (issue 9).
+  'errors.adminForbiddenTitle': 'Access denied',
+  'errors.adminForbidden':
+    'This page of the administration console is not open to your account. Ask an administrator if you need it.',
+  'errors.adminSignInFailed':
+    'Signing in to the administration console did not complete. Try again.',
+  'admin.title': 'Administration console',
+  'admin.nav': 'Console',
+  'admin.nav.users': 'Users',
+  'admin.signedInAs': 'Signed in as {username} ({role})',
+  'admin.role.admin': 'administrator',
+  'admin.role.helpdesk': 'help desk',
+  'admin.signOut': 'Sign out',
+  'admin.signedOut': 'You are signed out of the administration console.',
+  'admin.signInAgain': 'Sign in again',
+  'admin.users.title': 'Users',
+  'admin.users.search': 'Search by username, email or name',
+  'admin.users.searchSubmit': 'Search',
+  'admin.users.none': 'No account matches.',
+  'admin.users.count': '{count} accounts shown',
+  'admin.users.username': 'Username',
+  'admin.users.name': 'Name',
+  'admin.users.email': 'Email',
+  'admin.users.status': 'Status',
+  'admin.users.methods': 'Methods',
+  'admin.status.active': 'Active',
+  'admin.status.locked': 'Locked',
+  'admin.user.back': 'All users',
+  'admin.user.details': 'Account',
+  'admin.user.created': 'Created',
+  'admin.user.role': 'Console access',
+  'admin.user.roleNone': 'none',
+  'admin.user.mfa': 'MFA',
+  'admin.user.mfaByAccount': 'required for this account',
+  'admin.user.mfaByOrg': 'required by the organization',
+  'admin.user.mfaNotRequired': 'not required',
+  'admin.user.methods': 'Verification methods',
+  'admin.user.noMethods':
+    'No verification method: the client sets one up at the next sign-in where MFA is required.',
+  'admin.user.actions': 'Actions',
+  'admin.user.lock': 'Lock the account',
+  'admin.user.unlock': 'Unlock the account',
+  'admin.user.requireMfa': 'Require MFA for this account',
+  'admin.user.stopRequiringMfa': 'Stop requiring MFA for this account',
+  'admin.user.resetMfa': 'Reset MFA (the client sets it up again)',
+  'admin.user.resetMfaConfirm':
+    'Every method and device of this account will be removed. The client sets up MFA again at the next sign-in.',
+  'admin.user.endSessions': 'End all sessions',
+  'admin.user.activity': 'Audit trail',
+  'admin.user.noActivity': 'Nothing recorded yet.',
+  'admin.user.by': 'by {actor}',
+  'admin.done.locked': 'The account is locked: it cannot sign in, and its sessions have ended.',
+  'admin.done.unlocked': 'The account is unlocked, and its failure counters are cleared.',
+  'admin.done.mfaRequired': 'MFA is now required for this account.',
+  'admin.done.mfaNotRequired': 'MFA is no longer required by this account’s own setting.',
+  'admin.done.mfaReset': 'MFA was reset: the client sets it up again at the next sign-in.',
+  'admin.done.signedOut': 'Every session of this account has ended.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -203,7 +203,7 @@ export const fr = {
   'recoveryCodes.field': 'Code de récupération',
   'recoveryCodes.use': 'Utiliser un code de récupération',
   'recoveryCodes.lowAtSignIn':
-    'Codes de récupération restants : {count}. Une fois connecté, générez-en de nouveaux depuis la page « Sécurité » de votre compte.',
+    'Il vous en reste peu : une fois connecté, générez-en de nouveaux depuis la page « Sécurité » de votre compte.',
   'recoveryCodes.lowOnAccount':
     'Il ne vous reste que {count} codes. Générez-en de nouveaux avant d’en manquer.',
   'recoveryCodes.remaining': 'Codes inutilisés : {count} sur 10',
@@ -241,8 +241,7 @@ export const fr = {
   'sentCode.code': 'Code reçu',
   'sentCode.confirm': 'Activer',
   'sentCode.resend': 'Renvoyer le code',
-  'sentCode.invalid':
-    "Ce code n'est pas valide. Vérifiez le dernier code reçu et réessayez.",
+  'sentCode.invalid': "Ce code n'est pas valide. Vérifiez le dernier code reçu et réessayez.",
   'sentCode.expired':
     'Ce code a expiré ou a été remplacé par un plus récent. Demandez un nouveau code.',
   'sentCode.throttled':
@@ -332,4 +331,63 @@ export const fr = {
   'account.signedOut.body':
     'Toutes les sessions de votre compte ont pris fin, sur tous vos appareils et dans toutes les applications. Reconnectez-vous pour continuer.',
   'account.signedOut.back': 'Retour à la sécurité du compte',
+  // La console d'administration (issue 9).
+  'errors.adminForbiddenTitle': 'Accès refusé',
+  'errors.adminForbidden':
+    'Cette page de la console d’administration n’est pas ouverte à votre compte. Adressez-vous à un administrateur si vous en avez besoin.',
+  'errors.adminSignInFailed':
+    'La connexion à la console d’administration n’a pas abouti. Réessayez.',
+  'admin.title': 'Console d’administration',
+  'admin.nav': 'Console',
+  'admin.nav.users': 'Utilisateurs',
+  'admin.signedInAs': 'Connecté en tant que {username} ({role})',
+  'admin.role.admin': 'administrateur',
+  'admin.role.helpdesk': 'soutien technique',
+  'admin.signOut': 'Se déconnecter',
+  'admin.signedOut': 'Vous êtes déconnecté de la console d’administration.',
+  'admin.signInAgain': 'Se reconnecter',
+  'admin.users.title': 'Utilisateurs',
+  'admin.users.search': 'Rechercher par nom d’utilisateur, courriel ou nom',
+  'admin.users.searchSubmit': 'Rechercher',
+  'admin.users.none': 'Aucun compte ne correspond.',
+  'admin.users.count': '{count} comptes affichés',
+  'admin.users.username': 'Nom d’utilisateur',
+  'admin.users.name': 'Nom',
+  'admin.users.email': 'Courriel',
+  'admin.users.status': 'État',
+  'admin.users.methods': 'Méthodes',
+  'admin.status.active': 'Actif',
+  'admin.status.locked': 'Verrouillé',
+  'admin.user.back': 'Tous les utilisateurs',
+  'admin.user.details': 'Compte',
+  'admin.user.created': 'Créé le',
+  'admin.user.role': 'Accès à la console',
+  'admin.user.roleNone': 'aucun',
+  'admin.user.mfa': 'MFA',
+  'admin.user.mfaByAccount': 'obligatoire pour ce compte',
+  'admin.user.mfaByOrg': 'obligatoire pour l’organisation',
+  'admin.user.mfaNotRequired': 'non obligatoire',
+  'admin.user.methods': 'Méthodes de vérification',
+  'admin.user.noMethods':
+    'Aucune méthode de vérification : le client en configurera une à sa prochaine connexion si la MFA est obligatoire.',
+  'admin.user.actions': 'Actions',
+  'admin.user.lock': 'Verrouiller le compte',
+  'admin.user.unlock': 'Déverrouiller le compte',
+  'admin.user.requireMfa': 'Rendre la MFA obligatoire pour ce compte',
+  'admin.user.stopRequiringMfa': 'Ne plus exiger la MFA pour ce compte',
+  'admin.user.resetMfa': 'Réinitialiser la MFA (le client la configurera de nouveau)',
+  'admin.user.resetMfaConfirm':
+    'Toutes les méthodes et tous les appareils de ce compte seront retirés. Le client configurera de nouveau la MFA à sa prochaine connexion.',
+  'admin.user.endSessions': 'Mettre fin à toutes les sessions',
+  'admin.user.activity': 'Journal d’audit',
+  'admin.user.noActivity': 'Rien n’est encore enregistré.',
+  'admin.user.by': 'par {actor}',
+  'admin.done.locked':
+    'Le compte est verrouillé : il ne peut plus se connecter, et ses sessions ont pris fin.',
+  'admin.done.unlocked': 'Le compte est déverrouillé, et ses compteurs d’échecs sont remis à zéro.',
+  'admin.done.mfaRequired': 'La MFA est désormais obligatoire pour ce compte.',
+  'admin.done.mfaNotRequired': 'La MFA n’est plus exigée par le réglage propre à ce compte.',
+  'admin.done.mfaReset':
+    'La MFA est réinitialisée : le client la configurera de nouveau à sa prochaine connexion.',
+  'admin.done.signedOut': 'Toutes les sessions de ce compte ont pris fin.',
 } as const satisfies Catalogue;
