@@ -67,7 +67,7 @@ describe.each(testBackends())('sign-in with a passkey, without password (%s)', (
   it('gives an unknown key and a locked account the same answer', async () => {
     await setPasskeySignIn(t.db, true);
     const unknown = await signInWith(softwareAuthenticator(t.config.publicUrl));
-    await setAccountLocked(t.db, accountId, true);
+    await setAccountLocked(t.db, accountId, true, t.clock.now);
     const locked = await signInWith(key);
     expect([unknown.response.statusCode, locked.response.statusCode]).toEqual([401, 401]);
     const page = (body: string) =>

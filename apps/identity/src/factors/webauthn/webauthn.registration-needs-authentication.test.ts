@@ -97,7 +97,7 @@ describe.each(testBackends())(
           .where('username', '=', 'anais')
           .executeTakeFirstOrThrow()
       ).id;
-      await setAccountLocked(t.db, accountId, true);
+      await setAccountLocked(t.db, accountId, true, t.clock.now);
       const response = await browser.post(form.action, {
         csrf: form.csrf,
         challengeId: form.challengeId,
