@@ -15,6 +15,7 @@ import {
   recoveryCodeForm,
   signInWithRecoveryCode,
 } from '../../../test/recovery-codes-kit.ts';
+import { idTokenClaims } from '../../../test/sent-code-kit.ts';
 import { auditEvents, gotCode } from '../../../test/sign-in-kit.ts';
 
 const password = 'chemin du Roy 1737';
@@ -37,10 +38,16 @@ describe.each(testBackends())('signing in with a recovery code (%s)', (backend) 
 
   it('signs in with one, typed in any case and spacing, and the application gets pwd + otp', async () => {
     const typed = (codes[0] as string).toLowerCase().replaceAll('-', ' ');
-    const { b, response } = await signInWithRecoveryCode(t, 'ines', password, typed);
+    const b = new BrowserSession(t.app, t.config.publicUrl);
+    const { location, verifier } = await passwordStep(b, 'ines', password);
+    const base = interactionPath(location);
+    const { fields } = await recoveryCodeForm(b, base);
+    const response = await b.post(`${base}/verify`, { ...fields, code: typed });
     expect(response.statusCode).toBe(303);
     const final = await b.follow(response);
     expect(gotCode(final)).toBe(true);
+    const claims = await idTokenClaims(t, final, verifier);
+    expect(claims).toMatchObject({ amr: ['pwd', 'otp'], acr: 'urn:sesame:loa:2fa' });
     const used = (await auditEvents(t)).filter((e) => e.type === 'recovery_code.used');
     expect(used).toHaveLength(1);
     const passed = (await auditEvents(t)).filter(
