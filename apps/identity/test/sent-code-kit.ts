@@ -3,10 +3,12 @@
  * server, the SMS provider's stand-in), an account that enrolled an app and an email code through
  * the real pages, and a second-factor step where a code was sent.
  */
+
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { setOrgMfaRequired } from '../src/policy/mfa-policy.ts';
 import { BrowserSession, hiddenField } from './browser-session.ts';
-import type { TestApp } from './build-test-app.ts';
-import { createVerifiedUser } from './mail-kit.ts';
+import type { Backend, TestApp } from './build-test-app.ts';
+import { buildMailingApp, createVerifiedUser } from './mail-kit.ts';
 import {
   atSecondFactor,
   enrollOtherApp,
@@ -14,7 +16,8 @@ import {
   interactionPath,
   passwordStep,
 } from './mfa-kit.ts';
-import type { ReceivedMail, SmtpRig } from './smtp-rig.ts';
+import { redeemCode } from './sign-in-kit.ts';
+import { type ReceivedMail, type SmtpRig, startSmtpRig } from './smtp-rig.ts';
 
 export const password = 'anse aux Meadows 1021';
 
@@ -111,4 +114,35 @@ export function resend(
   form: { csrf: string; authenticatorId: string },
 ) {
   return b.post(`${base}/verify/start`, form);
+}
+
+/** The ID token's claims of a sign-in that ended at the client (`done`: its redirect). */
+export async function idTokenClaims(
+  t: TestApp,
+  done: { headers: Record<string, unknown> },
+  verifier: string,
+): Promise<Record<string, unknown>> {
+  const code = new URL(String(done.headers.location)).searchParams.get('code') ?? '';
+  const tokens = await redeemCode(t.app, code, verifier);
+  const payload = String(tokens.body.id_token).split('.')[1] ?? '';
+  return JSON.parse(Buffer.from(payload, 'base64url').toString());
+}
+
+/**
+ * A suite's mailing rig: one SMTP server for the suite, and for each test a fresh app that mails
+ * through it and a reader of the codes that arrive. Read its fields inside the tests.
+ */
+export function withMailingApp(backend: Backend) {
+  const rig = {} as { smtp: SmtpRig; t: TestApp; codes: MailCodes };
+  beforeAll(async () => {
+    rig.smtp = await startSmtpRig();
+  });
+  afterAll(() => rig.smtp.close());
+  beforeEach(async () => {
+    rig.t = await buildMailingApp(backend, rig.smtp);
+    rig.smtp.received.length = 0;
+    rig.codes = mailCodes(rig.smtp);
+  });
+  afterEach(() => rig.t.close());
+  return rig;
 }

@@ -84,9 +84,13 @@ export type VerificationPrompt = {
   notice?: string;
   /** What the owner should know before answering (few recovery codes left). */
   warning?: string;
-} & /** `resend`: the label of a button that starts the challenge again (a new code sent). */
-(
-  | { form: 'code'; resend?: string; field?: CodeField }
+} & (
+  | {
+      form: 'code';
+      /** The label of a button that starts the challenge again (a new code sent). */
+      resend?: string;
+      field?: CodeField;
+    }
   | { form: 'start'; label: string }
   | { form: 'wait'; challengeId: string; number: string; expiresAt: number }
   /**
@@ -137,7 +141,8 @@ export interface WaitingChallenge {
   number: string;
 }
 
-export type ChallengeStartFailure = 'throttled' | 'blocked' | 'unavailable';
+/** `undelivered`: started, but it could not reach its destination (a mail or SMS refused). */
+export type ChallengeStartFailure = 'throttled' | 'blocked' | 'unavailable' | 'undelivered';
 
 export type ChallengeStart =
   | ({ ok: true } & WaitingChallenge)

@@ -4,19 +4,17 @@
  * is itself limited (and says when one may send again), and leaves the count where it was — so
  * the lock comes at the configured limit of failures, whatever the resends between them.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/build-test-app.ts';
 import { testBackends } from '../../../test/build-test-app.ts';
-import { buildMailingApp } from '../../../test/mail-kit.ts';
 import {
   codeSent,
   emailCodeAccount,
   type MailCodes,
-  mailCodes,
   resend,
+  withMailingApp,
 } from '../../../test/sent-code-kit.ts';
 import { gotCode } from '../../../test/sign-in-kit.ts';
-import { type SmtpRig, startSmtpRig } from '../../../test/smtp-rig.ts';
 import { accountPolicy, secondFactorLimitKey } from '../../security/attempt-policy.ts';
 import { resendIntervalSeconds } from '../sent-code/sent-code-rules.ts';
 
@@ -25,25 +23,18 @@ const email = 'nadia@example.ca';
 describe.each(testBackends())(
   'email code: a resend does not reset the count (G-08) (%s)',
   (backend) => {
-    let smtp: SmtpRig;
+    const rig = withMailingApp(backend);
     let t: TestApp;
     let codes: MailCodes;
     let accountId: string;
     let authenticatorId: string;
-    beforeAll(async () => {
-      smtp = await startSmtpRig();
-    });
-    afterAll(() => smtp.close());
     beforeEach(async () => {
-      t = await buildMailingApp(backend, smtp);
-      codes = mailCodes(smtp);
-      smtp.received.length = 0;
+      ({ t, codes } = rig);
       ({ accountId, emailAuthenticatorId: authenticatorId } = await emailCodeAccount(t, codes, {
         username: 'nadia',
         email,
       }));
     });
-    afterEach(() => t.close());
 
     const counter = () =>
       t.db

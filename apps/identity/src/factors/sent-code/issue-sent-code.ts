@@ -83,7 +83,7 @@ export async function issueSentCode(
   } catch {
     // Not sent: it cannot be answered, and the page says so (the provider's error is not shown).
     await cancelCode(deps.db, issued.challengeId, deps.now());
-    return { ok: false, reason: 'unavailable' };
+    return { ok: false, reason: 'undelivered' };
   }
   return issued;
 }

@@ -41,6 +41,7 @@ export function sentCodeNotices(messages: SentCodeMessages): FactorVerification[
     throttled: 'sentCode.throttled',
     blocked: 'sentCode.blocked',
     unavailable: messages.unavailable,
+    undelivered: 'sentCode.undelivered',
     expired: 'sentCode.expired',
   };
 }

@@ -156,6 +156,35 @@ export const en = {
   'outbox.empty': 'No mail yet.',
   'outbox.listLabel': 'Messages, newest first',
   'outbox.meta': 'To {to}, {when}',
+  'signIn.forgot': 'Forgot your password?',
+  'emailVerify.title': 'Confirm your email address',
+  'emailVerify.intro': 'Confirm that {email} is your address.',
+  'emailVerify.submit': 'Confirm my address',
+  'emailVerify.done': 'Your email address is confirmed. You can close this page.',
+  'emailVerify.invalid':
+    'This link no longer works: it was already used, it expired, or the address changed. Ask your advisor for a new one.',
+  'reset.request.title': 'Forgot password',
+  'reset.request.intro':
+    'Enter your username or your email address: we will send a link to choose a new password to your account’s verified email address.',
+  'reset.request.identifier': 'Username or email address',
+  'reset.request.submit': 'Send the link',
+  'reset.request.sent':
+    'If an account matches what you entered and has a verified email address, a link was just sent to it. It works for 30 minutes, once.',
+  'reset.request.noMail':
+    'Nothing arrived? Check your junk mail, or contact your advisor: they can help you sign in.',
+  'reset.backToSignIn': 'Back to sign-in',
+  'reset.set.title': 'Choose a new password',
+  'reset.set.intro':
+    'Choose the new password of the account {username}. Your verification methods stay as they are: you will be asked for one when you sign in.',
+  'reset.set.submit': 'Save the password',
+  'reset.done.title': 'Password changed',
+  'reset.done.body':
+    'Your password was changed and every session of your account was signed out. Sign in with the new one: you will be asked for your verification method.',
+  'reset.done.signIn': 'Sign me in',
+  'reset.invalid.title': 'Link not valid',
+  'reset.invalid.body':
+    'This link no longer works: it was already used, or it expired (30 minutes). You can ask for a new one.',
+  'reset.invalid.again': 'Ask for a new link',
   // Passkeys: security key or biometrics (factors/webauthn/, issue 8 §1)
   'factor.passkey.title': 'Security key or biometrics',
   'factor.passkey.description':
@@ -232,6 +261,8 @@ export const en = {
   'sentCode.expired': 'This code has expired or was replaced by a newer one. Ask for a new code.',
   'sentCode.throttled': 'A code was just sent. You can ask for another one in {seconds} seconds.',
   'sentCode.blocked': 'Too many codes requested. You can ask for another one in {minutes} min.',
+  'sentCode.undelivered':
+    'The code could not be sent. Try again in a moment, or use another method.',
   'emailCode.send': 'Send a code by email',
   'emailCode.startIntro': 'We will send a 6-digit code to {destination}.',
   'emailCode.sentIntro':

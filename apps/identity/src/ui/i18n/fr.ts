@@ -164,6 +164,35 @@ export const fr = {
   'outbox.empty': 'Aucun courriel pour le moment.',
   'outbox.listLabel': 'Courriels, du plus récent au plus ancien',
   'outbox.meta': 'À {to}, {when}',
+  'signIn.forgot': 'Mot de passe oublié ?',
+  'emailVerify.title': 'Confirmer votre adresse courriel',
+  'emailVerify.intro': "Confirmez que l'adresse {email} est bien la vôtre.",
+  'emailVerify.submit': 'Confirmer mon adresse',
+  'emailVerify.done': 'Votre adresse courriel est confirmée. Vous pouvez fermer cette page.',
+  'emailVerify.invalid':
+    "Ce lien ne fonctionne plus : il a déjà servi, il a expiré, ou l'adresse a changé. Demandez-en un nouveau à votre conseiller.",
+  'reset.request.title': 'Mot de passe oublié',
+  'reset.request.intro':
+    "Entrez votre nom d'utilisateur ou votre adresse courriel : nous enverrons un lien pour choisir un nouveau mot de passe à l'adresse courriel vérifiée de votre compte.",
+  'reset.request.identifier': "Nom d'utilisateur ou adresse courriel",
+  'reset.request.submit': 'Envoyer le lien',
+  'reset.request.sent':
+    "Si un compte correspond à ce que vous avez entré et qu'il a une adresse courriel vérifiée, un lien vient d'y être envoyé. Il est valide 30 minutes et ne sert qu'une fois.",
+  'reset.request.noMail':
+    "Vous n'avez rien reçu ? Vérifiez vos courriels indésirables, ou communiquez avec votre conseiller : il peut vous aider à vous connecter.",
+  'reset.backToSignIn': 'Retour à la connexion',
+  'reset.set.title': 'Choisir un nouveau mot de passe',
+  'reset.set.intro':
+    'Choisissez le nouveau mot de passe du compte {username}. Vos méthodes de vérification ne changent pas : l’une d’elles vous sera demandée à la connexion.',
+  'reset.set.submit': 'Enregistrer le mot de passe',
+  'reset.done.title': 'Mot de passe changé',
+  'reset.done.body':
+    'Votre mot de passe a été changé et toutes les sessions de votre compte ont été fermées. Connectez-vous avec le nouveau : votre méthode de vérification vous sera demandée.',
+  'reset.done.signIn': 'Me connecter',
+  'reset.invalid.title': 'Lien non valide',
+  'reset.invalid.body':
+    "Ce lien ne fonctionne plus : il a déjà servi, ou il a expiré (30 minutes). Vous pouvez en demander un nouveau.",
+  'reset.invalid.again': 'Demander un nouveau lien',
   // Clés d'accès : clé de sécurité ou biométrie (factors/webauthn/, issue 8 §1)
   'factor.passkey.title': 'Clé de sécurité ou biométrie',
   'factor.passkey.description':
@@ -248,6 +277,8 @@ export const fr = {
     'Un code vient d’être envoyé. Vous pourrez en demander un autre dans {seconds} secondes.',
   'sentCode.blocked':
     'Trop de codes demandés. Vous pourrez en demander un autre dans {minutes} min.',
+  'sentCode.undelivered':
+    "Le code n'a pas pu être envoyé. Réessayez dans un moment, ou utilisez une autre méthode.",
   'emailCode.send': 'Envoyer un code par courriel',
   'emailCode.startIntro': 'Nous enverrons un code à 6 chiffres à {destination}.',
   'emailCode.sentIntro':
