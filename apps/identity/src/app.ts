@@ -2,6 +2,7 @@
  * buildApp(config, deps): every plugin and route in reading order. No listening here (main.ts
  * does that), so tests build the app and talk to it with `inject()`.
  */
+
 import { randomUUID } from 'node:crypto';
 import type { Agent } from 'node:https';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ import {
   createPasswordHasher,
   DEFAULT_ARGON2_PARAMS,
 } from './accounts/password-hasher.ts';
+import { consoleClient } from './admin/console-client.ts';
+import { consoleRoutes } from './admin/console-routes.tsx';
 import type { Config } from './config.ts';
 import { createDb } from './db/create-db.ts';
 import type { Database } from './db/database.ts';
@@ -30,6 +33,7 @@ import { createEventBus, type EventBus } from './events/event-bus.ts';
 import { openCityDatabase } from './factors/push/locate-ip.ts';
 import { openPushService } from './factors/push/push-service.ts';
 import { createTwilioSmsSender } from './factors/sms-code/twilio-sms-sender.ts';
+import { emailVerificationRoutes } from './mail/email-verification-routes.tsx';
 import { createMailer } from './mail/mailer.ts';
 import { startNoticeDelivery } from './mail/notice-delivery.ts';
 import { outboxRoutes } from './mail/outbox-routes.tsx';
@@ -44,6 +48,7 @@ import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { metricsRoutes } from './ops/metrics-routes.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
 import { purgeExpired, purgeIntervalMs } from './ops/purge-expired.ts';
+import { recordRouteTable } from './ops/route-table.ts';
 import { createAttemptLimiter } from './security/attempt-limiter.ts';
 import { cookiePolicyFor } from './security/cookies.ts';
 import { createSecretBox, deriveKey } from './security/secret-box.ts';
@@ -115,11 +120,13 @@ export async function buildApp(
     now,
     push,
   });
+  const console = consoleClient(config.publicUrl, config.secretKey);
   const provider = createProvider({
     ciba,
     issuer: config.issuer,
     db,
-    clients: config.clients,
+    // The applications, and the administration console, a client of Sesame's own (ADR 0010).
+    clients: [...config.clients, console],
     signingKeys,
     cookieKeys: [deriveKey(config.secretKey, 'oidc-cookies').toString('base64url')],
     now,
@@ -140,6 +147,7 @@ export async function buildApp(
   // Wake-ups still on their way finish before the database closes.
   app.addHook('onClose', async () => push.idle());
 
+  recordRouteTable(app);
   await app.register(cookie);
   await app.register(formbody);
   await app.register(securityHeadersPlugin, { https });
@@ -229,6 +237,17 @@ export async function buildApp(
     hasher,
     limiter,
   });
+  await app.register(consoleRoutes, {
+    provider,
+    db,
+    now,
+    cookies,
+    csrfKey: kitOptions.csrfKey,
+    publicOrigin: kitOptions.publicOrigin,
+    client: console,
+    issuer: config.issuer,
+    publicUrl: config.publicUrl,
+  });
   const caCert = deps.tls?.caCert;
   if (caCert !== undefined) {
     // The local authority, for the phone to trust (README: trying the guide with a real phone).
@@ -238,6 +257,13 @@ export async function buildApp(
   }
   // The mail Sesame would send, readable in development: only when none really leaves.
   if (config.mail.smtpUrl === undefined) await app.register(outboxRoutes, { db });
+  // Pages of the links Sesame mails (issue 8 §6), for no signed-in account: their own CSRF binding.
+  const formBinding = {
+    cookies,
+    csrfKey: kitOptions.csrfKey,
+    publicOrigin: kitOptions.publicOrigin,
+  };
+  await app.register(emailVerificationRoutes, { ...formBinding, db, now });
   app.get('/', async (_request, reply) => reply.redirect('/account'));
   // Rows that expired days ago go (ops/purge-expired.ts); a failed round is retried at the next.
   const purge = setInterval(() => {

@@ -3,6 +3,7 @@
  * account whose address is verified, and the links a mail carries.
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { markEmailVerified } from '../src/mail/verified-email.ts';
 import type { TestApp, TestAppOptions } from './build-test-app.ts';
 import { type Backend, buildTestApp } from './build-test-app.ts';
 import { type SmtpRig, startSmtpRig } from './smtp-rig.ts';
@@ -61,11 +62,9 @@ export async function createVerifiedUser(
 ): Promise<string> {
   const { locale, ...account } = input;
   const accountId = await t.createUser(account);
-  await t.db
-    .updateTable('accounts')
-    .set({ email_verified_at: t.clock.now, locale: locale ?? null })
-    .where('id', '=', accountId)
-    .execute();
+  await markEmailVerified(t.db, accountId, t.clock.now);
+  if (locale !== undefined)
+    await t.db.updateTable('accounts').set({ locale }).where('id', '=', accountId).execute();
   return accountId;
 }
 

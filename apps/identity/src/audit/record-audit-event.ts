@@ -44,7 +44,6 @@ export type AuditEventType =
   | 'remembered_browser.revoked'
   | 'org.remember_browser_changed'
   // Mail (issue 8 §6): address verification and password reset; a device registered (G-24).
-  | 'account.email_verification_sent'
   | 'account.email_verified'
   | 'account.password_reset_requested'
   | 'account.password_reset'

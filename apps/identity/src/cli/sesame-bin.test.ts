@@ -66,7 +66,9 @@ describe('the sesame binary', () => {
       'rivière gelée 2026\n',
     );
     expect(created).toMatchObject({ code: 0, stderr: '' });
-    expect(created.stdout).toMatch(/^Created account Claire \(id [0-9a-f-]{36}\)\.\n$/);
+    expect(created.stdout).toMatch(
+      /^Created account Claire \(id [0-9a-f-]{36}\)\.\nVerification link sent to the email address of Claire \(no SMTP configured: see npx sesame outbox\)\.\n$/,
+    );
     const listed = await runSesame(['users', 'list', '--json'], env);
     expect(listed).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(listed.stdout)).toEqual([

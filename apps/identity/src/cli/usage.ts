@@ -5,6 +5,10 @@ export const USERS_USAGE = `Usage: sesame users <command> [options]
 Commands:
   create <username> [--email E] [--name "Given Family"] [--password-stdin]
       Create an account. Without --password-stdin a password is generated and shown once.
+      With --email, the address is sent a link to verify it: Sesame mails codes, reset
+      links and notifications only to a verified address.
+  verify-email <username>
+      Send the account's email address a new verification link (valid 24 hours).
   list [--json]
       List the accounts: username, email, name, status, who requires MFA of the account
       (account: its own flag, org: the organization's setting, no), how many active
@@ -86,6 +90,7 @@ configuration: DATABASE_URL, or SQLite in SESAME_DATA_DIR (default ./data).
 
 Commands:
   users create <username> [--email E] [--name "Given Family"] [--password-stdin]
+  users verify-email <username>
   users list [--json]
   users lock <username>
   users unlock <username>

@@ -36,6 +36,7 @@ import {
 import { countActiveAuthenticatorsByAccount } from './queries.ts';
 import { requireAccount } from './require-account.ts';
 import { USERS_USAGE } from './usage.ts';
+import { mailVerificationLink, parseVerifyEmail } from './users-email-command.ts';
 import { parseRequireMfa, parseResetMfa } from './users-mfa-commands.ts';
 import { parseSetPhone } from './users-phone-command.ts';
 import { parseGrantAdmin, parseRevokeAdmin } from './users-role-commands.ts';
@@ -56,6 +57,7 @@ const SUBCOMMANDS: Record<string, SubcommandParser> = {
   'require-mfa': parseRequireMfa,
   'reset-mfa': parseResetMfa,
   'set-phone': parseSetPhone,
+  'verify-email': parseVerifyEmail,
   'grant-admin': parseGrantAdmin,
   'revoke-admin': parseRevokeAdmin,
 };
@@ -108,6 +110,8 @@ async function createUser(
   );
   io.stdout(`Created account ${input.username.trim()} (id ${result.accountId}).\n`);
   if (!passwordFromStdin) io.stdout(`Password (shown once): ${password}\n`);
+  // Mail goes only to a verified address: the new one is sent its link at once.
+  if (input.email !== undefined) await mailVerificationLink(io, result.accountId, input.username);
 }
 
 /** A generated password, drawn again if by chance it holds one of the person's own words. */

@@ -28,3 +28,20 @@ export async function findMailRecipient(
   if (row === undefined || row.email === null) return undefined;
   return { email: row.email, name: row.name, locale: row.locale };
 }
+
+/**
+ * Mark the account's current address verified without a link: only for the demo account of a
+ * first start (its address is a made-up one whose mail stays in the development outbox).
+ */
+export async function markEmailVerified(
+  db: Kysely<Database>,
+  accountId: string,
+  nowMs: number,
+): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({ email_verified_at: nowMs })
+    .where('id', '=', accountId)
+    .where('email', 'is not', null)
+    .execute();
+}
