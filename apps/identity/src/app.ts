@@ -42,6 +42,7 @@ import { createProvider } from './oidc/create-provider.ts';
 import { createInteractionHost } from './oidc/interaction-host.ts';
 import { mountOidcPlugin } from './oidc/mount-oidc.ts';
 import { loadSigningKeys } from './oidc/signing-keys.ts';
+import { createBackgroundTasks } from './ops/background-tasks.ts';
 import type { LocalCertificate } from './ops/local-certificate.ts';
 import { loggerOptions } from './ops/logger-options.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
@@ -49,6 +50,7 @@ import { metricsRoutes } from './ops/metrics-routes.ts';
 import { opsRoutes } from './ops/ops-routes.ts';
 import { purgeExpired, purgeIntervalMs } from './ops/purge-expired.ts';
 import { recordRouteTable } from './ops/route-table.ts';
+import { passwordResetRoutes } from './password-reset/password-reset-routes.tsx';
 import { createAttemptLimiter } from './security/attempt-limiter.ts';
 import { cookiePolicyFor } from './security/cookies.ts';
 import { createSecretBox, deriveKey } from './security/secret-box.ts';
@@ -264,6 +266,20 @@ export async function buildApp(
     publicOrigin: kitOptions.publicOrigin,
   };
   await app.register(emailVerificationRoutes, { ...formBinding, db, now });
+  // « Mot de passe oublié ? »: its mail is sent after the page answered (G-11).
+  const tasks = createBackgroundTasks((error) => app.log.warn({ err: error }, 'background task'));
+  app.addHook('onClose', async () => tasks.idle());
+  await app.register(passwordResetRoutes, {
+    ...formBinding,
+    db,
+    now,
+    mailer,
+    limiter,
+    hasher,
+    publicUrl: config.publicUrl,
+    clients: config.clients,
+    tasks,
+  });
   app.get('/', async (_request, reply) => reply.redirect('/account'));
   // Rows that expired days ago go (ops/purge-expired.ts); a failed round is retried at the next.
   const purge = setInterval(() => {

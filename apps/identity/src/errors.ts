@@ -17,6 +17,12 @@ export const errorCatalogue = {
   'request.invalid': { status: 400, message: 'errors.invalidRequest' },
   'request.not_found': { status: 404, message: 'errors.notFound' },
   'request.too_many': { status: 429, message: 'errors.tooMany' },
+  'admin.forbidden': {
+    status: 403,
+    message: 'errors.adminForbidden',
+    title: 'errors.adminForbiddenTitle',
+  },
+  'admin.sign_in_failed': { status: 400, message: 'errors.adminSignInFailed' },
   'metrics.unauthorized': { status: 401, message: 'errors.metricsUnauthorized' },
   internal: { status: 500, message: 'errors.internal' },
 } as const satisfies Record<string, { status: number; message: MessageKey; title?: MessageKey }>;

@@ -2,8 +2,8 @@
 
 import { cliActor } from '../accounts/operations/actor.ts';
 import { resetMfa as resetAccountMfa } from '../accounts/operations/reset-mfa.ts';
-import { recordAuditEvent } from '../audit/record-audit-event.ts';
-import { readMfaStanding, setAccountMfaRequired } from '../policy/mfa-policy.ts';
+import { setMfaRequired } from '../accounts/operations/set-mfa-required.ts';
+import { readMfaStanding } from '../policy/mfa-policy.ts';
 import type { CliIo, ParsedCommand } from './cli-io.ts';
 import { HELP_OPTION, onePositional, parseCommandArgs } from './parse-command-args.ts';
 import { requireAccount } from './require-account.ts';
@@ -24,16 +24,7 @@ export function parseRequireMfa(args: string[]): ParsedCommand {
 
 async function requireMfa(io: CliIo, identifier: string, required: boolean): Promise<void> {
   const account = await requireAccount(io.db, identifier);
-  await setAccountMfaRequired(io.db, account.id, required, io.now());
-  await recordAuditEvent(
-    io.db,
-    {
-      type: 'account.mfa_requirement_changed',
-      accountId: account.id,
-      reason: required ? 'on' : 'off',
-    },
-    io.now(),
-  );
+  await setMfaRequired({ db: io.db, now: io.now }, cliActor, { accountId: account.id, required });
   const standing = await readMfaStanding(io.db, account.id);
   if (required) {
     io.stdout(

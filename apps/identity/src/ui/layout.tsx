@@ -9,11 +9,13 @@ export interface PageProps {
   /** Path of the current page (a request URL, parsed here), for the language toggle. */
   path: string;
   nonce: string;
+  /** A page of tables (the administration console): the frame uses the screen's width. */
+  wide?: boolean;
   children: ComponentChildren;
 }
 
 /** The frame of every identity page: language, skip link, header with the toggle, one <main>. */
-export function Layout({ locale, t, title, path, children }: PageProps) {
+export function Layout({ locale, t, title, path, wide, children }: PageProps) {
   const other: Locale = locale === 'fr' ? 'en' : 'fr';
   const toggleHref = selfPath(path, { lang: other });
   return (
@@ -46,7 +48,7 @@ export function Layout({ locale, t, title, path, children }: PageProps) {
             {t('app.languageToggle')}
           </a>
         </header>
-        <main id="main" class="card">
+        <main id="main" class={wide ? 'card wide' : 'card'}>
           {children}
         </main>
       </body>

@@ -1,0 +1,38 @@
+/** The frame of every console page: its heading, its menu, who is signed in, « Se déconnecter ». */
+import type { ComponentChildren } from 'preact';
+import { Layout, type PageProps } from '../ui/layout.tsx';
+import { consolePaths } from './console-client.ts';
+import type { ConsoleAdmin } from './console-guard.ts';
+
+export interface ConsolePageProps extends Omit<PageProps, 'title' | 'children' | 'wide'> {
+  admin: ConsoleAdmin;
+}
+
+export function ConsoleLayout(
+  props: ConsolePageProps & { title: string; children: ComponentChildren },
+) {
+  const { t, admin } = props;
+  return (
+    <Layout {...props} title={`${props.title} · ${t('admin.title')}`} wide>
+      <div class="console-bar">
+        <nav aria-label={t('admin.nav')}>
+          <strong>{t('admin.title')}</strong>{' '}
+          <a href={`${consolePaths.home}/users`}>{t('admin.nav.users')}</a>
+        </nav>
+        <span>
+          {t('admin.signedInAs', {
+            username: admin.username,
+            role: t(admin.role === 'admin' ? 'admin.role.admin' : 'admin.role.helpdesk'),
+          })}{' '}
+          <form method="post" action={`${consolePaths.home}/sign-out`}>
+            <input type="hidden" name="csrf" value={admin.csrf} />
+            <button type="submit" class="link-button">
+              {t('admin.signOut')}
+            </button>
+          </form>
+        </span>
+      </div>
+      {props.children}
+    </Layout>
+  );
+}

@@ -1,0 +1,78 @@
+/** What the console reads: accounts found by a search, one account with its methods. */
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+export interface AccountRow {
+  id: string;
+  username: string;
+  name: string;
+  email: string | null;
+  locked: number;
+  role: 'admin' | 'helpdesk' | null;
+  mfa_required: number;
+  created_at: number;
+  methods: number;
+}
+
+/** `LIKE` with the user's text taken literally (its `%`, `_` and `\` escaped). */
+function containing(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Every account with its count of active methods (the console's lists and pages). */
+function accountRows(db: Kysely<Database>) {
+  return db
+    .selectFrom('accounts')
+    .select([
+      'accounts.id',
+      'accounts.username',
+      'accounts.name',
+      'accounts.email',
+      'accounts.locked',
+      'accounts.role',
+      'accounts.mfa_required',
+      'accounts.created_at',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('authenticators')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('authenticators.account_id', '=', 'accounts.id')
+        .where('authenticators.status', '=', 'active')
+        .as('methods'),
+    );
+}
+
+const counted = <T extends { methods: unknown }>(row: T) =>
+  ({ ...row, methods: Number(row.methods ?? 0) }) as unknown as AccountRow;
+
+/** Accounts whose username, email or name contain `text` (all of them, newest first, if empty). */
+export async function searchAccounts(
+  db: Kysely<Database>,
+  text: string,
+  limit: number,
+): Promise<AccountRow[]> {
+  let query = accountRows(db)
+    .orderBy('accounts.created_at', 'desc')
+    .orderBy('accounts.username')
+    .limit(limit);
+  if (text !== '') {
+    const pattern = containing(text);
+    query = query.where((eb) =>
+      eb.or(
+        ['accounts.username', 'accounts.email', 'accounts.name'].map(
+          (column) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`,
+        ),
+      ),
+    );
+  }
+  return (await query.execute()).map(counted);
+}
+
+export async function findAccountRow(
+  db: Kysely<Database>,
+  id: string,
+): Promise<AccountRow | undefined> {
+  const row = await accountRows(db).where('accounts.id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : counted(row);
+}

@@ -1,0 +1,133 @@
+/**
+ * One account in the console: who it is, its state, what MFA asks of it, its methods, the help
+ * desk's actions (each a form with the console's token), and its audit trail.
+ */
+import { formatWhen } from '../account/format-when.ts';
+import { MethodUse } from '../account/method-use.tsx';
+import type { AuditRecord } from '../audit/record-audit-event.ts';
+import type { MessageKey } from '../ui/i18n/messages.ts';
+import { ConsoleLayout, type ConsolePageProps } from './console-layout.tsx';
+import type { AccountRow } from './console-queries.ts';
+import { StatusBadge } from './users-page.tsx';
+
+export type UserAction = 'lock' | 'unlock' | 'require-mfa' | 'reset-mfa' | 'sign-out';
+
+export interface UserPageProps extends ConsolePageProps {
+  account: AccountRow;
+  orgMfaRequired: boolean;
+  methods: Array<{ id: string; description: string; addedAt: number; lastUsedAt: number | null }>;
+  events: AuditRecord[];
+  done: MessageKey | undefined;
+}
+
+export function UserPage(props: UserPageProps) {
+  const { t, locale, account } = props;
+  const mfa =
+    account.mfa_required === 1
+      ? t('admin.user.mfaByAccount')
+      : props.orgMfaRequired
+        ? t('admin.user.mfaByOrg')
+        : t('admin.user.mfaNotRequired');
+  return (
+    <ConsoleLayout {...props} title={account.username}>
+      <p>
+        <a href="/admin/users">← {t('admin.user.back')}</a>
+      </p>
+      <h1>{account.username}</h1>
+      {props.done ? (
+        <p class="alert ok" role="status">
+          {t(props.done)}
+        </p>
+      ) : null}
+      <h2>{t('admin.user.details')}</h2>
+      <dl class="details">
+        <dt>{t('admin.users.name')}</dt>
+        <dd>{account.name}</dd>
+        <dt>{t('admin.users.email')}</dt>
+        <dd>{account.email ?? '—'}</dd>
+        <dt>{t('admin.users.status')}</dt>
+        <dd>
+          <StatusBadge t={t} locked={account.locked === 1} />
+        </dd>
+        <dt>{t('admin.user.mfa')}</dt>
+        <dd>{mfa}</dd>
+        <dt>{t('admin.user.role')}</dt>
+        <dd>
+          {account.role === null
+            ? t('admin.user.roleNone')
+            : t(account.role === 'admin' ? 'admin.role.admin' : 'admin.role.helpdesk')}
+        </dd>
+        <dt>{t('admin.user.created')}</dt>
+        <dd>{formatWhen(locale, account.created_at)}</dd>
+      </dl>
+      <h2>{t('admin.user.methods')}</h2>
+      {props.methods.length === 0 ? <p class="muted">{t('admin.user.noMethods')}</p> : null}
+      <ul class="factor-list">
+        {props.methods.map((method) => (
+          <li class="factor" key={method.id}>
+            <strong>{method.description}</strong>
+            <br />
+            <MethodUse
+              t={t}
+              locale={locale}
+              addedAt={method.addedAt}
+              lastUsedAt={method.lastUsedAt}
+            />
+          </li>
+        ))}
+      </ul>
+      <h2>{t('admin.user.actions')}</h2>
+      <UserActions {...props} />
+      <h2>{t('admin.user.activity')}</h2>
+      {props.events.length === 0 ? <p class="muted">{t('admin.user.noActivity')}</p> : null}
+      <div class="table-scroll">
+        <table class="data-table">
+          <tbody>
+            {props.events.map((event) => (
+              <tr key={event.id}>
+                <td>{formatWhen(locale, event.occurred_at)}</td>
+                <td>
+                  <code>{event.type}</code>
+                  {event.reason ? ` (${event.reason})` : ''}
+                </td>
+                <td>{event.actor ? t('admin.user.by', { actor: event.actor }) : ''}</td>
+                <td>{event.ip ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </ConsoleLayout>
+  );
+}
+
+function UserActions(props: UserPageProps) {
+  const { t, account, admin } = props;
+  const action = (name: UserAction, label: MessageKey, extra?: Record<string, string>) => (
+    <form method="post" action={`/admin/users/${account.id}/${name}`}>
+      <input type="hidden" name="csrf" value={admin.csrf} />
+      {Object.entries(extra ?? {}).map(([key, value]) => (
+        <input type="hidden" name={key} value={value} key={key} />
+      ))}
+      <button
+        type="submit"
+        class={name === 'reset-mfa' || name === 'lock' ? 'button danger' : 'button secondary'}
+      >
+        {t(label)}
+      </button>
+    </form>
+  );
+  return (
+    <div class="console-actions">
+      {account.locked === 1
+        ? action('unlock', 'admin.user.unlock')
+        : action('lock', 'admin.user.lock')}
+      {account.mfa_required === 1
+        ? action('require-mfa', 'admin.user.stopRequiringMfa', { required: 'off' })
+        : action('require-mfa', 'admin.user.requireMfa', { required: 'on' })}
+      {action('reset-mfa', 'admin.user.resetMfa')}
+      {action('sign-out', 'admin.user.endSessions')}
+      <p class="muted">{t('admin.user.resetMfaConfirm')}</p>
+    </div>
+  );
+}
