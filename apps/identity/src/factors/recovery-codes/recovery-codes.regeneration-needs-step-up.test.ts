@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type BrowserSession, hiddenField } from '../../../test/browser-session.ts';
 import { buildTestApp, type TestApp, testBackends } from '../../../test/build-test-app.ts';
-import { atSecondFactor, submitCode } from '../../../test/mfa-kit.ts';
+import { atSecondFactor, enrollAccount, submitCode } from '../../../test/mfa-kit.ts';
 import {
   codesOnPage,
   enrollWithRecoveryCodes,
@@ -18,6 +18,40 @@ import { generateTotpCode } from '../totp/totp-code.ts';
 
 const password = 'place Jacques-Cartier 1534';
 const page = '/account/recovery-codes';
+
+describe.each(testBackends())('a first set from the security page (%s)', (backend) => {
+  let t: TestApp;
+  afterEach(() => t.close());
+
+  it('is offered to an account without codes, and made after the same fresh second factor', async () => {
+    t = await buildTestApp(backend, {}, { orgMfaRequired: true });
+    await t.createUser({ username: 'zoe', password });
+    const secret = await enrollAccount(t, 'zoe', password);
+    const { b, base } = await atSecondFactor(t, 'zoe', password);
+    const { response } = await submitCode(b, base, generateTotpCode(secret, t.clock.now));
+    expect(gotCode(await b.follow(response))).toBe(true);
+    const account = await b.get('/account');
+    expect(account.body).toContain(`href="${page}"`);
+    expect(account.body).toContain('Générer mes codes');
+    t.clock.advance(600);
+    const asked = await b.follow(await b.get(page));
+    expect(asked.body).toMatch(/action="\/account\/step-up\/[^"]+\/verify"/);
+    const stepUp = /action="(\/account\/step-up\/[^"]+)\/verify"/.exec(asked.body)?.[1] as string;
+    // The account has no codes yet: its app's code is the only way through.
+    expect(asked.body).not.toContain('Utiliser un code de récupération');
+    const passed = await b.post(`${stepUp}/verify`, {
+      csrf: hiddenField(asked.body, 'csrf'),
+      authenticatorId: hiddenField(asked.body, 'authenticatorId'),
+      code: generateTotpCode(secret, t.clock.now),
+    });
+    expect(passed.headers.location).toBe(page);
+    const offer = await b.get(page);
+    expect(offer.body).not.toContain('Vos codes actuels');
+    const shown = await b.post(page, { csrf: hiddenField(offer.body, 'csrf') });
+    expect(codesOnPage(shown.body)).toHaveLength(10);
+    expect((await b.get('/account')).body).toContain('Codes inutilisés : 10 sur 10');
+  });
+});
 
 describe.each(testBackends())('regenerating recovery codes needs a step-up (%s)', (backend) => {
   let t: TestApp;
