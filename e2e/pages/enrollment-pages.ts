@@ -13,6 +13,8 @@ import { OtherAuthenticatorApp } from '../support/totp.ts';
 import { Dashboard } from './dashboard.ts';
 
 const interaction = `${identityUrl}/interaction/`;
+/** A flow's page: an application's sign-in, or a step-up of the security page (« Ajouter »). */
+const flowPage = new RegExp(`^${identityUrl}/(interaction|account/step-up)/`);
 
 /** Step 3: « Configurer l'authentification multifacteur », a section per method with « Choisir ». */
 export class ChooseMethodPage {
@@ -31,7 +33,7 @@ export class ChooseMethodPage {
   }
 
   async expectLoaded(): Promise<void> {
-    await expect(this.page).toHaveURL(/\/interaction\/[^/]+\/enroll$/);
+    await expect(this.page).toHaveURL(/\/(interaction|account\/step-up)\/[^/]+\/enroll$/);
     await expect(this.heading).toBeVisible();
     await expect(this.fewMinutes).toBeVisible();
   }
@@ -265,7 +267,7 @@ export class ConfigurationPage {
   }
 
   async expectLoaded(): Promise<void> {
-    await expect(this.page).toHaveURL(startingWith(interaction));
+    await expect(this.page).toHaveURL(flowPage);
     await expect(this.heading).toBeVisible();
     await expect(this.finishButton).toBeVisible();
   }

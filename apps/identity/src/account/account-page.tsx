@@ -17,6 +17,8 @@ export { formatWhen } from './format-when.ts';
 export interface MethodLine {
   id: string;
   description: string;
+  /** The method it is, when its owner gave it a name of their own. */
+  kind?: string | undefined;
   addedAt: number;
   lastUsedAt: number | null;
   /** What its method says of it beyond its name (codes left, a warning, its own pages). */
@@ -62,6 +64,7 @@ export function AccountPage(props: AccountPageProps) {
         {props.methods.map((method) => (
           <li class="factor" key={method.id}>
             <strong>{method.description}</strong>
+            {method.kind === undefined ? null : <span class="muted"> · {method.kind}</span>}
             <br />
             <span class="muted">
               {t('account.addedOn', { when: formatWhen(locale, method.addedAt) })}

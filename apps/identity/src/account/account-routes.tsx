@@ -78,12 +78,19 @@ function accountPageDeps(options: AccountPagesOptions): AccountPageDeps {
   };
 }
 
+/** What a method its owner renamed is (its registry title), said under the name they gave it. */
+function kindOfRenamed(method: Authenticator, t: Translate): string | undefined {
+  const factor = factorOfKind(method.kind);
+  return method.renamed_at == null || factor === undefined ? undefined : t(factor.title);
+}
+
 /** Each method's lines beyond its name, and the methods to add from here (their own pages). */
 async function methodLines(options: AccountPagesOptions, methods: Authenticator[], t: Translate) {
   const lines = await Promise.all(
     methods.map(async (m) => ({
       id: m.id,
       description: describeAuthenticator(t, m),
+      kind: kindOfRenamed(m, t),
       addedAt: m.activated_at ?? m.created_at,
       lastUsedAt: m.last_used_at,
       summary: await factorOfKind(m.kind)?.account?.summary(options, m, t),

@@ -12,7 +12,7 @@ import type { ActivityLine } from './security-sections.tsx';
 /** The method a sign-in event tells of, when it tells of one. */
 function methodOf(event: AuditRecord, t: Translate): string | null {
   switch (event.type) {
-    case 'sign_in.succeeded':
+    // « Mot de passe accepté » says it already.
     case 'sign_in.failed':
       return t('account.activity.byPassword');
     case 'sign_in.second_factor_succeeded': {
@@ -20,8 +20,6 @@ function methodOf(event: AuditRecord, t: Translate): string | null {
       const factor = factorOfKind(event.reason ?? '');
       return factor === undefined ? null : t(factor.title);
     }
-    case 'sign_in.remembered_browser':
-      return t('account.activity.byRememberedBrowser');
     default:
       return null;
   }

@@ -23,16 +23,16 @@ export interface SecondFactorPageProps extends Omit<PageProps, 'title' | 'childr
   others: MethodChoice[];
   /** « Ne plus demander sur cet appareil pendant N jours », when the organization allows it. */
   rememberDays: number;
-  /** The box was ticked before the push was sent: the wait's form carries it on. */
+  /** The box was ticked (before a refused code, or the push sent): kept, and carried by the wait. */
   remember: boolean;
 }
 
 /** The box, in every form that can pass the step; a hidden copy in the wait's own form. */
-function RememberBox(props: { t: PageProps['t']; days: number; form: string }) {
+function RememberBox(props: { t: PageProps['t']; days: number; form: string; checked: boolean }) {
   const id = `remember-${props.form}`;
   return (
     <div class="checkbox">
-      <input type="checkbox" id={id} name="remember" value="1" />
+      <input type="checkbox" id={id} name="remember" value="1" checked={props.checked} />
       <label for={id}>{props.t('verify.remember', { days: String(props.days) })}</label>
     </div>
   );
@@ -46,7 +46,9 @@ function RememberBox(props: { t: PageProps['t']; days: number; form: string }) {
 export function SecondFactorPage(props: SecondFactorPageProps) {
   const { t, prompt } = props;
   const box = (form: string) =>
-    props.rememberDays > 0 ? <RememberBox t={t} days={props.rememberDays} form={form} /> : null;
+    props.rememberDays > 0 ? (
+      <RememberBox t={t} days={props.rememberDays} form={form} checked={props.remember} />
+    ) : null;
   return (
     <Layout {...props} title={t('verify.title')}>
       <h1>{t('verify.title')}</h1>
