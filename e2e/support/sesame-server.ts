@@ -5,8 +5,12 @@
  */
 import { fileURLToPath } from 'node:url';
 
-export const identityPort = 3100;
-export const portalPort = 3101;
+/**
+ * 3100 and 3101 by default; `SESAME_E2E_PORT=3200` runs beside another run on this machine (its
+ * identity on 3200, portal on 3201, data under test-results/e2e-server-3200/).
+ */
+export const identityPort = Number(process.env.SESAME_E2E_PORT ?? 3100);
+export const portalPort = identityPort + 1;
 export const identityUrl = `http://localhost:${identityPort}`;
 export const portalUrl = `http://localhost:${portalPort}`;
 
@@ -16,7 +20,12 @@ export const rootDir = fileURLToPath(new URL('../../', import.meta.url));
  * The e2e server's `SESAME_DATA_DIR`, wiped and recreated at every run: the SQLite database, its
  * key and the server's log. The CLI (`sesame users create …`) works on the same SQLite file.
  */
-export const serverDir = fileURLToPath(new URL('../../test-results/e2e-server/', import.meta.url));
+export const serverDir = fileURLToPath(
+  new URL(
+    `../../test-results/e2e-server${identityPort === 3100 ? '' : `-${identityPort}`}/`,
+    import.meta.url,
+  ),
+);
 /** Refreshed at every run; the file names are stable so the docs can link to them. */
 export const screenshotsDir = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 

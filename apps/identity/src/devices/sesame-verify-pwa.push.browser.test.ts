@@ -7,8 +7,9 @@
  * the request. French and English.
  */
 import { fileURLToPath } from 'node:url';
-import { chromium, devices, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium, phoneContext } from '../../test/chromium-kit.ts';
 import { writeCityDatabaseFile } from '../../test/city-database-fixture.ts';
 import { activationLinkFor, openPushRig, type PushRig } from '../../test/push-rig.ts';
 import { setPushNumberMode } from '../factors/push/push-number-mode.ts';
@@ -61,20 +62,9 @@ describe.each(['fr', 'en'] as const)('the PWA approves a push (%s)', (lang) => {
   it('asks for notifications, then approves with the number and denies', async () => {
     const l = labels[lang];
     const { accountId, link } = await activationLinkFor(rig, 'camille');
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
+    const browser = await launchChromium();
     try {
-      const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = devices['iPhone 13'];
-      const context = await browser.newContext({
-        viewport,
-        userAgent,
-        deviceScaleFactor,
-        isMobile,
-        hasTouch,
-        locale: lang === 'fr' ? 'fr-CA' : 'en-CA',
-      });
+      const context = await phoneContext(browser, lang);
       const page = await context.newPage();
       const problems: string[] = [];
       page.on('pageerror', (error) => problems.push(error.message));
@@ -131,10 +121,7 @@ describe.each(['fr', 'en'] as const)('the PWA approves a push (%s)', (lang) => {
   });
 
   it('shows a Web Push message as a notification of the request', async () => {
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
+    const browser = await launchChromium();
     try {
       const context = await browser.newContext({ locale: lang === 'fr' ? 'fr-CA' : 'en-CA' });
       await context.grantPermissions(['notifications'], { origin: rig.t.config.publicUrl });

@@ -63,20 +63,22 @@ export async function createChallenge(
   return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
-/** When the account's challenges of a kind were created since `sinceMs` (every flow), newest first. */
+/**
+ * When the account's challenges of a kind were created since `sinceMs` — of every flow, or of one
+ * (`flowId`) — newest first.
+ */
 export async function recentChallengeTimes(
   db: Kysely<Database>,
-  input: { accountId: string; kind: string; sinceMs: number; limit: number },
+  input: { accountId: string; kind: string; sinceMs: number; limit: number; flowId?: string },
 ): Promise<number[]> {
-  const rows = await db
+  let query = db
     .selectFrom('challenges')
     .select('created_at')
     .where('kind', '=', input.kind)
     .where('account_id', '=', input.accountId)
-    .where('created_at', '>', input.sinceMs)
-    .orderBy('created_at', 'desc')
-    .limit(input.limit)
-    .execute();
+    .where('created_at', '>', input.sinceMs);
+  if (input.flowId !== undefined) query = query.where('flow_id', '=', input.flowId);
+  const rows = await query.orderBy('created_at', 'desc').limit(input.limit).execute();
   return rows.map((row) => Number(row.created_at));
 }
 

@@ -1,7 +1,7 @@
 /**
  * Send a code (« Envoyer un code », « Renvoyer le code »): a new `challenges` row for the flow
  * and authenticator — which cancels the flow's previous code of the method (one at a time) —
- * under the sending rules (sent-code-rules.ts), decided under a per-account lock (PostgreSQL: an
+ * under the sending rules (sent-code-rules.ts: a resend of the flow, codes of the account), decided under a per-account lock (PostgreSQL: an
  * advisory lock; SQLite runs one transaction at a time) so that parallel sends cannot exceed them.
  * Then, after the commit, the code leaves for the account's own address or number; if it cannot,
  * the code stops waiting. The failure counters are not touched: a resend never resets them (G-08).
@@ -19,6 +19,7 @@ import type { SentCodeChannel } from './sent-code-channel.ts';
 import { cancelCode } from './sent-code-queries.ts';
 import {
   decideSendAllowed,
+  resendIntervalSeconds,
   sendsPerWindow,
   sendWindowSeconds,
   sentCodeTtlSeconds,
@@ -53,6 +54,15 @@ export async function issueSentCode(
           sinceMs: nowMs - sendWindowSeconds * 1000,
           limit: sendsPerWindow,
         }),
+        lastInFlowAt: (
+          await recentChallengeTimes(trx, {
+            accountId: input.accountId,
+            kind: channel.kind,
+            flowId: input.flowId,
+            sinceMs: nowMs - resendIntervalSeconds * 1000,
+            limit: 1,
+          })
+        )[0],
         methodLockedUntil: await lockedUntil(
           trx,
           secondFactorLimitKey(input.accountId, channel.kind),

@@ -7,15 +7,17 @@
 
 /** NIST 800-63B-4 §3.1.3.1 / G-17: at most 10 minutes for a sign-in code. */
 export const sentCodeTtlSeconds = 600;
-/** A new code (« Renvoyer le code ») at most this often, per account and method. */
+/** A new code (« Renvoyer le code ») at most this often in one sign-in. */
 export const resendIntervalSeconds = 30;
-/** At most this many codes per account and method per window. */
+/** At most this many codes per account and method per window, over all its sign-ins. */
 export const sendsPerWindow = 5;
 export const sendWindowSeconds = 3600;
 
 export interface SendHistory {
   /** When the account's codes of this method were sent within the window, newest first. */
   sentTimes: number[];
+  /** When this sign-in's latest code of this method was sent, if it sent one. */
+  lastInFlowAt: number | undefined;
   /** The end of the lock on the account's failures of this method, when locked. */
   methodLockedUntil: number | undefined;
 }
@@ -29,11 +31,11 @@ export function decideSendAllowed(history: SendHistory, nowMs: number): SendAllo
   // A locked method gets no code: its answer would not be evaluated (G-39).
   if (history.methodLockedUntil !== undefined && history.methodLockedUntil > nowMs)
     return { allowed: false, reason: 'blocked', retryAt: history.methodLockedUntil };
-  const inWindow = history.sentTimes.filter((at) => at > nowMs - sendWindowSeconds * 1000);
-  const last = inWindow[0];
-  // One code at a time: a resend waits a little after the previous one.
+  const last = history.lastInFlowAt;
+  // A resend waits a little after the previous code of its sign-in.
   if (last !== undefined && last + resendIntervalSeconds * 1000 > nowMs)
     return { allowed: false, reason: 'throttled', retryAt: last + resendIntervalSeconds * 1000 };
+  const inWindow = history.sentTimes.filter((at) => at > nowMs - sendWindowSeconds * 1000);
   // A bounded number per hour: the oldest of them must leave the window first.
   const oldest = inWindow[sendsPerWindow - 1];
   if (oldest !== undefined)
