@@ -19,6 +19,7 @@ import { lockAccount } from '../accounts/operations/lock-account.ts';
 import { resetMfa } from '../accounts/operations/reset-mfa.ts';
 import { setPassword } from '../accounts/operations/set-password.ts';
 import { unlockAccount } from '../accounts/operations/unlock-account.ts';
+import { purgeExpired } from '../ops/purge-expired.ts';
 
 describe.each(testBackends())('revoking a remembered browser (%s)', (backend) => {
   let t: TestApp;
@@ -100,10 +101,14 @@ describe.each(testBackends())('revoking a remembered browser (%s)', (backend) =>
     expect(await asked()).toBe(true);
   });
 
-  it('ends when its days are over', async () => {
+  it('ends when its days are over, and its row goes two days later', async () => {
     t.clock.advance(29 * 86_400);
     expect(await asked()).toBe(false);
     t.clock.advance(86_400);
     expect(await asked()).toBe(true);
+    expect((await purgeExpired(t.db, t.clock.now)).remembered_browsers).toBe(0);
+    t.clock.advance(3 * 86_400);
+    expect((await purgeExpired(t.db, t.clock.now)).remembered_browsers).toBe(1);
+    expect(await revoked()).toEqual([]);
   });
 });
