@@ -4,9 +4,10 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { markEmailVerified } from '../src/mail/verified-email.ts';
+import { type BrowserSession, hiddenField } from './browser-session.ts';
 import type { TestApp, TestAppOptions } from './build-test-app.ts';
 import { type Backend, buildTestApp } from './build-test-app.ts';
-import { type SmtpRig, startSmtpRig } from './smtp-rig.ts';
+import { type ReceivedMail, type SmtpRig, startSmtpRig } from './smtp-rig.ts';
 
 export function buildMailingApp(
   backend: Backend,
@@ -71,4 +72,39 @@ export async function createVerifiedUser(
 /** The links of a mail's text, in order. */
 export function linksIn(text: string): string[] {
   return [...text.matchAll(/https?:\/\/\S+/g)].map((match) => match[0]);
+}
+
+/** « Mot de passe oublié ? » in a browser: the form shown, then sent for `identifier`. */
+export async function askForResetLink(browser: BrowserSession, identifier: string) {
+  const page = await browser.get('/password/forgot?client=espace-client');
+  return browser.post('/password/forgot?client=espace-client', {
+    csrf: hiddenField(page.body, 'csrf'),
+    identifier,
+    client: 'espace-client',
+  });
+}
+
+/** The path (and query) of the first link of the next mail to `email` matching `where`. */
+export async function mailedLinkPath(
+  smtp: SmtpRig,
+  email: string,
+  where: (mail: ReceivedMail) => boolean = () => true,
+): Promise<string> {
+  const mail = await smtp.waitFor(email, where);
+  const [link] = linksIn(mail.text);
+  if (link === undefined) throw new Error('no link in the mail');
+  const url = new URL(link);
+  return url.pathname + url.search;
+}
+
+/** Open a reset link and set `password` with its form; returns the final response. */
+export async function setPasswordByLink(browser: BrowserSession, path: string, password: string) {
+  const page = await browser.get(path);
+  if (page.statusCode !== 200) return page;
+  return browser.post('/password/reset', {
+    csrf: hiddenField(page.body, 'csrf'),
+    token: hiddenField(page.body, 'token'),
+    client: hiddenField(page.body, 'client'),
+    password,
+  });
 }

@@ -4,7 +4,7 @@
  * fail with a 451, as a server that is down for a while would.
  */
 import type { AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -26,6 +26,8 @@ export interface SmtpRig {
     timeoutMs?: number,
   ): Promise<ReceivedMail>;
   failNext(count: number): void;
+  /** Hold every delivery until the returned function is called (a slow mail server). */
+  hold(): () => void;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function startSmtpRig(): Promise<SmtpRig> {
   const received: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
   let failures = 0;
+  let held: Promise<void> = Promise.resolve();
   const server = new SMTPServer({
     authOptional: false,
     allowInsecureAuth: true,
@@ -46,8 +49,8 @@ export async function startSmtpRig(): Promise<SmtpRig> {
       return callback(new Error('invalid credentials'));
     },
     onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((parsed: ParsedMail) => {
+      Promise.all([simpleParser(stream), held])
+        .then(([parsed]) => {
           if (failures > 0) {
             failures -= 1;
             const error = Object.assign(new Error('try again later'), { responseCode: 451 });
@@ -73,6 +76,13 @@ export async function startSmtpRig(): Promise<SmtpRig> {
     received,
     failNext(count) {
       failures = count;
+    },
+    hold() {
+      let release: () => void = () => undefined;
+      held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return () => release();
     },
     waitFor(to, where = () => true, timeoutMs = 5000) {
       const match = () => received.find((mail) => mail.to.includes(to) && where(mail));

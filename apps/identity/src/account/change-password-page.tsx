@@ -4,7 +4,7 @@ import { FormActions } from './form-actions.tsx';
 
 export type PasswordProblem = 'current' | 'too_short' | 'too_long' | 'common' | 'contains_context';
 
-const problemMessages: Record<PasswordProblem, MessageKey> = {
+export const problemMessages: Record<PasswordProblem, MessageKey> = {
   current: 'account.password.wrongCurrent',
   too_short: 'account.password.tooShort',
   too_long: 'account.password.tooLong',
@@ -20,7 +20,7 @@ export interface ChangePasswordPageProps extends Omit<PageProps, 'title' | 'chil
 }
 
 /** A password field; `describedBy`: the error it is invalid by, if any (else its help). */
-function PasswordField(props: {
+export function PasswordField(props: {
   id: string;
   name: string;
   label: string;

@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { type Static, Type } from 'typebox';
+import { requestOrigin } from '../account/account-session.ts';
 import type { Database } from '../db/database.ts';
 import { checkFormToken, type FormBindingOptions, formToken } from '../security/form-binding.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
@@ -64,11 +65,7 @@ export async function emailVerificationRoutes(
     { schema: { body: VerifyBody } },
     async (request, reply) => {
       checkFormToken(options, request, request.body.csrf);
-      const origin = {
-        ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? null,
-        requestId: request.id,
-      };
+      const origin = requestOrigin(request);
       const accountId = await verifyEmailWithToken(options, request.body.token, {
         locale: request.page.locale,
         audit: origin,

@@ -6,9 +6,9 @@
 import type { Kysely } from 'kysely';
 import { type AuditEvent, recordAuditEvent } from '../audit/record-audit-event.ts';
 import type { Database } from '../db/database.ts';
-import { isLocale, type Locale } from '../ui/i18n/messages.ts';
+import type { Locale } from '../ui/i18n/messages.ts';
 import { consumeEmailToken, issueEmailToken } from './email-token-queries.ts';
-import { mailTextFor } from './mail-catalogue.ts';
+import { linkMail } from './link-mail.ts';
 import type { Mailer } from './mailer.ts';
 
 export const verificationTtlHours = 24;
@@ -41,19 +41,14 @@ export async function sendVerificationLink(
     { accountId, purpose: 'verify_email', email, ttlMs: verificationTtlHours * 3600_000 },
     deps.now(),
   );
-  const m = mailTextFor(isLocale(account.locale) ? account.locale : 'fr');
   const link = `${deps.publicUrl}${verifyEmailPath}?token=${token}`;
-  const text = [
-    m('greeting', { name: account.name }),
-    '',
-    m('verifyEmail.body', { hours: String(verificationTtlHours) }),
-    link,
-    '',
-    m('verifyEmail.ignore'),
-    '',
-    m('signature'),
-  ].join('\n');
-  await deps.mailer.send({ to: email, subject: m('verifyEmail.subject'), text: `${text}\n` });
+  const vars = { hours: String(verificationTtlHours) };
+  const keys = {
+    subject: 'verifyEmail.subject',
+    body: 'verifyEmail.body',
+    ignore: 'verifyEmail.ignore',
+  } as const;
+  await deps.mailer.send(linkMail({ ...account, email }, { ...keys, vars }, link));
   return 'sent';
 }
 

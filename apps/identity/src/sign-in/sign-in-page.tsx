@@ -1,4 +1,5 @@
 import type { SignInOffer } from '../factors/factor.ts';
+import { IdentifierField } from '../ui/identifier-field.tsx';
 import { Layout, type PageProps } from '../ui/layout.tsx';
 import { WebauthnForm } from '../ui/webauthn-form.tsx';
 
@@ -10,6 +11,8 @@ export interface SignInPageProps extends Omit<PageProps, 'title' | 'children'> {
   failed?: boolean;
   /** Other ways in, beside the password (« Se connecter avec une clé d'accès »). */
   offers?: SignInOffer[];
+  /** « Mot de passe oublié ? »: the page that mails a reset link (password-reset/). */
+  forgotHref: string;
 }
 
 /** Step 2 of the guide: « Nom d'utilisateur », « Mot de passe », « Me connecter ». */
@@ -26,22 +29,14 @@ export function SignInPage(props: SignInPageProps) {
       ) : null}
       <form method="post" action={props.action} novalidate={false}>
         <input type="hidden" name="csrf" value={props.csrf} />
-        <div>
-          <label for="username">{t('signIn.username')}</label>
-          <input
-            id="username"
-            name="username"
-            type="text"
-            autocomplete="username"
-            autocapitalize="none"
-            spellcheck={false}
-            required
-            maxLength={254}
-            value={props.username ?? ''}
-            autofocus={!props.username}
-            aria-describedby={props.failed ? 'sign-in-error' : undefined}
-          />
-        </div>
+        <IdentifierField
+          id="username"
+          name="username"
+          label={t('signIn.username')}
+          value={props.username ?? ''}
+          autofocus={!props.username}
+          describedBy={props.failed ? 'sign-in-error' : undefined}
+        />
         <div>
           <label for="password">{t('signIn.password')}</label>
           <input
@@ -76,7 +71,9 @@ export function SignInPage(props: SignInPageProps) {
           />
         </section>
       ))}
-      <p class="help">{t('signIn.help')}</p>
+      <p class="help">
+        <a href={props.forgotHref}>{t('signIn.forgot')}</a>
+      </p>
     </Layout>
   );
 }

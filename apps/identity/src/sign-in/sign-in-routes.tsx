@@ -74,6 +74,7 @@ export async function signInRoutes(
         action={`${base}/login`}
         csrf={kit.csrf(flowToken)}
         clientName={await interactions.clientName(details)}
+        forgotHref={`/password/forgot?client=${encodeURIComponent(String(details.params.client_id))}`}
         offers={(await options.offers?.({ id: details.uid, base }, request.page.t)) ?? []}
         {...extra}
       />

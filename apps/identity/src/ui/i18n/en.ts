@@ -197,7 +197,8 @@ export const en = {
   'passkey.enroll.defaultName': 'My passkey',
   'passkey.enroll.submit': 'Create the passkey',
   'passkey.enroll.failed': 'The key could not be registered. Try again, or choose another method.',
-  'verify.intro.passkey': 'Use your security key or your device’s biometrics: {name}.',
+  'verify.intro.passkey':
+    'Use your passkey “{name}”: touch your security key, or confirm with your device’s biometrics.',
   'verify.passkey.submit': 'Use my passkey',
   'verify.passkey.expired': 'The request expired. Try again.',
   'signIn.or': 'or',
@@ -242,6 +243,10 @@ export const en = {
   'recoveryCodes.print': 'Print',
   'recoveryCodes.fileName': 'sesame-recovery-codes.txt',
   'recoveryCodes.fileHeading': 'Sesame — recovery codes of {username}',
+  'recoveryCodes.lowAfterUse':
+    'Code accepted. You have only {count} recovery codes left: generate new ones from your account’s Security page.',
+  'verify.passed.title': 'Code accepted',
+  'verify.passed.continue': 'Continue',
   'recoveryCodes.continue': 'Continue',
   'account.event.recoveryCodeUsed': 'Recovery code used',
   'account.event.recoveryCodesGenerated': 'Recovery codes generated',
@@ -283,6 +288,9 @@ export const en = {
     'Text messages can be intercepted or redirected (for example if your number is moved to another SIM card). We recommend also setting up an authenticator app or a security key.',
   'smsCode.text': 'Sesame: your verification code is {code}. Valid for 10 minutes. Never share it.',
   // The security page and remember this browser (issue 8 §4, §5).
+  'enroll.addIntro':
+    'Choose the method to add to your account. You will use it to sign in, as the ones you already have.',
+  'enroll.backToAccount': 'Back to account security',
   'verify.remember': "Don't ask again on this device for {days} days",
   'account.rename': 'Rename',
   'account.renameLabel': 'Rename {method}',

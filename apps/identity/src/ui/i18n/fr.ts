@@ -190,7 +190,7 @@ export const fr = {
   'reset.done.signIn': 'Me connecter',
   'reset.invalid.title': 'Lien non valide',
   'reset.invalid.body':
-    "Ce lien ne fonctionne plus : il a déjà servi, ou il a expiré (30 minutes). Vous pouvez en demander un nouveau.",
+    'Ce lien ne fonctionne plus : il a déjà servi, ou il a expiré (30 minutes). Vous pouvez en demander un nouveau.',
   'reset.invalid.again': 'Demander un nouveau lien',
   // Clés d'accès : clé de sécurité ou biométrie (factors/webauthn/, issue 8 §1)
   'factor.passkey.title': 'Clé de sécurité ou biométrie',
@@ -208,7 +208,7 @@ export const fr = {
   'passkey.enroll.failed':
     "La clé n'a pas pu être enregistrée. Réessayez, ou choisissez une autre méthode.",
   'verify.intro.passkey':
-    'Utilisez votre clé de sécurité ou la biométrie de votre appareil : {name}.',
+    "Utilisez votre clé d'accès « {name} » : touchez votre clé de sécurité, ou confirmez avec la biométrie de votre appareil.",
   'verify.passkey.submit': "Utiliser ma clé d'accès",
   'verify.passkey.expired': 'La demande a expiré. Réessayez.',
   'signIn.or': 'ou',
@@ -255,6 +255,10 @@ export const fr = {
   'recoveryCodes.print': 'Imprimer',
   'recoveryCodes.fileName': 'sesame-codes-de-recuperation.txt',
   'recoveryCodes.fileHeading': 'Sesame — codes de récupération de {username}',
+  'recoveryCodes.lowAfterUse':
+    'Code accepté. Il ne vous reste que {count} codes de récupération : générez-en de nouveaux depuis la page « Sécurité » de votre compte.',
+  'verify.passed.title': 'Code accepté',
+  'verify.passed.continue': 'Continuer',
   'recoveryCodes.continue': 'Continuer',
   'account.event.recoveryCodeUsed': 'Code de récupération utilisé',
   'account.event.recoveryCodesGenerated': 'Codes de récupération générés',
@@ -300,6 +304,9 @@ export const fr = {
   'smsCode.text':
     'Sesame : votre code de vérification est {code}. Valide 10 minutes. Ne le communiquez à personne.',
   // La page de sécurité et « Ne plus demander sur cet appareil » (issue 8 §4, §5).
+  'enroll.addIntro':
+    'Choisissez la méthode à ajouter à votre compte. Elle vous servira à vous connecter, comme celles que vous avez déjà.',
+  'enroll.backToAccount': 'Retour à la sécurité du compte',
   'verify.remember': 'Ne plus demander sur cet appareil pendant {days} jours',
   'account.rename': 'Renommer',
   'account.renameLabel': 'Renommer {method}',
