@@ -18,6 +18,9 @@ export function ConsoleLayout(
         <nav aria-label={t('admin.nav')}>
           <strong>{t('admin.title')}</strong>{' '}
           <a href={`${consolePaths.home}/users`}>{t('admin.nav.users')}</a>
+          {admin.role === 'admin' ? (
+            <a href={`${consolePaths.home}/audit`}>{t('admin.nav.audit')}</a>
+          ) : null}
         </nav>
         <span>
           {t('admin.signedInAs', {

@@ -1,5 +1,6 @@
 /** What the console reads: accounts found by a search, one account with its methods. */
 import { type Kysely, sql } from 'kysely';
+import { findUsernamesByIds } from '../accounts/queries.ts';
 import type { Database } from '../db/database.ts';
 
 export interface AccountRow {
@@ -75,4 +76,13 @@ export async function findAccountRow(
 ): Promise<AccountRow | undefined> {
   const row = await accountRows(db).where('accounts.id', '=', id).executeTakeFirst();
   return row === undefined ? undefined : counted(row);
+}
+
+/** The usernames of the accounts named as actors (`admin:<id>`, `user:<id>`) of these events. */
+export function actorUsernames(
+  db: Kysely<Database>,
+  events: ReadonlyArray<{ actor: string | null }>,
+): Promise<Map<string, string>> {
+  const ids = events.flatMap((event) => event.actor?.match(/^(?:admin|user):(.+)$/)?.[1] ?? []);
+  return findUsernamesByIds(db, [...new Set(ids)]);
 }

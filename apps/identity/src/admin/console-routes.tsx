@@ -21,9 +21,10 @@ import { readOrgMfaRequired } from '../policy/mfa-policy.ts';
 import type { MessageKey } from '../ui/i18n/messages.ts';
 import { Layout } from '../ui/layout.tsx';
 import { pageBase, sendPage } from '../ui/render-page.ts';
+import { auditLogRoutes } from './audit-log-routes.tsx';
 import { consoleClientId, consolePaths } from './console-client.ts';
 import { type ConsoleGuardOptions, consoleGuard } from './console-guard.ts';
-import { findAccountRow, searchAccounts } from './console-queries.ts';
+import { actorUsernames, findAccountRow, searchAccounts } from './console-queries.ts';
 import { type ConsoleSignInOptions, consoleSignInRoutes } from './console-sign-in-routes.ts';
 import { type UserAction, UserPage } from './user-page.tsx';
 import { UsersPage } from './users-page.tsx';
@@ -107,6 +108,8 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
   const { db } = options;
   app.addHook('preValidation', consoleGuard(options));
   const helpdesk = { adminRole: 'helpdesk' as const };
+  // Administrators only (no adminRole: the gate's default).
+  await app.register(auditLogRoutes, options);
 
   app.get(consolePaths.home, { config: helpdesk }, async (_request, reply) =>
     reply.redirect(`${consolePaths.home}/users`, 303),
@@ -157,6 +160,7 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
             lastUsedAt: m.last_used_at,
           }))}
           events={events}
+          actors={await actorUsernames(db, events)}
           done={done !== undefined && doneKeys.has(done) ? (done as MessageKey) : undefined}
         />,
       );

@@ -70,6 +70,8 @@ describe.each(testBackends())('the help desk acts on an account (%s)', (backend)
     await passwordStep(signedIn, 'marie', client.password);
     const locked = await press('lock');
     expect(locked.body).toContain('Le compte est verrouillé');
+    // The audit trail on the page names the administrator by username.
+    expect(locked.body).toContain('admin:soutien');
     expect((await account()).locked).toBe(1);
     expect(await lastAudit()).toMatchObject({
       type: 'account.locked',

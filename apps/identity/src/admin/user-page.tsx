@@ -17,7 +17,16 @@ export interface UserPageProps extends ConsolePageProps {
   orgMfaRequired: boolean;
   methods: Array<{ id: string; description: string; addedAt: number; lastUsedAt: number | null }>;
   events: AuditRecord[];
+  /** The usernames of the accounts that acted (`admin:<id>`, `user:<id>`), by id. */
+  actors: ReadonlyMap<string, string>;
   done: MessageKey | undefined;
+}
+
+/** `admin:<id>` said with the administrator's username; `cli`, a device, as recorded. */
+function actorName(actor: string, actors: ReadonlyMap<string, string>): string {
+  const [kind, id] = actor.split(':');
+  const username = id === undefined ? undefined : actors.get(id);
+  return username === undefined ? actor : `${kind}:${username}`;
 }
 
 export function UserPage(props: UserPageProps) {
@@ -82,6 +91,14 @@ export function UserPage(props: UserPageProps) {
       {props.events.length === 0 ? <p class="muted">{t('admin.user.noActivity')}</p> : null}
       <div class="table-scroll">
         <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.audit.when')}</th>
+              <th scope="col">{t('admin.audit.what')}</th>
+              <th scope="col">{t('admin.audit.who')}</th>
+              <th scope="col">{t('admin.audit.ip')}</th>
+            </tr>
+          </thead>
           <tbody>
             {props.events.map((event) => (
               <tr key={event.id}>
@@ -90,7 +107,7 @@ export function UserPage(props: UserPageProps) {
                   <code>{event.type}</code>
                   {event.reason ? ` (${event.reason})` : ''}
                 </td>
-                <td>{event.actor ? t('admin.user.by', { actor: event.actor }) : ''}</td>
+                <td>{event.actor ? actorName(event.actor, props.actors) : ''}</td>
                 <td>{event.ip ?? ''}</td>
               </tr>
             ))}

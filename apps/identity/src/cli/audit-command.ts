@@ -1,9 +1,9 @@
 /** `sesame audit`: the audit trail, newest first. */
+import { findUsernamesByIds } from '../accounts/queries.ts';
 import { type AuditRecord, listAuditEvents } from '../audit/record-audit-event.ts';
 import { type CliIo, type ParsedCommand, UsageError } from './cli-io.ts';
 import { formatJson, formatTable, formatUtc, truncate } from './format-output.ts';
 import { HELP_OPTION, noPositionals, parseCommandArgs } from './parse-command-args.ts';
-import { findUsernamesByIds } from './queries.ts';
 import { requireAccount } from './require-account.ts';
 import { AUDIT_USAGE } from './usage.ts';
 
