@@ -9,7 +9,8 @@ export function parseMethodName(typed: string): string | undefined {
   if (name === '') return undefined;
   // Shown on pages and in the audit: bounded, in code points.
   if ([...name].length > maxMethodNameLength) return undefined;
-  // Control, format or unassigned characters (bidi overrides…) would make it read as another.
-  if (/[\p{Cc}\p{Cf}\p{Cn}\p{Co}\p{Cs}]/u.test(name)) return undefined;
+  // Control, format or unassigned characters (bidi overrides, zero-width spaces…) would make it
+  // read as another; the zero-width joiner alone stays, for emoji sequences (👩‍💻).
+  if (/[\p{Cc}\p{Cn}\p{Co}\p{Cs}]|(?!\u200D)\p{Cf}/u.test(name)) return undefined;
   return name;
 }

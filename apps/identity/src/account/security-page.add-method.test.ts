@@ -43,6 +43,8 @@ describe.each(testBackends())('adding a method from the security page (%s)', (ba
     const { page, base } = await openAdd();
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`${base}/enroll/`);
+    expect(page.body).toContain('Choisissez la méthode à ajouter à votre compte.');
+    expect(page.body).toContain('href="/account">Retour à la sécurité du compte');
     t.clock.advance(30);
     await enrollOtherApp(t, browser, base);
     const done = await finishEnrollment(browser, base);

@@ -6,6 +6,8 @@ export interface ChoosePageProps extends Omit<PageProps, 'title' | 'children'> {
   /** Where the flow's pages live (`/interaction/<uid>`, `/account/step-up/<id>`). */
   base: string;
   factors: readonly Factor[];
+  /** From the security page's « Ajouter une autre méthode » (a step-up): say so, and offer a way back. */
+  adding?: boolean;
 }
 
 /** Step 3 of the guide: the methods the policy allows, each a section with « Choisir ». */
@@ -14,7 +16,7 @@ export function ChoosePage(props: ChoosePageProps) {
   return (
     <Layout {...props} title={t('enroll.title')}>
       <h1>{t('enroll.title')}</h1>
-      <p>{t('enroll.intro')}</p>
+      <p>{t(props.adding === true ? 'enroll.addIntro' : 'enroll.intro')}</p>
       <p class="notice" role="note">
         <span aria-hidden="true">ℹ︎ </span>
         {t('enroll.fewMinutes')}
@@ -24,6 +26,11 @@ export function ChoosePage(props: ChoosePageProps) {
           <FactorSection key={factor.slug} factor={factor} base={props.base} t={t} level={2} />
         ))}
       </ul>
+      {props.adding === true ? (
+        <p>
+          <a href="/account">{t('enroll.backToAccount')}</a>
+        </p>
+      ) : null}
     </Layout>
   );
 }

@@ -20,14 +20,16 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: FactorDeps): 
   const { kit, db } = deps;
 
   app.get('/enroll', async (request, reply) => {
-    const { base, standing } = await kit.flowAt(request, reply, 'enroll');
+    const { base, standing, demands } = await kit.flowAt(request, reply, 'enroll');
     // A backup method (recovery codes) is offered at the end of an enrollment, never as its start;
     // one that does not satisfy "MFA required" (an email code) only beside one that does (G-17).
     const strong = (standing?.activeMethods.length ?? 0) > 0;
     const first = offered(deps).filter(
       (factor) => factor.backup !== true && (factor.satisfiesMfa || strong),
     );
-    return sendPage(reply, <ChoosePage {...pageBase(request)} base={base} factors={first} />);
+    const adding = demands.addMethod === true;
+    const page = <ChoosePage {...pageBase(request)} base={base} factors={first} adding={adding} />;
+    return sendPage(reply, page);
   });
 
   app.get<{ Querystring: Static<typeof DoneQuery> }>(
