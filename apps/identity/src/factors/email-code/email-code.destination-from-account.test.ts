@@ -105,4 +105,21 @@ describe.each(testBackends())("email code: only to the account's own address (%s
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(codes.unread()).toEqual([]);
   });
+
+  it('a mail the SMTP server refuses leaves no code waiting, and the page says so', async () => {
+    const { emailAuthenticatorId } = await emailCodeAccount(t, codes, { username: 'ines', email });
+    // Every delivery refused for a while (notices of the enrollment may still be on their way).
+    smtp.failNext(10);
+    const { sent } = await codeSent(t, 'ines', emailAuthenticatorId);
+    expect(sent.statusCode).toBe(401);
+    expect(sent.body).toContain("Le code n'a pas pu être envoyé.");
+    expect(sent.body).not.toContain('name="code"');
+    const pending = await t.db
+      .selectFrom('challenges')
+      .select('status')
+      .where('kind', '=', 'email-code')
+      .where('status', '=', 'pending')
+      .execute();
+    expect(pending).toEqual([]);
+  });
 });

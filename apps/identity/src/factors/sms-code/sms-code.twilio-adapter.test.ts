@@ -111,7 +111,14 @@ describe.each(testBackends())('SMS codes over HTTP through the stand-in (%s)', (
     const page = await b.get(`${base}/enroll/sms-code`);
     expect(page.body).toContain('+1 •••••• 0100');
     expect(page.body).toContain('Les textos peuvent être interceptés ou détournés');
-    await enrollSentCode(b, base, 'sms-code', lastCode);
+    // Not active before its code: the method is pending while the code is on its way.
+    const id = await enrollSentCode(b, base, 'sms-code', async () => {
+      const pending = await t.db.selectFrom('authenticators').select('status').executeTakeFirst();
+      expect(pending?.status).toBe('pending');
+      return lastCode();
+    });
+    const active = await t.db.selectFrom('authenticators').select(['id', 'status']).execute();
+    expect(active).toEqual([{ id, status: 'active' }]);
     const message = api.lastTo(phone);
     expect(message?.from).toBe(standInFrom);
     expect(message?.body).toMatch(/^Sesame : votre code de vérification est \d{6}\./);
