@@ -69,6 +69,10 @@ export const passkeySignIn: FirstFactorSignIn = {
   },
   routes: async (app, deps) => {
     const { kit } = deps;
+    // The refusal page is a POST's answer: its language toggle comes back to the sign-in page.
+    app.get<{ Params: { uid: string } }>('/passkey', async (request, reply) =>
+      reply.redirect(`/interaction/${request.params.uid}`, 303),
+    );
     app.post<{ Body: Static<typeof SignInBody> }>(
       '/passkey',
       { schema: { body: SignInBody } },

@@ -83,6 +83,9 @@ describe.each(testBackends())('sign-in with a passkey, without password (%s)', (
     const answer = answerPage(page.body, key);
     // The password first, in the same flow: the flow is then at its second factor.
     const base = interactionPath(answer.action);
+    // The refusal page's language toggle (a GET of the form's address) leads back to the sign-in page.
+    const toggle = await browser.get(answer.action);
+    expect([toggle.statusCode, toggle.headers.location]).toEqual([303, base]);
     await browser.post(`${base}/login`, {
       csrf: answer.fields.csrf as string,
       username: 'noemie',

@@ -208,7 +208,8 @@ export const en = {
     'Your passkey did not sign you in. Try again, or sign in with your username and password.',
   'passkey.signInFailed.back': 'Back to sign in',
   'webauthn.waiting': 'Follow your browser’s instructions…',
-  'webauthn.browserFailed': 'The operation was cancelled or timed out. Try again.',
+  'webauthn.browserFailed':
+    'No passkey was used: the operation was cancelled or timed out, or this device has none for this site. Try again.',
   'webauthn.unsupported': 'This browser does not support security keys or passkeys.',
   'webauthn.needsJavaScript': 'This step needs JavaScript.',
   // Recovery codes (issue 8 §2)

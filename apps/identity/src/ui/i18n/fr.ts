@@ -218,7 +218,8 @@ export const fr = {
     "Votre clé d'accès n'a pas permis de vous connecter. Réessayez, ou connectez-vous avec votre nom d'utilisateur et votre mot de passe.",
   'passkey.signInFailed.back': 'Retour à la connexion',
   'webauthn.waiting': 'Suivez les instructions de votre navigateur…',
-  'webauthn.browserFailed': "L'opération a été annulée ou a expiré. Réessayez.",
+  'webauthn.browserFailed':
+    "Aucune clé d'accès n'a été utilisée : l'opération a été annulée ou a expiré, ou cet appareil n'en a pas pour ce site. Réessayez.",
   'webauthn.unsupported':
     "Ce navigateur ne prend pas en charge les clés de sécurité ni les clés d'accès.",
   'webauthn.needsJavaScript': 'Cette étape nécessite JavaScript.',
