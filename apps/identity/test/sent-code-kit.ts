@@ -16,7 +16,7 @@ import {
   interactionPath,
   passwordStep,
 } from './mfa-kit.ts';
-import { redeemCode } from './sign-in-kit.ts';
+import { idTokenClaims as redeemedClaims } from './security-page-kit.ts';
 import { type ReceivedMail, type SmtpRig, startSmtpRig } from './smtp-rig.ts';
 
 export const password = 'anse aux Meadows 1021';
@@ -116,18 +116,6 @@ export function resend(
   return b.post(`${base}/verify/start`, form);
 }
 
-/** The ID token's claims of a sign-in that ended at the client (`done`: its redirect). */
-export async function idTokenClaims(
-  t: TestApp,
-  done: { headers: Record<string, unknown> },
-  verifier: string,
-): Promise<Record<string, unknown>> {
-  const code = new URL(String(done.headers.location)).searchParams.get('code') ?? '';
-  const tokens = await redeemCode(t.app, code, verifier);
-  const payload = String(tokens.body.id_token).split('.')[1] ?? '';
-  return JSON.parse(Buffer.from(payload, 'base64url').toString());
-}
-
 /**
  * A suite's mailing rig: one SMTP server for the suite, and for each test a fresh app that mails
  * through it and a reader of the codes that arrive. Read its fields inside the tests.
@@ -145,4 +133,13 @@ export function withMailingApp(backend: Backend) {
   });
   afterEach(() => rig.t.close());
   return rig;
+}
+
+/** The ID token's claims of a sign-in that ended at the client (`done`: its redirect). */
+export async function idTokenClaims(
+  t: TestApp,
+  done: { headers: Record<string, unknown> },
+  verifier: string,
+): Promise<Record<string, unknown>> {
+  return (await redeemedClaims(t, done, verifier)).claims;
 }

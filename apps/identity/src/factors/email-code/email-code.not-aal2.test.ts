@@ -10,10 +10,10 @@ import type { TestApp } from '../../../test/build-test-app.ts';
 import { testBackends } from '../../../test/build-test-app.ts';
 import { createVerifiedUser } from '../../../test/mail-kit.ts';
 import { atSecondFactor, interactionPath, passwordStep } from '../../../test/mfa-kit.ts';
+import { idTokenClaims } from '../../../test/security-page-kit.ts';
 import {
   codeSent,
   emailCodeAccount,
-  idTokenClaims,
   type MailCodes,
   password,
   withMailingApp,
@@ -116,7 +116,7 @@ describe.each(testBackends())('email code: not an AAL2 factor (%s)', (backend) =
     const { code } = await codes.next(email);
     const done = await b.follow(await b.post(`${base}/verify`, { ...form, code }));
     expect(gotCode(done)).toBe(true);
-    const claims = await idTokenClaims(t, done, verifier);
+    const { claims } = await idTokenClaims(t, done, verifier);
     expect(claims.amr).toEqual(['pwd']);
     expect(claims.acr).toBe(acrValues.oneFactor);
   });

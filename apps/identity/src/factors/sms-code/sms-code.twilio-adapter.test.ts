@@ -15,7 +15,8 @@ import {
   interactionPath,
   passwordStep,
 } from '../../../test/mfa-kit.ts';
-import { codeIn, enrollSentCode, idTokenClaims, password } from '../../../test/sent-code-kit.ts';
+import { idTokenClaims } from '../../../test/security-page-kit.ts';
+import { codeIn, enrollSentCode, password } from '../../../test/sent-code-kit.ts';
 import { gotCode } from '../../../test/sign-in-kit.ts';
 import {
   type SmsApiStandIn,
@@ -144,7 +145,7 @@ describe.each(testBackends())('SMS codes over HTTP through the stand-in (%s)', (
       await b.post(`${base}/verify`, { ...form, code: await lastCode() }),
     );
     expect(gotCode(done)).toBe(true);
-    const claims = await idTokenClaims(t, done, verifier);
+    const { claims } = await idTokenClaims(t, done, verifier);
     expect(claims.amr).toEqual(['pwd', 'sms']);
     expect(claims.acr).toBe(acrValues.twoFactors);
   });
