@@ -249,6 +249,8 @@ export async function buildApp(
     client: console,
     issuer: config.issuer,
     publicUrl: config.publicUrl,
+    hasher,
+    mailer,
   });
   const caCert = deps.tls?.caCert;
   if (caCert !== undefined) {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { checkPasswordPolicy, type PasswordContext } from './password-policy.ts';
 
 /** Returns `size` bytes from a CSPRNG; injectable so that tests can replay seeds. */
 export type RandomBytes = (size: number) => Uint8Array;
@@ -40,4 +41,16 @@ function drawSymbols(random: RandomBytes): string[] {
   }
   if (symbols.length < SYMBOL_COUNT) throw new Error('random source yields no usable bytes');
   return symbols;
+}
+
+/** A generated password holding a context word is drawn again; this many times at most. */
+const MAX_PASSWORD_DRAWS = 20;
+
+/** A generated password that passes the policy for this person (drawn again if by chance not). */
+export function generateAcceptablePassword(context: PasswordContext): string {
+  for (let draw = 0; draw < MAX_PASSWORD_DRAWS; draw += 1) {
+    const password = generatePassword();
+    if (checkPasswordPolicy(password, context).ok) return password;
+  }
+  throw new Error('no generated password passes the password policy');
 }

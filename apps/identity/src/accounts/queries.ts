@@ -35,7 +35,10 @@ export interface NewAccount {
 
 /** One transaction: the account and its identifiers, or nothing (the identifiers are unique). */
 export async function insertAccount(db: Kysely<Database>, account: NewAccount): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  // Inside a caller's transaction (an account operation), in it; else in one of its own.
+  const inTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>) =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
+  await inTransaction(async (trx) => {
     await trx
       .insertInto('accounts')
       .values({

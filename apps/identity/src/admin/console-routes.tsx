@@ -13,10 +13,12 @@ import { resetMfa } from '../accounts/operations/reset-mfa.ts';
 import { setMfaRequired } from '../accounts/operations/set-mfa-required.ts';
 import { signOutEverywhere } from '../accounts/operations/sign-out-everywhere.ts';
 import { unlockAccount } from '../accounts/operations/unlock-account.ts';
+import type { PasswordHasher } from '../accounts/password-hasher.ts';
 import { listAuditEvents } from '../audit/record-audit-event.ts';
 import { AppError } from '../errors.ts';
 import { listActiveAuthenticators } from '../factors/authenticator-queries.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import { readOrgMfaRequired } from '../policy/mfa-policy.ts';
 import type { MessageKey } from '../ui/i18n/messages.ts';
 import { Layout } from '../ui/layout.tsx';
@@ -26,11 +28,16 @@ import { consoleClientId, consolePaths } from './console-client.ts';
 import { type ConsoleGuardOptions, consoleGuard } from './console-guard.ts';
 import { actorUsernames, findAccountRow, searchAccounts } from './console-queries.ts';
 import { type ConsoleSignInOptions, consoleSignInRoutes } from './console-sign-in-routes.ts';
+import { newUserRoutes } from './new-user-routes.tsx';
 import { type UserAction, UserPage } from './user-page.tsx';
 import { UsersPage } from './users-page.tsx';
 
 export interface ConsoleOptions extends ConsoleSignInOptions, ConsoleGuardOptions {
   now: () => number;
+  /** A new account's password hash. */
+  hasher: PasswordHasher;
+  /** A new account's verification link. */
+  mailer: Mailer;
 }
 
 const UsersQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) });
@@ -110,6 +117,7 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
   const helpdesk = { adminRole: 'helpdesk' as const };
   // Administrators only (no adminRole: the gate's default).
   await app.register(auditLogRoutes, options);
+  await app.register(newUserRoutes, options);
 
   app.get(consolePaths.home, { config: helpdesk }, async (_request, reply) =>
     reply.redirect(`${consolePaths.home}/users`, 303),

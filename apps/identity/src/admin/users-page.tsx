@@ -8,6 +8,11 @@ export function UsersPage(props: ConsolePageProps & { query: string; accounts: A
   return (
     <ConsoleLayout {...props} title={t('admin.users.title')}>
       <h1>{t('admin.users.title')}</h1>
+      <p>
+        <a class="button secondary" href="/admin/users/new">
+          {t('admin.newUser.title')}
+        </a>
+      </p>
       <search>
         <form method="get" action="/admin/users" class="search-form">
           <div>

@@ -4,12 +4,12 @@
  */
 
 import { type CreateAccountResult, createAccount } from '../accounts/create-account.ts';
-import { generatePassword } from '../accounts/generate-password.ts';
+import { generateAcceptablePassword } from '../accounts/generate-password.ts';
 import { cliActor } from '../accounts/operations/actor.ts';
 import { lockAccount } from '../accounts/operations/lock-account.ts';
 import { setPassword } from '../accounts/operations/set-password.ts';
 import { unlockAccount } from '../accounts/operations/unlock-account.ts';
-import { checkPasswordPolicy, type PasswordContext } from '../accounts/password-policy.ts';
+import { checkPasswordPolicy } from '../accounts/password-policy.ts';
 import { listAccounts } from '../accounts/queries.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
 import { readMfaStanding, readOrgMfaRequired } from '../policy/mfa-policy.ts';
@@ -40,9 +40,6 @@ import { mailVerificationLink, parseVerifyEmail } from './users-email-command.ts
 import { parseRequireMfa, parseResetMfa } from './users-mfa-commands.ts';
 import { parseSetPhone } from './users-phone-command.ts';
 import { parseGrantAdmin, parseRevokeAdmin } from './users-role-commands.ts';
-
-/** A generated password holding a context word is drawn again; this many times at most. */
-const MAX_PASSWORD_DRAWS = 20;
 
 const HELP: ParsedCommand = { kind: 'help', text: USERS_USAGE };
 
@@ -112,15 +109,6 @@ async function createUser(
   if (!passwordFromStdin) io.stdout(`Password (shown once): ${password}\n`);
   // Mail goes only to a verified address: the new one is sent its link at once.
   if (input.email !== undefined) await mailVerificationLink(io, result.accountId, input.username);
-}
-
-/** A generated password, drawn again if by chance it holds one of the person's own words. */
-function generateAcceptablePassword(context: PasswordContext): string {
-  for (let draw = 0; draw < MAX_PASSWORD_DRAWS; draw += 1) {
-    const password = generatePassword();
-    if (checkPasswordPolicy(password, context).ok) return password;
-  }
-  throw new Error('no generated password passes the password policy');
 }
 
 function describeCreateFailure(result: Extract<CreateAccountResult, { ok: false }>): string {

@@ -22,12 +22,14 @@ export type OperationOrigin = Pick<AuditEvent, 'ip' | 'userAgent' | 'requestId'>
 export async function runOperation<T>(
   deps: OperationDeps,
   actor: Actor,
-  audit: Omit<AuditEvent, 'actor'>,
+  /** The record; or, for an operation that makes what it names (an account), made from its result. */
+  audit: Omit<AuditEvent, 'actor'> | ((result: T) => Omit<AuditEvent, 'actor'>),
   work: (trx: Kysely<Database>) => Promise<T>,
 ): Promise<T> {
   const run = async (trx: Kysely<Database>) => {
     const result = await work(trx);
-    await recordAuditEvent(trx, { ...audit, actor: describeActor(actor) }, deps.now());
+    const event = typeof audit === 'function' ? audit(result) : audit;
+    await recordAuditEvent(trx, { ...event, actor: describeActor(actor) }, deps.now());
     return result;
   };
   return deps.db.isTransaction ? run(deps.db) : deps.db.transaction().execute(run);

@@ -257,7 +257,7 @@ export const fr = {
   'recoveryCodes.fileName': 'sesame-codes-de-recuperation.txt',
   'recoveryCodes.fileHeading': 'Sesame — codes de récupération de {username}',
   'recoveryCodes.lowAfterUse':
-    'Code accepté. Il ne vous reste que {count} codes de récupération : générez-en de nouveaux depuis la page « Sécurité » de votre compte.',
+    'Il ne vous reste que {count} codes de récupération : générez-en de nouveaux depuis la page « Sécurité » de votre compte.',
   'verify.passed.title': 'Code accepté',
   'verify.passed.continue': 'Continuer',
   'recoveryCodes.continue': 'Continuer',
@@ -433,6 +433,23 @@ export const fr = {
   'admin.audit.exportJsonl': 'Exporter en JSON Lines',
   'admin.audit.unknownAccount': 'Aucun compte n’a ce nom d’utilisateur ou ce courriel.',
   'admin.audit.older': 'Événements plus anciens',
+  'admin.newUser.title': 'Nouvel utilisateur',
+  'admin.newUser.intro':
+    'Le client configurera l’authentification multifacteur à sa première connexion. Un mot de passe est généré pour que vous le lui communiquiez ; il pourra le changer dans sa page de sécurité.',
+  'admin.newUser.email': 'Courriel (facultatif : un lien de vérification y est envoyé)',
+  'admin.newUser.submit': 'Créer le compte',
+  'admin.newUser.invalidUsername':
+    'Ce nom d’utilisateur n’est pas valide : lettres, chiffres et . _ - @ + seulement, 254 caractères au plus.',
+  'admin.newUser.invalidEmail': 'Cette adresse courriel n’est pas valide.',
+  'admin.newUser.taken':
+    'Ce nom d’utilisateur ou ce courriel est déjà utilisé par un autre compte.',
+  'admin.newUser.created': 'Compte créé',
+  'admin.newUser.createdIntro': 'Le compte {username} est créé.',
+  'admin.newUser.password': 'Son mot de passe, à communiquer au client :',
+  'admin.newUser.shownOnce':
+    'Ce mot de passe n’est affiché qu’une fois. Il n’est conservé nulle part.',
+  'admin.newUser.verificationSent': 'Un lien de vérification a été envoyé à l’adresse.',
+  'admin.newUser.open': 'Ouvrir le compte',
   'admin.audit.when': 'Quand',
   'admin.audit.what': 'Événement',
   'admin.audit.who': 'Auteur',
