@@ -20,7 +20,7 @@ import { startNotice } from '../start-notice.ts';
 import { issueSentCode } from './issue-sent-code.ts';
 import { type SentCodeChannel, sentCodeNotices } from './sent-code-channel.ts';
 import { SentCodeEnrollmentPage } from './sent-code-enrollment-page.tsx';
-import { findPendingCode } from './sent-code-queries.ts';
+import { findFlowPending, findPendingCode } from './sent-code-queries.ts';
 import { verifySentCode } from './verify-sent-code.ts';
 
 const Csrf = Type.Optional(Type.String({ maxLength: 128 }));
@@ -31,7 +31,6 @@ const ConfirmBody = Type.Object({
   authenticatorId: Id,
   code: Type.String({ maxLength: 16 }),
 });
-const PageQuery = Type.Object({ authenticator: Type.Optional(Id) });
 
 export interface SentCodeEnrollment {
   channel: SentCodeChannel;
@@ -50,15 +49,17 @@ export function sentCodeEnrollmentRoutes({ channel, alone }: SentCodeEnrollment)
       return alone || ((await readAccountStanding(trx, accountId))?.activeMethods.length ?? 0) > 0;
     }
 
-    /** This flow's pending authenticator of the method, if the id names one. */
-    async function pendingOf(context: FlowContext, id: string | undefined) {
-      const found =
-        id === undefined ? undefined : await findAuthenticator(db, context.accountId, id);
-      const ok =
-        found?.status === 'pending' &&
-        found.flow_id === context.flow.id &&
-        found.kind === channel.kind;
-      return ok ? found : undefined;
+    /**
+     * This flow's pending authenticator of the method (one per flow: a reload or a resend keeps
+     * it); a form naming another (an older page) gets none.
+     */
+    async function pendingOf(context: FlowContext, id?: string) {
+      const found = await findFlowPending(db, {
+        accountId: context.accountId,
+        flowId: context.flow.id,
+        kind: channel.kind,
+      });
+      return id === undefined || found?.id === id ? found : undefined;
     }
 
     async function render(
@@ -106,15 +107,11 @@ export function sentCodeEnrollmentRoutes({ channel, alone }: SentCodeEnrollment)
       return sendPage(reply, page, state.error === undefined ? 200 : 400);
     }
 
-    app.get<{ Querystring: Static<typeof PageQuery> }>(
-      `/enroll/${channel.slug}`,
-      { schema: { querystring: PageQuery } },
-      async (request, reply) => {
-        const context = await kit.flowAt(request, reply, 'enroll');
-        const pending = await pendingOf(context, request.query.authenticator);
-        return render(request, reply, context, pending === undefined ? {} : { pending });
-      },
-    );
+    app.get(`/enroll/${channel.slug}`, async (request, reply) => {
+      const context = await kit.flowAt(request, reply, 'enroll');
+      const pending = await pendingOf(context);
+      return render(request, reply, context, pending === undefined ? {} : { pending });
+    });
 
     // « Envoyer le code » / « Renvoyer le code »: to the account's own destination only.
     app.post<{ Body: Static<typeof SendBody> }>(
@@ -126,7 +123,7 @@ export function sentCodeEnrollmentRoutes({ channel, alone }: SentCodeEnrollment)
         if (destination === undefined || !(await hasCompanion(db, context.accountId)))
           return reply.redirect(path(context), 303);
         const pending =
-          (await pendingOf(context, request.body.authenticatorId)) ??
+          (await pendingOf(context)) ??
           (await createPending(db, context, channel, channel.mask(destination), now()));
         const sent = await issueSentCode(deps, channel, {
           accountId: context.accountId,
@@ -143,7 +140,7 @@ export function sentCodeEnrollmentRoutes({ channel, alone }: SentCodeEnrollment)
           );
           return render(request, reply, context, { pending, error });
         }
-        return reply.redirect(`${path(context)}?authenticator=${pending.id}`, 303);
+        return reply.redirect(path(context), 303);
       },
     );
 

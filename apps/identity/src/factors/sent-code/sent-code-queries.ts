@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { Challenge } from '../challenge-queries.ts';
+import type { Authenticator } from '../factor.ts';
 
 export interface CodeTarget {
   accountId: string;
@@ -29,6 +30,22 @@ export async function findPendingCode(
     .where('kind', '=', target.kind)
     .where('status', '=', 'pending')
     .where('expires_at', '>', nowMs)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}
+
+/** The flow's pending (not yet confirmed) authenticator of a sent-code method, the newest. */
+export async function findFlowPending(
+  db: Kysely<Database>,
+  target: { accountId: string; flowId: string; kind: string },
+): Promise<Authenticator | undefined> {
+  return db
+    .selectFrom('authenticators')
+    .selectAll()
+    .where('account_id', '=', target.accountId)
+    .where('flow_id', '=', target.flowId)
+    .where('kind', '=', target.kind)
+    .where('status', '=', 'pending')
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
 }
