@@ -80,7 +80,7 @@ export async function askForResetLink(browser: BrowserSession, identifier: strin
   return browser.post('/password/forgot?client=espace-client', {
     csrf: hiddenField(page.body, 'csrf'),
     identifier,
-    client: 'espace-client',
+    client: hiddenField(page.body, 'client'),
   });
 }
 

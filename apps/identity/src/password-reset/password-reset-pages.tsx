@@ -20,7 +20,14 @@ function SignInLink(props: Base & { href: string | undefined; label: string }) {
 }
 
 export function ForgotPasswordPage(
-  props: Base & { action: string; csrf: string; sent: boolean; signInHref: string | undefined },
+  props: Base & {
+    action: string;
+    csrf: string;
+    /** The application whose sign-in page led here (its « Me connecter » after the reset). */
+    client: string | undefined;
+    sent: boolean;
+    signInHref: string | undefined;
+  },
 ) {
   const { t } = props;
   return (
@@ -37,6 +44,9 @@ export function ForgotPasswordPage(
         <form method="post" action={props.action}>
           <p>{t('reset.request.intro')}</p>
           <input type="hidden" name="csrf" value={props.csrf} />
+          {props.client === undefined ? null : (
+            <input type="hidden" name="client" value={props.client} />
+          )}
           <IdentifierField
             id="identifier"
             name="identifier"

@@ -69,6 +69,7 @@ export async function passwordResetRoutes(
         {...pageBase(request)}
         action={forgotHref(client?.clientId)}
         csrf={formToken(options, request, reply)}
+        client={client?.clientId}
         sent={sent}
         signInHref={client?.initiateLoginUri}
       />
