@@ -23,6 +23,8 @@ export const recoveryLabels = {
     field: 'Code de récupération',
     left: (n: number) => `il vous en reste ${n}`,
     lowAtSignIn: /^Il vous en reste peu : une fois connecté, générez-en de nouveaux/,
+    lowAfterUse: (n: number) =>
+      `Il ne vous reste que ${n} codes de récupération : générez-en de nouveaux depuis la page « Sécurité » de votre compte.`,
     security: 'Sécurité',
     remaining: (n: number) => `Codes inutilisés : ${n} sur 10`,
     lowOnAccount: (n: number) => `Il ne vous reste que ${n} codes.`,
@@ -44,6 +46,8 @@ export const recoveryLabels = {
     field: 'Recovery code',
     left: (n: number) => `you have ${n} left`,
     lowAtSignIn: /^Only a few are left: once signed in, generate new ones/,
+    lowAfterUse: (n: number) =>
+      `You have only ${n} recovery codes left: generate new ones from your account’s Security page.`,
     security: 'Security',
     remaining: (n: number) => `Unused codes: ${n} of 10`,
     lowOnAccount: (n: number) => `Only ${n} codes left.`,

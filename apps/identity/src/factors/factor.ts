@@ -41,6 +41,8 @@ export interface FactorDeps {
   mailer: Mailer;
   /** Text messages, when a provider is configured (factors/sms-code/); none: SMS is not offered. */
   sms: SmsSender | undefined;
+  /** The operator's log, for what failed on the way out (a code not delivered); never a secret. */
+  warn?: (fields: Record<string, unknown>, what: string) => void;
 }
 
 /** What every method's authenticators share (the slim record); the rest is the method's own. */
@@ -132,7 +134,8 @@ export type VerificationFailure =
   | 'pending';
 
 export type VerificationResult =
-  | { ok: true; amr: readonly string[] }
+  /** `notice`: what the owner should know once it passed (few recovery codes left). */
+  | { ok: true; amr: readonly string[]; notice?: string }
   | { ok: false; reason: VerificationFailure };
 
 /** A challenge started on another device, with the number the page shows (kept nowhere else). */
@@ -203,6 +206,13 @@ export interface Factor {
    * beside the account's methods that are, and at the end of an enrollment (step 9).
    */
   backup?: boolean;
+  /**
+   * Issued to the account by the help desk, never enrolled by its owner (a temporary access
+   * code): not on the enrollment pages, nor on the security page's « Ajouter une méthode ».
+   */
+  issued?: boolean;
+  /** A sign-in passed with it must enroll a method before it ends (a lost phone's replacement). */
+  enrollAfter?: boolean;
   /** The second-factor page's link to it, when not « Utiliser <its description> ». */
   useLabel?: MessageKey;
   /** The enrollment section's button, when not « Choisir ». */

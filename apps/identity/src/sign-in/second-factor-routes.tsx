@@ -26,6 +26,7 @@ import { readRememberDays } from '../remember-browser/remember-setting.ts';
 import { rememberThisBrowser } from '../remember-browser/remembered-browser-cookie.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
 import { methodsToOffer } from './flow.ts';
+import { sendPassedNotice } from './passed-notice.tsx';
 import { deleteFlow } from './queries.ts';
 import { SecondFactorPage } from './second-factor-page.tsx';
 import type { AdvancedStep, FlowContext, RecordingContext } from './step-kit.ts';
@@ -250,6 +251,8 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
         step: 'mfa' as const,
         amr: [...amr],
         accountId: context.accountId,
+        // A method after which a method must be enrolled (a temporary access code).
+        ...(chosen?.factor.enrollAfter === true ? { enrollAfter: true as const } : {}),
       });
       // A method that consumes its success in a transaction records the step's audit event and
       // the flow's advance in it too (RecordingContext); others leave them here.
@@ -276,6 +279,16 @@ export async function secondFactorRoutes(app: FastifyInstance, deps: FactorDeps)
         await kit.audit(request, audited(result));
       if (result.ok) {
         if (request.body.remember === '1') await rememberBrowser(deps, request, reply, context);
+        // What the method has to say once passed (few recovery codes left), before going on.
+        if (result.notice !== undefined) {
+          const notice = result.notice;
+          return sendPassedNotice(deps, request, reply, {
+            context,
+            passed: passed(result.amr),
+            advanced,
+            notice,
+          });
+        }
         return kit.completeStep(request, reply, context, passed(result.amr), advanced);
       }
       const { t } = request.page;

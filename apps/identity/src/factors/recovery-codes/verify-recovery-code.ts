@@ -4,7 +4,8 @@
  * argon2id hash of what was typed with the set's salt, then one atomic `UPDATE … WHERE used_at
  * IS NULL … RETURNING`: of two uses of one code, in parallel or not, exactly one succeeds. The
  * use, the authenticator's last use, the limits' release, the audit event `recovery_code.used`
- * and the step's own records are one transaction.
+ * and the step's own records are one transaction. With three codes left or fewer, the step says so
+ * before going on (VerificationResult `notice`).
  */
 import { recordAuditEvent } from '../../audit/record-audit-event.ts';
 import { secondFactorLimits } from '../../security/second-factor-limits.ts';
@@ -12,9 +13,13 @@ import { type SettleIn, withAttemptLimit } from '../../security/with-attempt-lim
 import type { RecordingContext } from '../../sign-in/step-kit.ts';
 import { markAuthenticatorUsed } from '../authenticator-queries.ts';
 import type { FactorDeps, FactorVerification, VerificationResult } from '../factor.ts';
-import { normalizeRecoveryCode } from './recovery-code.ts';
+import { normalizeRecoveryCode, recoveryCodesLow } from './recovery-code.ts';
 import { hashRecoveryCode } from './recovery-code-hash.ts';
-import { readRecoveryCodeHashing, useRecoveryCode } from './recovery-code-queries.ts';
+import {
+  countUnusedRecoveryCodes,
+  readRecoveryCodeHashing,
+  useRecoveryCode,
+} from './recovery-code-queries.ts';
 
 /** What a recovery code proves (ADR 0009): a one-time secret the owner holds — `otp`. */
 export const recoveryCodeAmr: readonly string[] = ['otp'];
@@ -67,7 +72,13 @@ async function checkAndUse(
         nowMs,
       );
       await context.recordSuccess?.(trx, recoveryCodeAmr);
-      return { ok: true, amr: recoveryCodeAmr };
+      // Three left or fewer: said once this one is accepted, before going on.
+      const remaining = await countUnusedRecoveryCodes(trx, authenticator.id);
+      const notice =
+        recoveryCodesLow(remaining) && context.t !== undefined
+          ? context.t('recoveryCodes.lowAfterUse', { count: String(remaining) })
+          : undefined;
+      return { ok: true, amr: recoveryCodeAmr, ...(notice === undefined ? {} : { notice }) };
     })
     .catch((error: unknown): VerificationResult => {
       if (error instanceof SetReplaced) return { ok: false, reason: 'invalid' };
