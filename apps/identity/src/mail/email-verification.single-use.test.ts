@@ -9,6 +9,8 @@ import { BrowserSession, hiddenField } from '../../test/browser-session.ts';
 import { type TestApp, testBackends } from '../../test/build-test-app.ts';
 import { linksIn, mailingSuite } from '../../test/mail-kit.ts';
 import type { SmtpRig } from '../../test/smtp-rig.ts';
+import { purgeExpired } from '../ops/purge-expired.ts';
+import { issueEmailToken } from './email-token-queries.ts';
 import { sendVerificationLink } from './email-verification.ts';
 import { createMailer } from './mailer.ts';
 import { findVerifiedEmail } from './verified-email.ts';
@@ -125,5 +127,20 @@ describe.each(testBackends())('email verification links (%s)', (backend) => {
     });
     expect(forged.statusCode).toBe(403);
     expect(await findVerifiedEmail(t.db, accountId)).toBeUndefined();
+  });
+});
+
+describe.each(testBackends())('links sent by mail, purged (%s)', (backend) => {
+  const suite = mailingSuite(backend);
+  it('go two days after they expired, with the other expired rows', async () => {
+    const { t } = suite;
+    const accountId = await t.createUser({ username: 'lea', password, email: 'lea@example.ca' });
+    const ttlMs = 30 * 60_000;
+    const input = { accountId, purpose: 'password_reset' as const, email: 'lea@example.ca', ttlMs };
+    await issueEmailToken(t.db, input, t.clock.now);
+    t.clock.advance(24 * 3600);
+    expect((await purgeExpired(t.db, t.clock.now)).email_tokens).toBe(0);
+    t.clock.advance(48 * 3600);
+    expect((await purgeExpired(t.db, t.clock.now)).email_tokens).toBe(1);
   });
 });

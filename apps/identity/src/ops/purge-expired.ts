@@ -1,7 +1,7 @@
 /**
  * Housekeeping: rows that expired long ago and that nothing reads any more — sign-in flows and
  * step-up proofs, challenges (with the push answers that hang on them), activations, oidc-provider's
- * records, remembered browsers. Kept for two days after they expire, beyond every rule that looks back at them (the push
+ * records, remembered browsers, the links sent by mail. Kept for two days after they expire, beyond every rule that looks back at them (the push
  * denial block is at most one day), then deleted, a bounded batch per table each time. Run by the
  * server every 15 minutes and by `npx sesame purge`.
  */
@@ -19,6 +19,7 @@ const tables = [
   'activations',
   'oidc_models',
   'remembered_browsers',
+  'email_tokens',
 ] as const;
 
 export type PurgeCounts = Record<(typeof tables)[number], number>;
