@@ -195,6 +195,8 @@ export async function buildApp(
     mailer,
     sms,
     argon2,
+    // What could not be delivered (a code's mail or SMS): the operator's log, without the message.
+    warn: (fields: Record<string, unknown>, what: string) => app.log.warn(fields, what),
   };
   const interactionDeps = { ...factorDeps, kit };
   await app.register(signInRoutes, {

@@ -90,10 +90,22 @@ export async function issueSentCode(
   if (!issued.ok) return issued;
   try {
     await channel.deliver(deps, input.destination, code, input.t);
-  } catch {
-    // Not sent: it cannot be answered, and the page says so (the provider's error is not shown).
+  } catch (error) {
+    // Not sent: it cannot be answered, and the page says so (the provider's error is not shown);
+    // the operator's log names the method and the error's code, never the message or the code.
+    deps.warn?.({ kind: channel.kind, code: errorCode(error) }, 'a sent code was not delivered');
     await cancelCode(deps.db, issued.challengeId, deps.now());
     return { ok: false, reason: 'undelivered' };
   }
   return issued;
+}
+
+/** An error's code (the SMS provider's, SMTP's `responseCode`, a socket's `code`), or its name. */
+function errorCode(error: unknown): string {
+  const { code, responseCode, name } = (error ?? {}) as {
+    code?: unknown;
+    responseCode?: unknown;
+    name?: unknown;
+  };
+  return String(code ?? responseCode ?? name ?? 'unknown');
 }

@@ -77,12 +77,18 @@ describe.each(testBackends())('SMS codes over HTTP through the stand-in (%s)', (
   let api: SmsApiStandIn;
   let t: TestApp;
   let accountId: string;
+  let logs: string[];
   beforeAll(async () => {
     api = await startSmsApiStandIn();
   });
   afterAll(() => api.close());
   beforeEach(async () => {
-    t = await buildTestApp(backend, api.env, { orgMfaRequired: true });
+    logs = [];
+    t = await buildTestApp(
+      backend,
+      { ...api.env, LOG_LEVEL: 'warn' },
+      { orgMfaRequired: true, logStream: { write: (line) => logs.push(line) } },
+    );
     accountId = await t.createUser({ username: 'samuel', password });
     await setPhoneNumber({ db: t.db, now: () => t.clock.now }, cliActor, {
       accountId,
@@ -169,6 +175,11 @@ describe.each(testBackends())('SMS codes over HTTP through the stand-in (%s)', (
       .where('status', '=', 'pending')
       .execute();
     expect(pending).toEqual([]);
+    // The operator's log says so: the method and the provider's code, not the number.
+    const warned = logs.filter((line) => line.includes('a sent code was not delivered'));
+    expect(warned).toHaveLength(1);
+    expect(JSON.parse(warned[0] as string)).toMatchObject({ kind: 'sms-code', code: '30003' });
+    expect(warned[0]).not.toContain('5550100');
   });
 
   it('a number changed since the enrollment gets no code until it is confirmed again', async () => {
