@@ -46,7 +46,9 @@ describe.each(testBackends())('email code: not an AAL2 factor (%s)', (backend) =
     expect(choose.body).toContain("Autre application d'authentification");
     expect(choose.body).not.toContain('Code par courriel');
     const page = await b.get(`${base}/enroll/email-code`);
-    expect(page.body).toContain('Un code par courriel ne peut pas être votre seule méthode');
+    expect(page.body).toContain(
+      "Code par courriel ne peut pas être votre seule méthode : configurez d'abord",
+    );
     expect(page.body).not.toContain('/enroll/email-code/send');
     // A forged send: nothing pending, nothing sent.
     const csrf = hiddenField((await b.get(`${base}/enroll/other-app`)).body, 'csrf');

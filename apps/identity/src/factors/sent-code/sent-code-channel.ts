@@ -31,7 +31,7 @@ export interface SentCodeMessages {
   sentIntro: MessageKey;
   /** The account holds no destination for it (or no longer the confirmed one). */
   unavailable: MessageKey;
-  /** Why enrollment is refused now, when it is (`mayEnroll`), or a caution shown on its pages. */
+  /** What its enrollment pages tell of the method (it is not alone, a risk). */
   enrollNote?: MessageKey;
 }
 

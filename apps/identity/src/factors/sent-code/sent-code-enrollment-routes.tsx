@@ -92,7 +92,9 @@ export function sentCodeEnrollmentRoutes({ channel, alone }: SentCodeEnrollment)
           intro={
             destination === undefined
               ? t(messages.unavailable)
-              : t(codeSent ? messages.sentIntro : messages.startIntro, { destination: shown })
+              : !companion
+                ? t('sentCode.needsCompanion', { method: t(messages.title) })
+                : t(codeSent ? messages.sentIntro : messages.startIntro, { destination: shown })
           }
           note={messages.enrollNote === undefined ? undefined : t(messages.enrollNote)}
           state={refused ? 'refused' : codeSent ? 'code' : 'start'}

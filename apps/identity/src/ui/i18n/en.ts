@@ -268,6 +268,8 @@ export const en = {
   'sentCode.blocked': 'Too many codes requested. You can ask for another one in {minutes} min.',
   'sentCode.undelivered':
     'The code could not be sent. Try again in a moment, or use another method.',
+  'sentCode.needsCompanion':
+    '{method} cannot be your only method: first set up an authenticator app, a security key or an SMS code, then add it.',
   'emailCode.send': 'Send a code by email',
   'emailCode.startIntro': 'We will send a 6-digit code to {destination}.',
   'emailCode.sentIntro':
@@ -275,7 +277,7 @@ export const en = {
   'emailCode.unavailable':
     'Your account has no verified email address to send a code to. Use another method.',
   'emailCode.notAlone':
-    'An email code cannot be your only method: set up an authenticator app, a security key or an SMS code first. It does not count toward two-factor authentication when it is required.',
+    'An email code comes in addition to another method, never alone, and does not count toward two-factor authentication when it is required.',
   'emailCode.subject': 'Your Sesame verification code',
   'emailCode.text':
     'Your verification code: {code}\n\nIt is valid for 10 minutes and works only once, on {host}.\n\nIf you did not ask for it, do not share it with anyone and change your password.',
@@ -429,6 +431,22 @@ export const en = {
   'admin.newUser.shownOnce': 'This password is shown only once. It is not kept anywhere.',
   'admin.newUser.verificationSent': 'A verification link was mailed to the address.',
   'admin.newUser.open': 'Open the account',
+  // Temporary access codes (issue 9 §1)
+  'factor.temporaryAccessCode.title': 'Temporary access code',
+  'factor.temporaryAccessCode.description':
+    'A single-use code from your advisor, to sign in once after losing your phone and set up a new method.',
+  'verify.intro.temporaryAccessCode':
+    'Enter the temporary access code your advisor gave you. It works once; you will then set up a new verification method.',
+  'temporaryAccessCode.field': 'Temporary access code',
+  'temporaryAccessCode.use': 'Use a temporary access code',
+  'temporaryAccessCode.expired':
+    'This temporary access code has expired. Ask your advisor for a new one.',
+  'admin.tac.issue': 'Issue a temporary access code (lost phone)',
+  'admin.tac.title': 'Temporary access code',
+  'admin.tac.intro':
+    'Read this code to {username}. It works once, until {until}, to sign in and set up a new verification method; their other methods stay until they remove them.',
+  'admin.tac.shownOnce': 'This code is shown only once. Issuing another one ends this one.',
+  'admin.tac.back': 'Back to the account',
   'admin.audit.when': 'When',
   'admin.audit.what': 'Event',
   'admin.audit.who': 'Actor',

@@ -232,7 +232,7 @@ export const fr = {
   'recoveryCodes.field': 'Code de récupération',
   'recoveryCodes.use': 'Utiliser un code de récupération',
   'recoveryCodes.lowAtSignIn':
-    'Il vous en reste peu : une fois connecté, générez-en de nouveaux depuis la page « Sécurité » de votre compte.',
+    'Il vous en reste peu : une fois connecté, générez-en de nouveaux depuis la page « Sécurité » de votre compte.',
   'recoveryCodes.lowOnAccount':
     'Il ne vous reste que {count} codes. Générez-en de nouveaux avant d’en manquer.',
   'recoveryCodes.remaining': 'Codes inutilisés : {count} sur 10',
@@ -248,7 +248,7 @@ export const fr = {
   'recoveryCodes.keepSafe':
     'Conservez ces codes en lieu sûr (imprimés, ou dans un gestionnaire de mots de passe) : ils ne seront plus jamais affichés. Quiconque les détient avec votre mot de passe peut se connecter à votre place.',
   'recoveryCodes.shownIntro':
-    'Chaque code ne sert qu’une fois. À la connexion, choisissez « Utiliser un code de récupération ».',
+    'Chaque code ne sert qu’une fois. À la connexion, choisissez « Utiliser un code de récupération ».',
   'recoveryCodes.listLabel': 'Vos 10 codes',
   'recoveryCodes.copy': 'Copier',
   'recoveryCodes.copied': 'Codes copiés dans le presse-papiers.',
@@ -257,7 +257,7 @@ export const fr = {
   'recoveryCodes.fileName': 'sesame-codes-de-recuperation.txt',
   'recoveryCodes.fileHeading': 'Sesame — codes de récupération de {username}',
   'recoveryCodes.lowAfterUse':
-    'Il ne vous reste que {count} codes de récupération : générez-en de nouveaux depuis la page « Sécurité » de votre compte.',
+    'Il ne vous reste que {count} codes de récupération : générez-en de nouveaux depuis la page « Sécurité » de votre compte.',
   'verify.passed.title': 'Code accepté',
   'verify.passed.continue': 'Continuer',
   'recoveryCodes.continue': 'Continuer',
@@ -283,6 +283,8 @@ export const fr = {
     'Trop de codes demandés. Vous pourrez en demander un autre dans {minutes} min.',
   'sentCode.undelivered':
     "Le code n'a pas pu être envoyé. Réessayez dans un moment, ou utilisez une autre méthode.",
+  'sentCode.needsCompanion':
+    "{method} ne peut pas être votre seule méthode : configurez d'abord une application d'authentification, une clé de sécurité ou un code par SMS, puis ajoutez-le.",
   'emailCode.send': 'Envoyer un code par courriel',
   'emailCode.startIntro': 'Nous enverrons un code à 6 chiffres à {destination}.',
   'emailCode.sentIntro':
@@ -290,7 +292,7 @@ export const fr = {
   'emailCode.unavailable':
     "Votre compte n'a pas d'adresse courriel vérifiée à laquelle envoyer un code. Utilisez une autre méthode.",
   'emailCode.notAlone':
-    "Un code par courriel ne peut pas être votre seule méthode : configurez d'abord une application d'authentification, une clé de sécurité ou un code par SMS. Il ne compte pas pour l'authentification multifacteur lorsqu'elle est exigée.",
+    "Un code par courriel s'ajoute à une autre méthode, jamais seul, et ne compte pas pour l'authentification multifacteur lorsqu'elle est exigée.",
   'emailCode.subject': 'Votre code de vérification Sesame',
   'emailCode.text':
     "Votre code de vérification : {code}\n\nIl est valide pendant 10 minutes et ne sert qu'une fois, sur {host}.\n\nSi vous ne l'avez pas demandé, ne le communiquez à personne et changez votre mot de passe.",
@@ -450,6 +452,22 @@ export const fr = {
     'Ce mot de passe n’est affiché qu’une fois. Il n’est conservé nulle part.',
   'admin.newUser.verificationSent': 'Un lien de vérification a été envoyé à l’adresse.',
   'admin.newUser.open': 'Ouvrir le compte',
+  // Codes d'accès temporaire (issue 9 §1)
+  'factor.temporaryAccessCode.title': 'Code d’accès temporaire',
+  'factor.temporaryAccessCode.description':
+    'Un code à usage unique remis par votre conseiller, pour vous connecter une fois après la perte de votre téléphone et configurer une nouvelle méthode.',
+  'verify.intro.temporaryAccessCode':
+    'Saisissez le code d’accès temporaire que votre conseiller vous a remis. Il ne sert qu’une fois ; vous configurerez ensuite une nouvelle méthode de vérification.',
+  'temporaryAccessCode.field': 'Code d’accès temporaire',
+  'temporaryAccessCode.use': 'Utiliser un code d’accès temporaire',
+  'temporaryAccessCode.expired':
+    'Ce code d’accès temporaire a expiré. Demandez-en un nouveau à votre conseiller.',
+  'admin.tac.issue': 'Émettre un code d’accès temporaire (téléphone perdu)',
+  'admin.tac.title': 'Code d’accès temporaire',
+  'admin.tac.intro':
+    'Communiquez ce code à {username}. Il sert une seule fois, jusqu’au {until}, pour se connecter et configurer une nouvelle méthode de vérification ; ses autres méthodes restent jusqu’à ce qu’il les retire.',
+  'admin.tac.shownOnce': 'Ce code n’est affiché qu’une fois. En émettre un autre met fin à celui-ci.',
+  'admin.tac.back': 'Retour au compte',
   'admin.audit.when': 'Quand',
   'admin.audit.what': 'Événement',
   'admin.audit.who': 'Auteur',
