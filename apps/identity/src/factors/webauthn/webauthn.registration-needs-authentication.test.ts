@@ -7,7 +7,7 @@
  */
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BrowserSession, openSignIn } from '../../../test/browser-session.ts';
+import { BrowserSession, hiddenField, openSignIn } from '../../../test/browser-session.ts';
 import { buildTestApp, type TestApp, testBackends } from '../../../test/build-test-app.ts';
 import { finishEnrollment, interactionPath, passwordStep } from '../../../test/mfa-kit.ts';
 import {
@@ -17,6 +17,7 @@ import {
   idTokenClaims,
   softwareAuthenticator,
 } from '../../../test/passkey-kit.ts';
+import { rememberingAccount, signInWith } from '../../../test/security-page-kit.ts';
 import { setAccountLocked } from '../../accounts/queries.ts';
 
 const password = 'orignal au crépuscule 1608';
@@ -119,6 +120,38 @@ describe.each(testBackends())(
       const excluded = again.form?.options.excludeCredentials?.map((c) => c.id);
       expect(excluded).toEqual([key.credentialId]);
       expect(again.response.statusCode).toBe(400);
+      expect(await credentials()).toHaveLength(1);
+    });
+
+    it('from the security page: only after a second factor of the last minutes (step-up)', async () => {
+      const lea = await rememberingAccount(t, 'lea');
+      const browser = newBrowser();
+      await signInWith(browser, { username: 'lea', code: lea.code });
+      const addPath = `/account/step-up?return=${encodeURIComponent('/account?added=1')}`;
+      const open = async () => {
+        const started = await browser.get(addPath);
+        await browser.follow(started);
+        return (
+          /\/account\/step-up\/[A-Za-z0-9_-]+/.exec(String(started.headers.location))?.[0] ?? ''
+        );
+      };
+      // Ten minutes later the sign-in's factor is stale: the key's page sends to the second factor.
+      t.clock.advance(600);
+      const stale = await open();
+      const early = await browser.get(`${stale}/enroll/passkey`);
+      expect([early.statusCode, early.headers.location]).toEqual([303, stale]);
+      expect(await credentials()).toEqual([]);
+      // With the code typed again, the key is registered, and the security page says so.
+      const verify = await browser.follow(await browser.get(stale));
+      await browser.post(`${stale}/verify`, {
+        csrf: hiddenField(verify.body, 'csrf'),
+        authenticatorId: hiddenField(verify.body, 'authenticatorId'),
+        code: lea.code(),
+      });
+      const key = softwareAuthenticator(t.config.publicUrl);
+      expect((await enrollPasskey(browser, stale, key)).response.statusCode).toBe(303);
+      const back = await finishEnrollment(browser, stale);
+      expect(back.body).toContain('Clé bleue');
       expect(await credentials()).toHaveLength(1);
     });
 
