@@ -76,18 +76,10 @@ export class SoftwareAuthenticator {
         ['authData', new Uint8Array(authData)],
       ]) as never,
     );
-    return {
-      id: this.credentialId,
-      rawId: this.credentialId,
-      type: 'public-key',
-      clientExtensionResults: {},
-      authenticatorAttachment: 'platform',
-      response: {
-        clientDataJSON: clientDataJSON.toString('base64url'),
-        attestationObject: Buffer.from(attestationObject).toString('base64url'),
-        transports: ['internal'],
-      },
-    };
+    return this.answer(clientDataJSON, {
+      attestationObject: Buffer.from(attestationObject).toString('base64url'),
+      transports: ['internal'],
+    });
   }
 
   assert(
@@ -101,18 +93,22 @@ export class SoftwareAuthenticator {
     const signed = Buffer.concat([authData, createHash('sha256').update(clientDataJSON).digest()]);
     const signature = sign('sha256', signed, this.keys.privateKey);
     const userHandle = overrides.userHandle ?? this.userHandle;
+    return this.answer(clientDataJSON, {
+      authenticatorData: authData.toString('base64url'),
+      signature: signature.toString('base64url'),
+      ...(userHandle === undefined ? {} : { userHandle }),
+    });
+  }
+
+  /** The credential as the browser's JSON carries it, with the ceremony's own response fields. */
+  private answer<R extends object>(clientDataJSON: Buffer, response: R) {
     return {
       id: this.credentialId,
       rawId: this.credentialId,
-      type: 'public-key',
+      type: 'public-key' as const,
       clientExtensionResults: {},
-      authenticatorAttachment: 'platform',
-      response: {
-        clientDataJSON: clientDataJSON.toString('base64url'),
-        authenticatorData: authData.toString('base64url'),
-        signature: signature.toString('base64url'),
-        ...(userHandle === undefined ? {} : { userHandle }),
-      },
+      authenticatorAttachment: 'platform' as const,
+      response: { clientDataJSON: clientDataJSON.toString('base64url'), ...response },
     };
   }
 
