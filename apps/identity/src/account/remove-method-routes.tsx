@@ -13,6 +13,7 @@ import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { findAuthenticator, listActiveAuthenticators } from '../factors/authenticator-queries.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
+import { isBackup } from '../factors/index.ts';
 import { sessionAccountId } from '../oidc/session-account.ts';
 import type { AttemptLimiter } from '../security/attempt-limiter.ts';
 import type { CookiePolicy } from '../security/cookies.ts';
@@ -70,7 +71,11 @@ export async function removeMethodRoutes(app: FastifyInstance, options: AccountP
           action={pagePath(found.method.id)}
           csrf={csrfToken(options.csrfKey, found.proof.token)}
           method={describeAuthenticator(request.page.t, found.method)}
-          last={active.length === 1}
+          // The last method that is an enrollment (recovery codes beside it are not one).
+          last={
+            !isBackup(found.method.kind) &&
+            active.filter((method) => !isBackup(method.kind)).length === 1
+          }
         />
       );
       return sendPage(reply, page);

@@ -158,6 +158,19 @@ describe.each(testBackends())('regenerating recovery codes needs a step-up (%s)'
     expect(await hashes()).toEqual(before);
   });
 
+  it('does not count as a method when the last real one is removed', async () => {
+    const b = await signedIn();
+    const methods = await t.db.selectFrom('authenticators').select(['id', 'kind']).execute();
+    const removal = (kind: string) =>
+      `/account/methods/${methods.find((m) => m.kind === kind)?.id}/remove`;
+    // The app is the only method that is an enrollment: its removal page says so.
+    const app = await b.follow(await b.get(removal('totp')));
+    expect(app.body).toContain('C’est votre seule méthode de vérification');
+    const codesPage = await b.follow(await b.get(removal('recovery_codes')));
+    expect(codesPage.body).toContain('Retirer cette méthode ?');
+    expect(codesPage.body).not.toContain('C’est votre seule méthode de vérification');
+  });
+
   it('refuses a form without its token, even with a fresh second factor', async () => {
     const b = await signedIn();
     // The page opened (its proof is in this browser), then a form posted without its token.
