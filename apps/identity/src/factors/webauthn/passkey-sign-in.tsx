@@ -80,25 +80,26 @@ export const passkeySignIn: FirstFactorSignIn = {
         const context = await kit.flowAt(request, reply, 'password', { token: request.body.csrf });
         if (!(await readPasskeySignIn(deps.db))) throw new AppError('request.not_found');
         let advanced: AdvancedStep[] = [];
+        const audited = { clientId: context.hosted.clientId, reason: passkeyKind };
         const outcome = await signInWithPasskey(
           deps,
           request,
           context,
           request.body,
+          // The success's audit event and both steps: in the transaction of the counter's record.
           async (trx, steps) => {
+            const accountId = steps[0].accountId;
+            await kit.audit(request, { ...audited, type: 'sign_in.succeeded', accountId }, trx);
             advanced = await recordBothSteps(deps, context, trx, steps);
             return advanced.every((step) => step.advanced);
           },
         );
-        await kit.audit(request, {
-          type: outcome.ok ? 'sign_in.succeeded' : 'sign_in.failed',
-          accountId: outcome.ok ? outcome.steps[0].accountId : outcome.accountId,
-          clientId: context.hosted.clientId,
-          reason: passkeyKind,
-        });
         const [first, second] = advanced;
-        if (!outcome.ok || first === undefined || second === undefined)
+        if (!outcome.ok || first === undefined || second === undefined) {
+          const accountId = outcome.ok ? null : outcome.accountId;
+          await kit.audit(request, { ...audited, type: 'sign_in.failed', accountId });
           return failed(request, reply, context);
+        }
         // The flow as the first step left it; the kit reads the plan after the second (G-40).
         const afterFirst = {
           hosted: context.hosted,
