@@ -43,16 +43,22 @@ interface AuthenticatorDefaults {
   userVerified?: boolean;
   /** A synced passkey (backup eligible and backed up). */
   synced?: boolean;
+  /** Its key: ES256 (P-256) by default, or EdDSA (Ed25519). */
+  algorithm?: 'ES256' | 'EdDSA';
 }
 
 export class SoftwareAuthenticator {
   readonly credentialId = randomBytes(16).toString('base64url');
-  private readonly keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  private readonly keys;
   private userHandle: string | undefined;
   counter = 0;
   private readonly defaults: AuthenticatorDefaults;
   constructor(defaults: AuthenticatorDefaults) {
     this.defaults = defaults;
+    this.keys =
+      defaults.algorithm === 'EdDSA'
+        ? generateKeyPairSync('ed25519')
+        : generateKeyPairSync('ec', { namedCurve: 'P-256' });
   }
 
   register(
@@ -91,7 +97,8 @@ export class SoftwareAuthenticator {
     const clientDataJSON = this.clientData('webauthn.get', options.challenge, overrides);
     const authData = this.authData(overrides, 0, counter);
     const signed = Buffer.concat([authData, createHash('sha256').update(clientDataJSON).digest()]);
-    const signature = sign('sha256', signed, this.keys.privateKey);
+    const digest = this.defaults.algorithm === 'EdDSA' ? null : 'sha256';
+    const signature = sign(digest, signed, this.keys.privateKey);
     const userHandle = overrides.userHandle ?? this.userHandle;
     return this.answer(clientDataJSON, {
       authenticatorData: authData.toString('base64url'),
@@ -134,12 +141,23 @@ export class SoftwareAuthenticator {
   /** The public key as COSE (EC2, P-256, ES256). */
   private coseKey(): Uint8Array {
     const jwk = this.keys.publicKey.export({ format: 'jwk' });
+    const x = new Uint8Array(Buffer.from(jwk.x as string, 'base64url'));
+    // OKP, EdDSA, Ed25519 (RFC 8152 §13.2).
+    if (this.defaults.algorithm === 'EdDSA')
+      return isoCBOR.encode(
+        new Map<number, unknown>([
+          [1, 1],
+          [3, -8],
+          [-1, 6],
+          [-2, x],
+        ]) as never,
+      );
     return isoCBOR.encode(
       new Map<number, unknown>([
         [1, 2],
         [3, -7],
         [-1, 1],
-        [-2, new Uint8Array(Buffer.from(jwk.x as string, 'base64url'))],
+        [-2, x],
         [-3, new Uint8Array(Buffer.from(jwk.y as string, 'base64url'))],
       ]) as never,
     );
@@ -149,7 +167,7 @@ export class SoftwareAuthenticator {
 /** An authenticator for the test app's public URL. */
 export function softwareAuthenticator(
   publicUrl: string,
-  options: { userVerified?: boolean; synced?: boolean } = {},
+  options: Pick<AuthenticatorDefaults, 'userVerified' | 'synced' | 'algorithm'> = {},
 ): SoftwareAuthenticator {
   const url = new URL(publicUrl);
   return new SoftwareAuthenticator({ origin: url.origin, rpId: url.hostname, ...options });
