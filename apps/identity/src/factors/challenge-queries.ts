@@ -100,7 +100,7 @@ export async function settleChallenge(
   target: ChallengeTarget,
   outcome: 'approved' | 'denied' | 'consumed',
   nowMs: number,
-  where: { secretHash?: string } = {},
+  where: { secretHash?: string; kind?: string } = {},
 ): Promise<Challenge | undefined> {
   let query = db
     .updateTable('challenges')
@@ -111,6 +111,8 @@ export async function settleChallenge(
     .where('expires_at', '>', nowMs);
   query = query.where(inFlowOf(target));
   if (where.secretHash !== undefined) query = query.where('secret_hash', '=', where.secretHash);
+  // Only a challenge of the kind the answer is for (a passkey's answer settles no push).
+  if (where.kind !== undefined) query = query.where('kind', '=', where.kind);
   return query.returningAll().executeTakeFirst();
 }
 

@@ -54,8 +54,9 @@ export async function takeCeremony(
     { id: target.id, accountId: target.accountId, flowId: target.flowId },
     'consumed',
     deps.now(),
+    { kind: target.kind },
   );
-  if (row === undefined || row.kind !== target.kind) return undefined;
+  if (row === undefined) return undefined;
   if (row.authenticator_id !== target.authenticatorId) return undefined;
   const payload = JSON.parse(row.payload) as { challenge?: unknown };
   return typeof payload.challenge === 'string' ? payload.challenge : undefined;
