@@ -253,6 +253,7 @@ export async function buildApp(
     publicUrl: config.publicUrl,
     hasher,
     mailer,
+    box,
   });
   const caCert = deps.tls?.caCert;
   if (caCert !== undefined) {

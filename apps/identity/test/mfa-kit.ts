@@ -99,3 +99,18 @@ export async function atSecondFactor(
   const { location } = await passwordStep(browser, username, password);
   return { b: browser, base: interactionPath(location) };
 }
+
+/** The second-factor page's form of the method whose link says `label` (« Utiliser … »). */
+export async function methodForm(browser: BrowserSession, base: string, label: string) {
+  const page = await browser.get(`${base}/verify`);
+  const href = new RegExp(`href="([^"]+)">${label}<`).exec(page.body)?.[1];
+  if (href === undefined) throw new Error(`no « ${label} » link`);
+  const form = await browser.get(href.replaceAll('&amp;', '&'));
+  return {
+    page: form,
+    fields: {
+      csrf: hiddenField(form.body, 'csrf'),
+      authenticatorId: hiddenField(form.body, 'authenticatorId'),
+    },
+  };
+}

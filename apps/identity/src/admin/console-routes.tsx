@@ -20,6 +20,7 @@ import { listActiveAuthenticators } from '../factors/authenticator-queries.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { readOrgMfaRequired } from '../policy/mfa-policy.ts';
+import type { SecretBox } from '../security/secret-box.ts';
 import type { MessageKey } from '../ui/i18n/messages.ts';
 import { Layout } from '../ui/layout.tsx';
 import { pageBase, sendPage } from '../ui/render-page.ts';
@@ -29,6 +30,7 @@ import { type ConsoleGuardOptions, consoleGuard } from './console-guard.ts';
 import { actorUsernames, findAccountRow, searchAccounts } from './console-queries.ts';
 import { type ConsoleSignInOptions, consoleSignInRoutes } from './console-sign-in-routes.ts';
 import { newUserRoutes } from './new-user-routes.tsx';
+import { temporaryAccessRoutes } from './temporary-access-routes.tsx';
 import { type UserAction, UserPage } from './user-page.tsx';
 import { UsersPage } from './users-page.tsx';
 
@@ -38,6 +40,8 @@ export interface ConsoleOptions extends ConsoleSignInOptions, ConsoleGuardOption
   hasher: PasswordHasher;
   /** A new account's verification link. */
   mailer: Mailer;
+  /** The keyed hash of a temporary access code. */
+  box: SecretBox;
 }
 
 const UsersQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) });
@@ -118,6 +122,7 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
   // Administrators only (no adminRole: the gate's default).
   await app.register(auditLogRoutes, options);
   await app.register(newUserRoutes, options);
+  await app.register(temporaryAccessRoutes, options);
 
   app.get(consolePaths.home, { config: helpdesk }, async (_request, reply) =>
     reply.redirect(`${consolePaths.home}/users`, 303),

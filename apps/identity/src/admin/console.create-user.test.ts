@@ -69,12 +69,13 @@ describe.each(testBackends())('creating an account from the console (%s)', (back
 
   it('refuses a username already taken or not valid, and creates nothing', async () => {
     const before = (await accounts()).length;
-    for (const form of [
+    const forms: Record<string, string>[] = [
       { username: 'soutien' },
       { username: 'SOUTIEN' },
       { username: 'a b' },
       { username: 'valid.name', email: 'not-an-address' },
-    ]) {
+    ];
+    for (const form of forms) {
       const refused = await create(form);
       expect(refused.statusCode, JSON.stringify(form)).toBe(400);
       expect(refused.body).toContain('role="alert"');

@@ -12,6 +12,9 @@ import { StatusBadge } from './users-page.tsx';
 
 export type UserAction = 'lock' | 'unlock' | 'require-mfa' | 'reset-mfa' | 'sign-out';
 
+/** The buttons of the account page: its actions, and « Émettre un code d'accès temporaire ». */
+type UserButton = UserAction | 'access-code';
+
 export interface UserPageProps extends ConsolePageProps {
   account: AccountRow;
   orgMfaRequired: boolean;
@@ -120,7 +123,7 @@ export function UserPage(props: UserPageProps) {
 
 function UserActions(props: UserPageProps) {
   const { t, account, admin } = props;
-  const action = (name: UserAction, label: MessageKey, extra?: Record<string, string>) => (
+  const action = (name: UserButton, label: MessageKey, extra?: Record<string, string>) => (
     <form method="post" action={`/admin/users/${account.id}/${name}`}>
       <input type="hidden" name="csrf" value={admin.csrf} />
       {Object.entries(extra ?? {}).map(([key, value]) => (
@@ -144,6 +147,7 @@ function UserActions(props: UserPageProps) {
         : action('require-mfa', 'admin.user.requireMfa', { required: 'on' })}
       {action('reset-mfa', 'admin.user.resetMfa')}
       {action('sign-out', 'admin.user.endSessions')}
+      {action('access-code', 'admin.tac.issue')}
       <p class="muted">{t('admin.user.resetMfaConfirm')}</p>
     </div>
   );

@@ -31,6 +31,8 @@ export type AuditEventType =
   | 'push.wrong_number'
   // The organization's side (issue 9): roles given and taken.
   | 'account.role_changed'
+  | 'temporary_access_code.issued'
+  | 'temporary_access_code.used'
   | 'recovery_codes.generated'
   | 'recovery_code.used'
   // Passkeys (factors/webauthn/): a counter that went back, the sign-in without password's setting.

@@ -318,7 +318,18 @@ export interface PasskeySignInChallengeTable {
   expires_at: number;
 }
 
+/** A temporary access code's own storage (factors/temporary-access-code/). */
+export interface TemporaryAccessCodeTable {
+  authenticator_id: string;
+  /** HMAC of the code under a key of its own (SecretBox `mac`): never the code. */
+  code_mac: string;
+  expires_at: number;
+  /** The actor who issued it (`admin:<id>`, `cli`). */
+  issued_by: string;
+}
+
 export interface Database {
+  temporary_access_codes: TemporaryAccessCodeTable;
   accounts: AccountTable;
   account_identifiers: AccountIdentifierTable;
   oidc_models: OidcModelTable;

@@ -95,6 +95,7 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: FactorDeps): 
 }
 
 /** The methods this configuration can run (SMS needs a provider). */
+/** The methods its owner may enroll here: available, and not issued by the help desk. */
 function offered(deps: FactorDeps) {
-  return factors.filter((factor) => factor.available?.(deps) ?? true);
+  return factors.filter((factor) => factor.issued !== true && (factor.available?.(deps) ?? true));
 }

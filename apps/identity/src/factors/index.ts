@@ -7,6 +7,7 @@ import { emailCodeFactor } from './email-code/email-code-factor.ts';
 import type { Authenticator, Factor } from './factor.ts';
 import { recoveryCodesFactor } from './recovery-codes/recovery-codes-factor.tsx';
 import { smsCodeFactor } from './sms-code/sms-code-factor.ts';
+import { temporaryAccessCodeFactor } from './temporary-access-code/temporary-access-code-factor.tsx';
 import { otherAppFactor } from './totp/other-app-factor.tsx';
 import { passkeyFactor } from './webauthn/passkey-factor.tsx';
 
@@ -17,6 +18,7 @@ export const factors: readonly Factor[] = [
   smsCodeFactor,
   emailCodeFactor,
   recoveryCodesFactor,
+  temporaryAccessCodeFactor,
 ];
 
 export function factorOfKind(kind: string): Factor | undefined {

@@ -19,6 +19,7 @@ const folderOf: Record<string, string> = {
   passkey: 'factors/webauthn/',
   'sms-code': 'factors/sms-code/',
   'email-code': 'factors/email-code/',
+  'temporary-access-code': 'factors/temporary-access-code/',
 };
 const allowedEverywhere = [
   /\.test\.tsx?$/,

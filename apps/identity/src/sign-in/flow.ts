@@ -31,6 +31,11 @@ export interface PassedStep {
    * (its amr are empty) and counts only where the demands allow one.
    */
   by?: 'remembered_browser';
+  /**
+   * Passed with a method after which the sign-in must enroll one before it ends (a temporary
+   * access code the help desk gave for a lost phone: factors/factor.ts `enrollAfter`).
+   */
+  enrollAfter?: true;
 }
 
 export interface FlowState {
@@ -135,8 +140,10 @@ export function nextStep(
   const verified = passed.has('mfa') || (toVerify && rememberedCounts(flow, demands));
   // G-40: a method that exists now, and that this flow did not enroll, must be passed first.
   if (!verified && toVerify) return 'mfa';
-  // Adding a method from the security page: its enrollment comes after the fresh factor (G-23).
-  if (demands.addMethod === true && !passed.has('enroll')) return 'enroll';
+  // Adding a method from the security page: its enrollment comes after the fresh factor (G-23);
+  // after a temporary access code, the method that replaces the lost one.
+  const enrollAfter = flow.stepsDone.some((done) => done.enrollAfter === true);
+  if ((demands.addMethod === true || enrollAfter) && !passed.has('enroll')) return 'enroll';
   if (verified || passed.has('enroll')) return 'done';
   const enrolling = methodsEnrolledBy(flow, standing).length > 0;
   if (standing.mfaRequired || demands.twoFactors || enrolling) return 'enroll';

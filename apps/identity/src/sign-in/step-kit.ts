@@ -179,6 +179,7 @@ export function createStepKit(options: StepKitOptions) {
     const newToken = randomBytes(32).toString('base64url');
     const step: PassedStep = { step: passed.step, amr: passed.amr, at: passed.at ?? now() };
     if (passed.by !== undefined) step.by = passed.by;
+    if (passed.enrollAfter === true) step.enrollAfter = true;
     const advanced = await advanceFlow(trx, context.flow, context.token, {
       accountId: passed.accountId,
       passed: step,
