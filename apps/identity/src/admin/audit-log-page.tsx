@@ -3,6 +3,7 @@ import { formatWhen } from '../account/format-when.ts';
 import type { AuditRecord } from '../audit/record-audit-event.ts';
 import { outcomeOf } from '../audit/search-audit-events.ts';
 import { ConsoleLayout, type ConsolePageProps } from './console-layout.tsx';
+import { actorName } from './user-page.tsx';
 
 export interface AuditLogQuery {
   account?: string | undefined;
@@ -16,6 +17,8 @@ export interface AuditLogPageProps extends ConsolePageProps {
   query: AuditLogQuery;
   events: AuditRecord[];
   usernames: ReadonlyMap<string, string>;
+  /** The usernames of the accounts that acted, by id. */
+  actors: ReadonlyMap<string, string>;
   /** The query string of the same filters (for the exports and the next page). */
   filters: string;
   nextBeforeId: number | undefined;
@@ -106,7 +109,7 @@ export function AuditLogPage(props: AuditLogPageProps) {
                     </a>
                   )}
                 </td>
-                <td>{event.actor ?? ''}</td>
+                <td>{event.actor ? actorName(event.actor, props.actors) : ''}</td>
                 <td>{event.ip ?? ''}</td>
               </tr>
             ))}

@@ -12,6 +12,7 @@ import type { AuditRecord } from '../audit/record-audit-event.ts';
 import { type AuditFilter, searchAuditEvents } from '../audit/search-audit-events.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
 import { AuditLogPage } from './audit-log-page.tsx';
+import { actorUsernames } from './console-queries.ts';
 import type { ConsoleOptions } from './console-routes.tsx';
 
 const day = '^\\d{4}-\\d{2}-\\d{2}$';
@@ -80,6 +81,7 @@ export async function auditLogRoutes(app: FastifyInstance, options: ConsoleOptio
           query={{ ...request.query, outcome: request.query.outcome || undefined }}
           events={events}
           usernames={await usernamesOf(options, events)}
+          actors={await actorUsernames(options.db, events)}
           filters={filtersOf(request.query)}
           nextBeforeId={events.length === pageSize && last ? Number(last.id) : undefined}
           unknownAccount={unknownAccount}

@@ -16,9 +16,11 @@ describe.each(testBackends())('the console’s audit log (%s)', (backend) => {
   let t: TestApp;
   let console: BrowserSession;
   let marieId: string;
+  let adminId: string;
   beforeEach(async () => {
     t = await buildTestApp(backend, {}, { orgMfaRequired: false });
     const admin = await consoleUser(t, 'ariane', 'admin');
+    adminId = admin.accountId;
     console = (await signInToConsole(t, admin)).browser;
     marieId = await t.createUser({ username: 'marie', password: 'rue Saint-Paul 1642 Montréal' });
     const events = [
@@ -34,6 +36,7 @@ describe.each(testBackends())('the console’s audit log (%s)', (backend) => {
           accountId: marieId,
           ip: '203.0.113.9',
           reason: 'reason' in event ? event.reason : null,
+          actor: event.type === 'account.locked' ? `admin:${adminId}` : null,
         },
         day(event.at),
       );
@@ -61,6 +64,8 @@ describe.each(testBackends())('the console’s audit log (%s)', (backend) => {
     ]);
     expect(await listed('account=marie&outcome=failure')).toEqual(['sign_in.failed']);
     expect(await listed('account=nobody')).toEqual([]);
+    // Who acted is named by username.
+    expect((await console.get('/admin/audit?type=account.locked')).body).toContain('admin:ariane');
   });
 
   it('refuses a filter that is not one, clearly', async () => {

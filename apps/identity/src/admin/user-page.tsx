@@ -26,7 +26,7 @@ export interface UserPageProps extends ConsolePageProps {
 }
 
 /** `admin:<id>` said with the administrator's username; `cli`, a device, as recorded. */
-function actorName(actor: string, actors: ReadonlyMap<string, string>): string {
+export function actorName(actor: string, actors: ReadonlyMap<string, string>): string {
   const [kind, id] = actor.split(':');
   const username = id === undefined ? undefined : actors.get(id);
   return username === undefined ? actor : `${kind}:${username}`;
