@@ -19,7 +19,10 @@ export function ConsoleLayout(
           <strong>{t('admin.title')}</strong>{' '}
           <a href={`${consolePaths.home}/users`}>{t('admin.nav.users')}</a>
           {admin.role === 'admin' ? (
-            <a href={`${consolePaths.home}/audit`}>{t('admin.nav.audit')}</a>
+            <>
+              <a href={`${consolePaths.home}/audit`}>{t('admin.nav.audit')}</a>
+              <a href={`${consolePaths.home}/api-tokens`}>{t('admin.nav.tokens')}</a>
+            </>
           ) : null}
         </nav>
         <span>

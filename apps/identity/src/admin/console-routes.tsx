@@ -24,6 +24,8 @@ import type { SecretBox } from '../security/secret-box.ts';
 import type { MessageKey } from '../ui/i18n/messages.ts';
 import { Layout } from '../ui/layout.tsx';
 import { pageBase, sendPage } from '../ui/render-page.ts';
+import { adminApiRoutes } from './api/admin-api-routes.ts';
+import { apiTokensRoutes } from './api-tokens-routes.tsx';
 import { auditLogRoutes } from './audit-log-routes.tsx';
 import { consoleClientId, consolePaths } from './console-client.ts';
 import { type ConsoleGuardOptions, consoleGuard } from './console-guard.ts';
@@ -112,6 +114,8 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
       </Layout>,
     );
   });
+  // The admin API: a gate of its own (bearer tokens, scopes), not the console's.
+  await app.register(adminApiRoutes, options);
   await app.register(guardedRoutes, options);
 }
 
@@ -121,6 +125,7 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
   const helpdesk = { adminRole: 'helpdesk' as const };
   // Administrators only (no adminRole: the gate's default).
   await app.register(auditLogRoutes, options);
+  await app.register(apiTokensRoutes, options);
   await app.register(newUserRoutes, options);
   await app.register(temporaryAccessRoutes, options);
 

@@ -33,6 +33,8 @@ export type AuditEventType =
   | 'account.role_changed'
   | 'temporary_access_code.issued'
   | 'temporary_access_code.used'
+  | 'api_token.created'
+  | 'api_token.revoked'
   | 'recovery_codes.generated'
   | 'recovery_code.used'
   // Passkeys (factors/webauthn/): a counter that went back, the sign-in without password's setting.

@@ -328,7 +328,22 @@ export interface TemporaryAccessCodeTable {
   issued_by: string;
 }
 
+/** An admin API token (admin/api/): its hash, scopes (space-separated), life. */
+export interface ApiTokenTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  scopes: string;
+  /** The actor who made it (`admin:<id>`). */
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
 export interface Database {
+  api_tokens: ApiTokenTable;
   temporary_access_codes: TemporaryAccessCodeTable;
   accounts: AccountTable;
   account_identifiers: AccountIdentifierTable;

@@ -10,6 +10,8 @@ export interface RouteEntry {
   url: string;
   /** The role a console route asks for (`config.adminRole`). */
   adminRole: string | undefined;
+  /** The scope an admin API route asks for (`config.apiScope`). */
+  apiScope: string | undefined;
 }
 
 declare module 'fastify' {
@@ -21,9 +23,14 @@ declare module 'fastify' {
 export function recordRouteTable(app: FastifyInstance): void {
   const table: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
-    const config = route.config as { adminRole?: string } | undefined;
+    const config = route.config as { adminRole?: string; apiScope?: string } | undefined;
     for (const method of [route.method].flat())
-      table.push({ method, url: route.url, adminRole: config?.adminRole });
+      table.push({
+        method,
+        url: route.url,
+        adminRole: config?.adminRole,
+        apiScope: config?.apiScope,
+      });
   });
   app.decorate('routeTable', table);
 }

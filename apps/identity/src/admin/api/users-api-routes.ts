@@ -1,0 +1,205 @@
+/**
+ * The admin API's users (issue 9 §2): the console's operations over REST, each route with its
+ * request and response schemas (the OpenAPI document is made from them) and the scope it needs.
+ * Every change is the account operation, with the token as its actor (`api:<token id>`).
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { requestOrigin } from '../../account/account-session.ts';
+import { generateAcceptablePassword } from '../../accounts/generate-password.ts';
+import type { Actor } from '../../accounts/operations/actor.ts';
+import { lockAccount } from '../../accounts/operations/lock-account.ts';
+import { registerAccount } from '../../accounts/operations/register-account.ts';
+import { resetMfa } from '../../accounts/operations/reset-mfa.ts';
+import { setMfaRequired } from '../../accounts/operations/set-mfa-required.ts';
+import { signOutEverywhere } from '../../accounts/operations/sign-out-everywhere.ts';
+import { unlockAccount } from '../../accounts/operations/unlock-account.ts';
+import { type AccountRow, findAccountRow, searchAccounts } from '../console-queries.ts';
+import type { ConsoleOptions } from '../console-routes.tsx';
+
+export const User = Type.Object(
+  {
+    id: Type.String(),
+    username: Type.String(),
+    name: Type.String(),
+    email: Type.Union([Type.String(), Type.Null()]),
+    locked: Type.Boolean(),
+    mfaRequired: Type.Boolean({ description: 'required by this account’s own setting' }),
+    role: Type.Union([Type.Literal('admin'), Type.Literal('helpdesk'), Type.Null()]),
+    methods: Type.Integer({ description: 'active verification methods' }),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'User' },
+);
+const ApiError = Type.Object({ error: Type.String(), message: Type.String() });
+const UserId = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const UserList = Type.Object({ users: Type.Array(User) });
+const UsersQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+});
+const NewUser = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 254 }),
+    name: Type.Optional(Type.String({ maxLength: 200 })),
+    email: Type.Optional(Type.String({ maxLength: 254 })),
+    password: Type.Optional(Type.String({ minLength: 1, maxLength: 1024 })),
+  },
+  { additionalProperties: false },
+);
+const Created = Type.Object({
+  user: User,
+  password: Type.Optional(Type.String({ description: 'the generated password, shown once' })),
+});
+const MfaRequirement = Type.Object({ required: Type.Boolean() }, { additionalProperties: false });
+
+export function toUser(row: AccountRow): Static<typeof User> {
+  return {
+    id: row.id,
+    username: row.username,
+    name: row.name,
+    email: row.email,
+    locked: row.locked === 1,
+    mfaRequired: row.mfa_required === 1,
+    role: row.role,
+    methods: row.methods,
+    createdAt: new Date(Number(row.created_at)).toISOString(),
+  };
+}
+
+const notFound = (reply: FastifyReply) =>
+  reply.status(404).send({ error: 'request.not_found', message: 'No such user.' });
+
+/** The operations a route runs on one account, by its last path segment. */
+const actions = {
+  lock: (deps: ConsoleOptions, actor: Actor, accountId: string, origin: object) =>
+    lockAccount(deps, actor, { accountId, origin }),
+  unlock: (deps: ConsoleOptions, actor: Actor, accountId: string, origin: object) =>
+    unlockAccount(deps, actor, { accountId, origin }),
+  'reset-mfa': (deps: ConsoleOptions, actor: Actor, accountId: string, origin: object) =>
+    resetMfa(deps, actor, { accountId, origin }),
+  'sign-out': (deps: ConsoleOptions, actor: Actor, accountId: string, origin: object) =>
+    signOutEverywhere(deps, actor, { accountId, origin }),
+} as const;
+
+export async function usersApiRoutes(app: FastifyInstance, options: ConsoleOptions) {
+  const { db } = options;
+  const actorOf = (request: { apiToken: { id: string } }): Actor => ({
+    kind: 'api',
+    tokenId: request.apiToken.id,
+  });
+  const security = [{ bearer: [] }];
+
+  app.get<{ Querystring: Static<typeof UsersQuery> }>(
+    '/admin/api/users',
+    {
+      config: { apiScope: 'users:read' },
+      schema: {
+        summary: 'Search users by username, email or name',
+        security,
+        querystring: UsersQuery,
+        response: { 200: UserList },
+      },
+    },
+    async (request) => ({
+      users: (
+        await searchAccounts(db, request.query.q?.trim() ?? '', request.query.limit ?? 50)
+      ).map(toUser),
+    }),
+  );
+
+  app.get<{ Params: Static<typeof UserId> }>(
+    '/admin/api/users/:id',
+    {
+      config: { apiScope: 'users:read' },
+      schema: {
+        summary: 'One user',
+        security,
+        params: UserId,
+        response: { 200: User, 404: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const row = await findAccountRow(db, request.params.id);
+      return row === undefined ? notFound(reply) : toUser(row);
+    },
+  );
+
+  app.post<{ Body: Static<typeof NewUser> }>(
+    '/admin/api/users',
+    {
+      config: { apiScope: 'users:manage' },
+      schema: {
+        summary: 'Create a user (a password is generated unless one is given)',
+        security,
+        body: NewUser,
+        response: { 201: Created, 400: ApiError, 409: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const input = {
+        username: request.body.username,
+        name: request.body.name,
+        email: request.body.email,
+      };
+      const password = request.body.password ?? generateAcceptablePassword(input);
+      const created = await registerAccount(options, actorOf(request), {
+        ...input,
+        password,
+        origin: requestOrigin(request),
+      });
+      if (!created.ok)
+        return reply
+          .status(created.code === 'accounts.identifier_taken' ? 409 : 400)
+          .send({ error: created.code, message: created.reason });
+      const row = (await findAccountRow(db, created.accountId)) as AccountRow;
+      return reply.status(201).send({
+        user: toUser(row),
+        ...(request.body.password === undefined ? { password } : {}),
+      });
+    },
+  );
+
+  for (const [name, run] of Object.entries(actions)) {
+    app.post<{ Params: Static<typeof UserId> }>(
+      `/admin/api/users/:id/${name}`,
+      {
+        config: { apiScope: 'users:manage' },
+        schema: {
+          summary: `${name} (an account operation)`,
+          security,
+          params: UserId,
+          response: { 200: User, 404: ApiError },
+        },
+      },
+      async (request, reply) => {
+        if ((await findAccountRow(db, request.params.id)) === undefined) return notFound(reply);
+        await run(options, actorOf(request), request.params.id, requestOrigin(request));
+        return toUser((await findAccountRow(db, request.params.id)) as AccountRow);
+      },
+    );
+  }
+
+  app.put<{ Params: Static<typeof UserId>; Body: Static<typeof MfaRequirement> }>(
+    '/admin/api/users/:id/mfa-requirement',
+    {
+      config: { apiScope: 'users:manage' },
+      schema: {
+        summary: 'Require MFA for this user, or stop requiring it by its own setting',
+        security,
+        params: UserId,
+        body: MfaRequirement,
+        response: { 200: User, 404: ApiError },
+      },
+    },
+    async (request, reply) => {
+      if ((await findAccountRow(db, request.params.id)) === undefined) return notFound(reply);
+      await setMfaRequired(options, actorOf(request), {
+        accountId: request.params.id,
+        required: request.body.required,
+        origin: requestOrigin(request),
+      });
+      return toUser((await findAccountRow(db, request.params.id)) as AccountRow);
+    },
+  );
+}
