@@ -3,8 +3,9 @@
  * (ctap2, internal, resident keys, user verification): « Clé de sécurité ou biométrie » chosen at
  * step 9 and named; the next sign-in's second factor « Utiliser ma clé d'accès » after the
  * password; then « Se connecter avec une clé d'accès » without password, the organization having
- * turned it on (`sesame org passkey-sign-in on`). French and English, the sign-in page also at a
- * phone's width.
+ * turned it on (`sesame org passkey-sign-in on`); a locked account's refusal, and a device
+ * without passkey. French and English; every page also checked at a phone's width, the sign-in
+ * page's screenshot taken there too.
  */
 import { expect, type Page, test } from '@playwright/test';
 import { ConfigurationPage } from './pages/enrollment-pages.ts';
@@ -20,6 +21,14 @@ import {
 
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1280, height: 800 };
+
+/** The page at a phone's width: nothing scrolls sideways (and its screenshot, when named). */
+async function atPhoneWidth(page: Page, shot?: string) {
+  await page.setViewportSize(phone);
+  await expectNoHorizontalScroll(page);
+  if (shot !== undefined) await saveScreenshot(page, shot);
+  await page.setViewportSize(desktop);
+}
 
 test.beforeAll(async () => {
   await runSesameCli(['org', 'passkey-sign-in', 'on']);
@@ -45,6 +54,7 @@ async function passkeyJourney(
   await choose.chooseLink(l.method).click();
   await expectPasskeyPage(page, lang);
   await saveScreenshot(page, `passkeys/02-name-the-key.${lang}.png`);
+  await atPhoneWidth(page);
   await createPasskey(page, lang, keyName);
   await saveScreenshot(page, `passkeys/03-configured.${lang}.png`);
   const dashboard = await new ConfigurationPage(page, lang).finish();
@@ -60,6 +70,7 @@ async function passkeyJourney(
   await expect(use).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: t.secondFactorTitle })).toBeVisible();
   await saveScreenshot(page, `passkeys/04-second-factor.${lang}.png`);
+  await atPhoneWidth(page);
   await use.click();
   await dashboard.expectLoaded(account.name);
   await expect(dashboard.usedMfa).toBeVisible();
@@ -70,10 +81,7 @@ async function passkeyJourney(
   const withPasskey = page.getByRole('button', { name: l.signIn, exact: true });
   await expect(withPasskey).toBeVisible();
   await saveScreenshot(page, `passkeys/05-sign-in.desktop.${lang}.png`);
-  await page.setViewportSize(phone);
-  await expectNoHorizontalScroll(page);
-  await saveScreenshot(page, `passkeys/05-sign-in.phone.${lang}.png`);
-  await page.setViewportSize(desktop);
+  await atPhoneWidth(page, `passkeys/05-sign-in.phone.${lang}.png`);
   await withPasskey.click();
   await dashboard.expectLoaded(account.name);
   await expect(dashboard.usedMfa).toBeVisible();
@@ -93,6 +101,7 @@ async function refusals(
   await page.getByRole('button', { name: l.signIn, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: l.refusedTitle })).toBeVisible();
   await saveScreenshot(page, `passkeys/06-sign-in-refused.${lang}.png`);
+  await atPhoneWidth(page);
   await page.getByRole('link', { name: l.back }).click();
   await authenticator.cdp.send('WebAuthn.clearCredentials', {
     authenticatorId: authenticator.authenticatorId,
