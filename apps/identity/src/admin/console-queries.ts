@@ -12,6 +12,7 @@ export interface AccountRow {
   role: 'admin' | 'helpdesk' | null;
   mfa_required: number;
   created_at: number;
+  updated_at: number;
   methods: number;
 }
 
@@ -33,6 +34,7 @@ function accountRows(db: Kysely<Database>) {
       'accounts.role',
       'accounts.mfa_required',
       'accounts.created_at',
+      'accounts.updated_at',
     ])
     .select((eb) =>
       eb
@@ -85,4 +87,19 @@ export function actorUsernames(
 ): Promise<Map<string, string>> {
   const ids = events.flatMap((event) => event.actor?.match(/^(?:admin|user):(.+)$/)?.[1] ?? []);
   return findUsernamesByIds(db, [...new Set(ids)]);
+}
+
+/** The account holding this identifier (username or email, canonical), as one of a `kind`. */
+export async function findAccountIdByIdentifier(
+  db: Kysely<Database>,
+  canonical: string,
+  kind: 'username' | 'email',
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('account_identifiers')
+    .select('account_id')
+    .where('identifier', '=', canonical)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+  return row?.account_id;
 }

@@ -32,6 +32,7 @@ import { type ConsoleGuardOptions, consoleGuard } from './console-guard.ts';
 import { actorUsernames, findAccountRow, searchAccounts } from './console-queries.ts';
 import { type ConsoleSignInOptions, consoleSignInRoutes } from './console-sign-in-routes.ts';
 import { newUserRoutes } from './new-user-routes.tsx';
+import { scimRoutes } from './scim/scim-routes.ts';
 import { temporaryAccessRoutes } from './temporary-access-routes.tsx';
 import { type UserAction, UserPage } from './user-page.tsx';
 import { UsersPage } from './users-page.tsx';
@@ -116,6 +117,7 @@ export async function consoleRoutes(app: FastifyInstance, options: ConsoleOption
   });
   // The admin API: a gate of its own (bearer tokens, scopes), not the console's.
   await app.register(adminApiRoutes, options);
+  await app.register(scimRoutes, options);
   await app.register(guardedRoutes, options);
 }
 

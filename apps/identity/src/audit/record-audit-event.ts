@@ -35,6 +35,7 @@ export type AuditEventType =
   | 'temporary_access_code.used'
   | 'api_token.created'
   | 'api_token.revoked'
+  | 'account.renamed'
   | 'recovery_codes.generated'
   | 'recovery_code.used'
   // Passkeys (factors/webauthn/): a counter that went back, the sign-in without password's setting.
