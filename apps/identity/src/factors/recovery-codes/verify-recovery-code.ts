@@ -8,10 +8,10 @@
  * before going on (VerificationResult `notice`).
  */
 import { recordAuditEvent } from '../../audit/record-audit-event.ts';
-import { secondFactorLimits } from '../../security/second-factor-limits.ts';
-import { type SettleIn, withAttemptLimit } from '../../security/with-attempt-limit.ts';
+import type { SettleIn } from '../../security/with-attempt-limit.ts';
 import type { RecordingContext } from '../../sign-in/step-kit.ts';
 import { markAuthenticatorUsed } from '../authenticator-queries.ts';
+import { checkUnderLimits } from '../check-under-limits.ts';
 import type { FactorDeps, FactorVerification, VerificationResult } from '../factor.ts';
 import { normalizeRecoveryCode, recoveryCodesLow } from './recovery-code.ts';
 import { hashRecoveryCode } from './recovery-code-hash.ts';
@@ -29,11 +29,11 @@ export const verifyRecoveryCodeAnswer: FactorVerification['verify'] = async (
   context: RecordingContext,
   answer,
 ) => {
-  const limits = secondFactorLimits(context.accountId, context.authenticator.kind, context.ip);
-  const checked = await withAttemptLimit(deps.limiter, { limits, nowMs: deps.now() }, (settleIn) =>
-    checkAndUse(deps, context, answer.code ?? '', settleIn),
+  return checkUnderLimits(
+    deps,
+    { accountId: context.accountId, kind: context.authenticator.kind, ip: context.ip },
+    (settleIn) => checkAndUse(deps, context, answer.code ?? '', settleIn),
   );
-  return checked.limited ? { ok: false, reason: 'throttled' } : checked.value;
 };
 
 async function checkAndUse(

@@ -7,11 +7,11 @@
  * the code confirmed), the limits' release and what the caller records of the success.
  */
 
-import { secondFactorLimits } from '../../security/second-factor-limits.ts';
-import { type SettleIn, withAttemptLimit } from '../../security/with-attempt-limit.ts';
+import type { SettleIn } from '../../security/with-attempt-limit.ts';
 import type { RecordingContext } from '../../sign-in/step-kit.ts';
 import { markAuthenticatorUsed } from '../authenticator-queries.ts';
 import { settleChallenge } from '../challenge-queries.ts';
+import { checkUnderLimits } from '../check-under-limits.ts';
 import type { Authenticator, FactorDeps, VerificationResult } from '../factor.ts';
 import { hashSentCode } from './make-sent-code.ts';
 import { findPendingCode, storeDestination } from './sent-code-queries.ts';
@@ -35,11 +35,9 @@ export async function verifySentCode(
   input: SentCodeInput,
 ): Promise<VerificationResult> {
   const { kind } = input.authenticator;
-  const limits = secondFactorLimits(input.accountId, kind, input.ip);
-  const checked = await withAttemptLimit(deps.limiter, { limits, nowMs: deps.now() }, (settleIn) =>
+  return checkUnderLimits(deps, { accountId: input.accountId, kind, ip: input.ip }, (settleIn) =>
     checkAndConsume(deps, input, settleIn),
   );
-  return checked.limited ? { ok: false, reason: 'throttled' } : checked.value;
 }
 
 async function checkAndConsume(

@@ -5,9 +5,9 @@
  * `temporary_access_code.used` and the step's own records are one transaction.
  */
 import { recordAuditEvent } from '../../audit/record-audit-event.ts';
-import { secondFactorLimits } from '../../security/second-factor-limits.ts';
-import { type SettleIn, withAttemptLimit } from '../../security/with-attempt-limit.ts';
+import type { SettleIn } from '../../security/with-attempt-limit.ts';
 import type { RecordingContext } from '../../sign-in/step-kit.ts';
+import { checkUnderLimits } from '../check-under-limits.ts';
 import type { FactorDeps, FactorVerification, VerificationResult } from '../factor.ts';
 import {
   normalizeTemporaryAccessCode,
@@ -26,11 +26,11 @@ export const verifyTemporaryAccessCodeAnswer: FactorVerification['verify'] = asy
   context: RecordingContext,
   answer,
 ) => {
-  const limits = secondFactorLimits(context.accountId, context.authenticator.kind, context.ip);
-  const checked = await withAttemptLimit(deps.limiter, { limits, nowMs: deps.now() }, (settleIn) =>
-    checkAndUse(deps, context, answer.code ?? '', settleIn),
+  return checkUnderLimits(
+    deps,
+    { accountId: context.accountId, kind: context.authenticator.kind, ip: context.ip },
+    (settleIn) => checkAndUse(deps, context, answer.code ?? '', settleIn),
   );
-  return checked.limited ? { ok: false, reason: 'throttled' } : checked.value;
 };
 
 async function checkAndUse(

@@ -7,10 +7,10 @@
  * the reservation's own (committed before the code is evaluated).
  */
 
-import { secondFactorLimits } from '../../security/second-factor-limits.ts';
-import { type SettleIn, withAttemptLimit } from '../../security/with-attempt-limit.ts';
+import type { SettleIn } from '../../security/with-attempt-limit.ts';
 import type { RecordingContext } from '../../sign-in/step-kit.ts';
 import { markAuthenticatorUsed, mayStillEnroll } from '../authenticator-queries.ts';
+import { checkUnderLimits } from '../check-under-limits.ts';
 import type {
   Authenticator,
   FactorDeps,
@@ -35,11 +35,11 @@ export async function verifyTotpCode(
   deps: Pick<FactorDeps, 'db' | 'box' | 'limiter' | 'now'>,
   input: TotpCodeInput,
 ): Promise<VerificationResult> {
-  const limits = secondFactorLimits(input.accountId, input.authenticator.kind, input.ip);
-  const checked = await withAttemptLimit(deps.limiter, { limits, nowMs: deps.now() }, (settleIn) =>
-    checkAndConsume(deps, input, settleIn),
+  return checkUnderLimits(
+    deps,
+    { accountId: input.accountId, kind: input.authenticator.kind, ip: input.ip },
+    (settleIn) => checkAndConsume(deps, input, settleIn),
   );
-  return checked.limited ? { ok: false, reason: 'throttled' } : checked.value;
 }
 
 async function checkAndConsume(
