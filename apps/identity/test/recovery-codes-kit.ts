@@ -10,6 +10,7 @@ import {
   enrollOtherApp,
   finishEnrollment,
   interactionPath,
+  methodForm,
   passwordStep,
 } from './mfa-kit.ts';
 
@@ -42,18 +43,8 @@ export async function enrollWithRecoveryCodes(t: TestApp, username: string, pass
 }
 
 /** At the second-factor page, follow « Utiliser un code de récupération »: its form. */
-export async function recoveryCodeForm(browser: BrowserSession, base: string) {
-  const page = await browser.get(`${base}/verify`);
-  const href = /href="([^"]+)">Utiliser un code de récupération</.exec(page.body)?.[1];
-  if (href === undefined) throw new Error('no « Utiliser un code de récupération » link');
-  const form = await browser.get(href.replaceAll('&amp;', '&'));
-  return {
-    page: form,
-    fields: {
-      csrf: hiddenField(form.body, 'csrf'),
-      authenticatorId: hiddenField(form.body, 'authenticatorId'),
-    },
-  };
+export function recoveryCodeForm(browser: BrowserSession, base: string) {
+  return methodForm(browser, base, 'Utiliser un code de récupération');
 }
 
 /** A fresh sign-in past the password that submits `code` as a recovery code. */
