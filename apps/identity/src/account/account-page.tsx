@@ -1,6 +1,6 @@
 import type { AccountMethodSummary } from '../factors/factor.ts';
 import { Layout, type PageProps } from '../ui/layout.tsx';
-import { formatWhen } from './format-when.ts';
+import { MethodUse } from './method-use.tsx';
 import {
   type ActivityLine,
   ActivityList,
@@ -66,13 +66,12 @@ export function AccountPage(props: AccountPageProps) {
             <strong>{method.description}</strong>
             {method.kind === undefined ? null : <span class="muted"> · {method.kind}</span>}
             <br />
-            <span class="muted">
-              {t('account.addedOn', { when: formatWhen(locale, method.addedAt) })}
-              {' · '}
-              {method.lastUsedAt === null
-                ? t('account.neverUsed')
-                : t('account.lastUsed', { when: formatWhen(locale, method.lastUsedAt) })}
-            </span>
+            <MethodUse
+              t={t}
+              locale={locale}
+              addedAt={method.addedAt}
+              lastUsedAt={method.lastUsedAt}
+            />
             {method.summary?.note ? (
               <>
                 <br />
