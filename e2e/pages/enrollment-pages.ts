@@ -12,7 +12,6 @@ import { identityUrl } from '../support/sesame-server.ts';
 import { OtherAuthenticatorApp } from '../support/totp.ts';
 import { Dashboard } from './dashboard.ts';
 
-const interaction = `${identityUrl}/interaction/`;
 /** A flow's page: an application's sign-in, or a step-up of the security page (« Ajouter »). */
 const flowPage = new RegExp(`^${identityUrl}/(interaction|account/step-up)/`);
 

@@ -13,7 +13,8 @@ export async function makeApiTokenInConsole(
   options: { name?: string; days?: number } = {},
 ): Promise<string> {
   const page = await console.get('/admin/api-tokens');
-  if (page.statusCode !== 200) throw new Error(`no token page: ${page.statusCode} ${page.headers.location}`);
+  if (page.statusCode !== 200)
+    throw new Error(`no token page: ${page.statusCode} ${page.headers.location}`);
   const body = new URLSearchParams({
     csrf: hiddenField(page.body, 'csrf'),
     name: options.name ?? 'RH',

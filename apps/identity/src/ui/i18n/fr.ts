@@ -466,7 +466,8 @@ export const fr = {
   'admin.tac.title': 'Code d’accès temporaire',
   'admin.tac.intro':
     'Communiquez ce code à {username}. Il sert une seule fois, jusqu’au {until}, pour se connecter et configurer une nouvelle méthode de vérification ; ses autres méthodes restent jusqu’à ce qu’il les retire.',
-  'admin.tac.shownOnce': 'Ce code n’est affiché qu’une fois. En émettre un autre met fin à celui-ci.',
+  'admin.tac.shownOnce':
+    'Ce code n’est affiché qu’une fois. En émettre un autre met fin à celui-ci.',
   'admin.tac.back': 'Retour au compte',
   'admin.nav.tokens': 'Jetons d’API',
   'admin.tokens.title': 'Jetons d’API',
@@ -483,7 +484,8 @@ export const fr = {
   'admin.tokens.revoked': 'Révoqué',
   'admin.tokens.made': 'Jeton créé',
   'admin.tokens.madeIntro': 'Le jeton « {name} » :',
-  'admin.tokens.shownOnce': 'Ce jeton n’est affiché qu’une fois : copiez-le maintenant. Seule son empreinte est conservée.',
+  'admin.tokens.shownOnce':
+    'Ce jeton n’est affiché qu’une fois : copiez-le maintenant. Seule son empreinte est conservée.',
   'admin.tokens.back': 'Retour aux jetons',
   'admin.audit.when': 'Quand',
   'admin.audit.what': 'Événement',
