@@ -11,8 +11,8 @@ import { recordAuditEvent } from '../../audit/record-audit-event.ts';
 import type { SettleIn } from '../../security/with-attempt-limit.ts';
 import type { RecordingContext } from '../../sign-in/step-kit.ts';
 import { markAuthenticatorUsed } from '../authenticator-queries.ts';
-import { checkUnderLimits } from '../check-under-limits.ts';
-import type { FactorDeps, FactorVerification, VerificationResult } from '../factor.ts';
+import { typedCodeVerification } from '../check-under-limits.ts';
+import type { FactorDeps, VerificationResult } from '../factor.ts';
 import { normalizeRecoveryCode, recoveryCodesLow } from './recovery-code.ts';
 import { hashRecoveryCode } from './recovery-code-hash.ts';
 import {
@@ -23,18 +23,6 @@ import {
 
 /** What a recovery code proves (ADR 0009): a one-time secret the owner holds — `otp`. */
 export const recoveryCodeAmr: readonly string[] = ['otp'];
-
-export const verifyRecoveryCodeAnswer: FactorVerification['verify'] = async (
-  deps,
-  context: RecordingContext,
-  answer,
-) => {
-  return checkUnderLimits(
-    deps,
-    { accountId: context.accountId, kind: context.authenticator.kind, ip: context.ip },
-    (settleIn) => checkAndUse(deps, context, answer.code ?? '', settleIn),
-  );
-};
 
 async function checkAndUse(
   deps: Pick<FactorDeps, 'db' | 'now'>,
@@ -87,3 +75,5 @@ async function checkAndUse(
 }
 
 class SetReplaced extends Error {}
+
+export const verifyRecoveryCodeAnswer = typedCodeVerification(checkAndUse);

@@ -7,8 +7,8 @@
 import { recordAuditEvent } from '../../audit/record-audit-event.ts';
 import type { SettleIn } from '../../security/with-attempt-limit.ts';
 import type { RecordingContext } from '../../sign-in/step-kit.ts';
-import { checkUnderLimits } from '../check-under-limits.ts';
-import type { FactorDeps, FactorVerification, VerificationResult } from '../factor.ts';
+import { typedCodeVerification } from '../check-under-limits.ts';
+import type { FactorDeps, VerificationResult } from '../factor.ts';
 import {
   normalizeTemporaryAccessCode,
   temporaryAccessMacPurpose,
@@ -20,18 +20,6 @@ import {
 
 /** A one-time secret the help desk handed its owner: `otp`. */
 export const temporaryAccessAmr: readonly string[] = ['otp'];
-
-export const verifyTemporaryAccessCodeAnswer: FactorVerification['verify'] = async (
-  deps,
-  context: RecordingContext,
-  answer,
-) => {
-  return checkUnderLimits(
-    deps,
-    { accountId: context.accountId, kind: context.authenticator.kind, ip: context.ip },
-    (settleIn) => checkAndUse(deps, context, answer.code ?? '', settleIn),
-  );
-};
 
 async function checkAndUse(
   deps: Pick<FactorDeps, 'db' | 'box' | 'now'>,
@@ -71,3 +59,5 @@ async function checkAndUse(
     return { ok: true, amr: temporaryAccessAmr };
   });
 }
+
+export const verifyTemporaryAccessCodeAnswer = typedCodeVerification(checkAndUse);
