@@ -1,9 +1,7 @@
 /** « Journal d'audit »: the organization's events, filtered, in pages, with their exports. */
-import { formatWhen } from '../account/format-when.ts';
 import type { AuditRecord } from '../audit/record-audit-event.ts';
-import { outcomeOf } from '../audit/search-audit-events.ts';
+import { AuditTable } from './audit-table.tsx';
 import { ConsoleLayout, type ConsolePageProps } from './console-layout.tsx';
-import { actorName } from './user-page.tsx';
 
 export interface AuditLogQuery {
   account?: string | undefined;
@@ -75,47 +73,13 @@ export function AuditLogPage(props: AuditLogPageProps) {
       </p>
       {props.unknownAccount ? <p class="alert error">{t('admin.audit.unknownAccount')}</p> : null}
       {props.events.length === 0 ? <p class="muted">{t('admin.user.noActivity')}</p> : null}
-      <div class="table-scroll">
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.audit.when')}</th>
-              <th scope="col">{t('admin.audit.what')}</th>
-              <th scope="col">{t('admin.users.username')}</th>
-              <th scope="col">{t('admin.audit.who')}</th>
-              <th scope="col">{t('admin.audit.ip')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.events.map((event) => (
-              <tr key={event.id}>
-                <td>{formatWhen(locale, Number(event.occurred_at))}</td>
-                <td>
-                  <code>{event.type}</code>
-                  {outcomeOf(event.type) === 'failure' ? (
-                    <>
-                      {' '}
-                      <span class="badge locked">{t('admin.audit.failure')}</span>
-                    </>
-                  ) : null}
-                  {event.reason ? ` (${event.reason})` : ''}
-                </td>
-                <td>
-                  {event.account_id === null ? (
-                    ''
-                  ) : (
-                    <a href={`/admin/users/${event.account_id}`}>
-                      {props.usernames.get(event.account_id) ?? event.account_id}
-                    </a>
-                  )}
-                </td>
-                <td>{event.actor ? actorName(event.actor, props.actors) : ''}</td>
-                <td>{event.ip ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AuditTable
+        t={t}
+        locale={locale}
+        events={props.events}
+        actors={props.actors}
+        usernames={props.usernames}
+      />
       {props.nextBeforeId === undefined ? null : (
         <p>
           <a href={`/admin/audit?${props.filters}&before=${props.nextBeforeId}`}>

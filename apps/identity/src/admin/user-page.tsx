@@ -6,6 +6,7 @@ import { formatWhen } from '../account/format-when.ts';
 import { MethodUse } from '../account/method-use.tsx';
 import type { AuditRecord } from '../audit/record-audit-event.ts';
 import type { MessageKey } from '../ui/i18n/messages.ts';
+import { AuditTable } from './audit-table.tsx';
 import { ConsoleLayout, type ConsolePageProps } from './console-layout.tsx';
 import type { AccountRow } from './console-queries.ts';
 import { StatusBadge } from './users-page.tsx';
@@ -23,13 +24,6 @@ export interface UserPageProps extends ConsolePageProps {
   /** The usernames of the accounts that acted (`admin:<id>`, `user:<id>`), by id. */
   actors: ReadonlyMap<string, string>;
   done: MessageKey | undefined;
-}
-
-/** `admin:<id>` said with the administrator's username; `cli`, a device, as recorded. */
-export function actorName(actor: string, actors: ReadonlyMap<string, string>): string {
-  const [kind, id] = actor.split(':');
-  const username = id === undefined ? undefined : actors.get(id);
-  return username === undefined ? actor : `${kind}:${username}`;
 }
 
 export function UserPage(props: UserPageProps) {
@@ -92,31 +86,7 @@ export function UserPage(props: UserPageProps) {
       <UserActions {...props} />
       <h2>{t('admin.user.activity')}</h2>
       {props.events.length === 0 ? <p class="muted">{t('admin.user.noActivity')}</p> : null}
-      <div class="table-scroll">
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.audit.when')}</th>
-              <th scope="col">{t('admin.audit.what')}</th>
-              <th scope="col">{t('admin.audit.who')}</th>
-              <th scope="col">{t('admin.audit.ip')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.events.map((event) => (
-              <tr key={event.id}>
-                <td>{formatWhen(locale, event.occurred_at)}</td>
-                <td>
-                  <code>{event.type}</code>
-                  {event.reason ? ` (${event.reason})` : ''}
-                </td>
-                <td>{event.actor ? actorName(event.actor, props.actors) : ''}</td>
-                <td>{event.ip ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AuditTable t={t} locale={locale} events={props.events} actors={props.actors} />
     </ConsoleLayout>
   );
 }
