@@ -54,11 +54,13 @@ export async function searchAccounts(
   db: Kysely<Database>,
   text: string,
   limit: number,
+  offset = 0,
 ): Promise<AccountRow[]> {
   let query = accountRows(db)
     .orderBy('accounts.created_at', 'desc')
     .orderBy('accounts.username')
-    .limit(limit);
+    .limit(limit)
+    .offset(offset);
   if (text !== '') {
     const pattern = containing(text);
     query = query.where((eb) =>
@@ -70,6 +72,14 @@ export async function searchAccounts(
     );
   }
   return (await query.execute()).map(counted);
+}
+
+export async function countAccounts(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('accounts')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function findAccountRow(

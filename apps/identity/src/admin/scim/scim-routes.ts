@@ -17,6 +17,7 @@ import { unlockAccount } from '../../accounts/operations/unlock-account.ts';
 import { apiGuard } from '../api/api-guard.ts';
 import {
   type AccountRow,
+  countAccounts,
   findAccountIdByIdentifier,
   findAccountRow,
   searchAccounts,
@@ -113,7 +114,9 @@ export async function scimRoutes(app: FastifyInstance, options: ConsoleOptions) 
         200,
         Math.max(0, Number.parseInt(request.query.count ?? '100', 10) || 0),
       );
-      let rows: AccountRow[];
+      // One page of the accounts, read as such (a filter finds one account at most).
+      let page: AccountRow[];
+      let total: number;
       if (request.query.filter !== undefined) {
         const filter = parseScimFilter(request.query.filter);
         if (filter === undefined)
@@ -129,12 +132,16 @@ export async function scimRoutes(app: FastifyInstance, options: ConsoleOptions) 
           filter.attribute === 'userName' ? 'username' : 'email',
         );
         const row = id === undefined ? undefined : await findAccountRow(db, id);
-        rows = row === undefined ? [] : [row];
-      } else rows = await searchAccounts(db, '', 10_000);
-      const page = rows.slice(startIndex - 1, startIndex - 1 + count);
+        const rows = row === undefined ? [] : [row];
+        total = rows.length;
+        page = rows.slice(startIndex - 1, startIndex - 1 + count);
+      } else {
+        total = await countAccounts(db);
+        page = await searchAccounts(db, '', count, startIndex - 1);
+      }
       return reply.type(scimType).send({
         schemas: [listSchema],
-        totalResults: rows.length,
+        totalResults: total,
         startIndex,
         itemsPerPage: page.length,
         Resources: page.map((row) => toScimUser(row, baseUrl)),

@@ -135,6 +135,20 @@ describe.each(testBackends())('SCIM provisioning (%s)', (backend) => {
     expect(moved.json()).toMatchObject({ scimType: 'mutability', status: '400' });
   });
 
+  it('pages the list of every user, the total counted', async () => {
+    for (const userName of ['a.un', 'b.deux', 'c.trois'])
+      expect(
+        (await request('POST', '/Users', { ...newUser, userName, emails: [] })).statusCode,
+      ).toBe(201);
+    const total = (await t.db.selectFrom('accounts').select('id').execute()).length;
+    const second = (await request('GET', '/Users?startIndex=2&count=2')).json();
+    expect(second).toMatchObject({ totalResults: total, startIndex: 2, itemsPerPage: 2 });
+    const all = (await request('GET', `/Users?count=${total}`)).json();
+    expect(all.Resources.slice(1, 3).map((u: { id: string }) => u.id)).toEqual(
+      second.Resources.map((u: { id: string }) => u.id),
+    );
+  });
+
   it('answers in SCIM’s error format', async () => {
     expect((await request('POST', '/Users', newUser)).statusCode).toBe(201);
     const taken = await request('POST', '/Users', newUser);
