@@ -37,6 +37,9 @@ const en = {
   'pushDenied.subject': 'A sign-in request was denied',
   'pushDenied.body':
     'A sign-in request to your account was denied in Sesame Verify (“It wasn’t me”). Someone may know your password.',
+  'accessCodeIssued.subject': 'A temporary access code was made for your account',
+  'accessCodeIssued.body':
+    'Support made a temporary access code for your account, to sign in once without your verification method and set up a new one. It works for a short time and only once.',
   'pushDenied.advice':
     'If you did not deny it yourself, or if someone else knows your password, change it at once and contact your advisor.',
   'verifyEmail.subject': 'Confirm your email address',
@@ -84,6 +87,9 @@ const fr: Record<MailKey, string> = {
   'pushDenied.subject': 'Une demande de connexion a été refusée',
   'pushDenied.body':
     "Une demande de connexion à votre compte a été refusée dans Sesame Verify (« Ce n'était pas moi »). Quelqu'un connaît peut-être votre mot de passe.",
+  'accessCodeIssued.subject': "Un code d'accès temporaire a été créé pour votre compte",
+  'accessCodeIssued.body':
+    "Le support a créé un code d'accès temporaire pour votre compte, afin de vous connecter une fois sans votre méthode de vérification et d'en configurer une nouvelle. Il ne fonctionne que peu de temps, et une seule fois.",
   'pushDenied.advice':
     "Si vous ne l'avez pas refusée vous-même, ou si quelqu'un d'autre connaît votre mot de passe, changez-le sans tarder et communiquez avec votre conseiller.",
   'verifyEmail.subject': 'Confirmez votre adresse courriel',

@@ -16,7 +16,8 @@ export type NoticeKind =
   | 'passwordChanged'
   | 'passwordReset'
   | 'deviceRegistered'
-  | 'pushDenied';
+  | 'pushDenied'
+  | 'accessCodeIssued';
 
 const notices: Partial<Record<AuditEventType, NoticeKind>> = {
   'authenticator.added': 'methodAdded',
@@ -28,6 +29,8 @@ const notices: Partial<Record<AuditEventType, NoticeKind>> = {
   'account.password_reset': 'passwordReset',
   'device.registered': 'deviceRegistered',
   'push.denied': 'pushDenied',
+  // G-19: a way in without the usual second factor is never made silently.
+  'temporary_access_code.issued': 'accessCodeIssued',
 };
 
 /** The notice an audit event of this type sends, if any. */
