@@ -31,6 +31,7 @@ import { consoleClientId, consolePaths } from './console-client.ts';
 import { type ConsoleGuardOptions, consoleGuard } from './console-guard.ts';
 import { actorUsernames, findAccountRow, searchAccounts } from './console-queries.ts';
 import { type ConsoleSignInOptions, consoleSignInRoutes } from './console-sign-in-routes.ts';
+import { methodRemovalRoutes } from './method-removal-routes.ts';
 import { newUserRoutes } from './new-user-routes.tsx';
 import { scimRoutes } from './scim/scim-routes.ts';
 import { temporaryAccessRoutes } from './temporary-access-routes.tsx';
@@ -93,9 +94,15 @@ const target = (request: ActionRequest) => ({
 });
 
 const doneKeys = new Set<string>(
-  ['locked', 'unlocked', 'mfaRequired', 'mfaNotRequired', 'mfaReset', 'signedOut'].map(
-    (key) => `admin.done.${key}`,
-  ),
+  [
+    'locked',
+    'unlocked',
+    'mfaRequired',
+    'mfaNotRequired',
+    'mfaReset',
+    'signedOut',
+    'methodRemoved',
+  ].map((key) => `admin.done.${key}`),
 );
 
 export async function consoleRoutes(app: FastifyInstance, options: ConsoleOptions) {
@@ -125,11 +132,12 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
   const { db } = options;
   app.addHook('preValidation', consoleGuard(options));
   const helpdesk = { adminRole: 'helpdesk' as const };
-  // Administrators only (no adminRole: the gate's default).
+  // Administrators only unless a route opens itself to the help desk (`config.adminRole`).
   await app.register(auditLogRoutes, options);
   await app.register(apiTokensRoutes, options);
   await app.register(newUserRoutes, options);
   await app.register(temporaryAccessRoutes, options);
+  await app.register(methodRemovalRoutes, options);
 
   app.get(consolePaths.home, { config: helpdesk }, async (_request, reply) =>
     reply.redirect(`${consolePaths.home}/users`, 303),

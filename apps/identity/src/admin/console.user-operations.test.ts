@@ -135,6 +135,42 @@ describe.each(testBackends())('the help desk acts on an account (%s)', (backend)
     expect(records).toEqual([]);
   });
 
+  it('removes one method of the account, and only one of that account', async () => {
+    const methodsOf = (accountId: string) =>
+      t.db
+        .selectFrom('authenticators')
+        .select(['id', 'kind'])
+        .where('account_id', '=', accountId)
+        .execute();
+    const [method] = await methodsOf(client.accountId);
+    const [desksOwn] = await methodsOf(desk.accountId);
+    const page = await console.get(`/admin/users/${client.accountId}`);
+    const action = `/admin/users/${client.accountId}/methods/${method?.id}/remove`;
+    expect(page.body).toContain(`action="${action}"`);
+    // Another account's method, named under this account's page: not found, nothing removed.
+    const csrf = hiddenField(page.body, 'csrf');
+    const crossed = `/admin/users/${client.accountId}/methods/${desksOwn?.id}/remove`;
+    expect((await console.post(crossed, { csrf })).statusCode).toBe(404);
+    expect(await methodsOf(desk.accountId)).toHaveLength(1);
+
+    const done = await console.follow(await console.post(action, { csrf }));
+    expect(done.body).toContain('La méthode est retirée');
+    expect(await methodsOf(client.accountId)).toEqual([]);
+    expect(await lastAudit()).toMatchObject({
+      type: 'authenticator.removed',
+      reason: method?.kind,
+      actor: `admin:${desk.accountId}`,
+    });
+    // Her last method gone and MFA required by the organization: the next sign-in enrolls again.
+    await t.db
+      .updateTable('accounts')
+      .set({ mfa_required: 1 })
+      .where('id', '=', client.accountId)
+      .execute();
+    const { location } = await passwordStep(newBrowser(t), 'marie', client.password);
+    expect(location).toMatch(/^\/interaction\/[^/]+\/enroll$/);
+  });
+
   it('says an unknown account is not found, and acts on nothing', async () => {
     const page = await console.get(`/admin/users/${client.accountId}`);
     const response = await console.post('/admin/users/no-such-account/lock', {

@@ -79,6 +79,12 @@ export function UserPage(props: UserPageProps) {
               addedAt={method.addedAt}
               lastUsedAt={method.lastUsedAt}
             />
+            <form method="post" action={`/admin/users/${account.id}/methods/${method.id}/remove`}>
+              <input type="hidden" name="csrf" value={props.admin.csrf} />
+              <button type="submit" class="button secondary">
+                {t('admin.user.removeMethod')}
+              </button>
+            </form>
           </li>
         ))}
       </ul>

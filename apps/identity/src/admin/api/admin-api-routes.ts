@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import type { ConsoleOptions } from '../console-routes.tsx';
 import { apiGuard } from './api-guard.ts';
+import { userMethodsApiRoutes } from './user-methods-api-routes.ts';
 import { usersApiRoutes } from './users-api-routes.ts';
 
 export const openApiPath = '/admin/api/openapi.json';
@@ -36,5 +37,6 @@ export async function adminApiRoutes(app: FastifyInstance, options: ConsoleOptio
   await app.register(async (api) => {
     api.addHook('preValidation', apiGuard(options));
     await api.register(usersApiRoutes, options);
+    await api.register(userMethodsApiRoutes, options);
   });
 }

@@ -474,6 +474,9 @@ export const en = {
   'admin.done.mfaNotRequired': 'MFA is no longer required by this account’s own setting.',
   'admin.done.mfaReset': 'MFA was reset: the client sets it up again at the next sign-in.',
   'admin.done.signedOut': 'Every session of this account has ended.',
+  'admin.user.removeMethod': 'Remove this method',
+  'admin.done.methodRemoved':
+    'The method was removed. If it was the last one, the client sets one up at the next sign-in.',
 } as const;
 
 export type MessageKey = keyof typeof en;

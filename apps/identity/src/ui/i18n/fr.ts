@@ -499,4 +499,7 @@ export const fr = {
   'admin.done.mfaReset':
     'La MFA est réinitialisée : le client la configurera de nouveau à sa prochaine connexion.',
   'admin.done.signedOut': 'Toutes les sessions de ce compte ont pris fin.',
+  'admin.user.removeMethod': 'Retirer cette méthode',
+  'admin.done.methodRemoved':
+    'La méthode est retirée. Si c’était la dernière, le client en configurera une à sa prochaine connexion.',
 } as const satisfies Catalogue;
