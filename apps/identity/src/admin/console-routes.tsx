@@ -31,6 +31,7 @@ import { consoleClientId, consolePaths } from './console-client.ts';
 import { type ConsoleGuardOptions, consoleGuard } from './console-guard.ts';
 import { actorUsernames, findAccountRow, searchAccounts } from './console-queries.ts';
 import { type ConsoleSignInOptions, consoleSignInRoutes } from './console-sign-in-routes.ts';
+import { editUserRoutes } from './edit-user-routes.tsx';
 import { methodRemovalRoutes } from './method-removal-routes.ts';
 import { newUserRoutes } from './new-user-routes.tsx';
 import { scimRoutes } from './scim/scim-routes.ts';
@@ -102,6 +103,8 @@ const doneKeys = new Set<string>(
     'mfaReset',
     'signedOut',
     'methodRemoved',
+    'profileSaved',
+    'emailChanged',
   ].map((key) => `admin.done.${key}`),
 );
 
@@ -138,6 +141,7 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
   await app.register(newUserRoutes, options);
   await app.register(temporaryAccessRoutes, options);
   await app.register(methodRemovalRoutes, options);
+  await app.register(editUserRoutes, options);
 
   app.get(consolePaths.home, { config: helpdesk }, async (_request, reply) =>
     reply.redirect(`${consolePaths.home}/users`, 303),

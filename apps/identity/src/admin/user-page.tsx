@@ -46,6 +46,9 @@ export function UserPage(props: UserPageProps) {
         </p>
       ) : null}
       <h2>{t('admin.user.details')}</h2>
+      <p>
+        <a href={`/admin/users/${account.id}/edit`}>{t('admin.editUser.link')}</a>
+      </p>
       <dl class="details">
         <dt>{t('admin.users.name')}</dt>
         <dd>{account.name}</dd>

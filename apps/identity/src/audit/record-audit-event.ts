@@ -36,6 +36,7 @@ export type AuditEventType =
   | 'api_token.created'
   | 'api_token.revoked'
   | 'account.renamed'
+  | 'account.email_changed'
   | 'recovery_codes.generated'
   | 'recovery_code.used'
   // Passkeys (factors/webauthn/): a counter that went back, the sign-in without password's setting.
@@ -66,6 +67,8 @@ export interface AuditEvent {
   requestId?: string | null;
   /** Who acted (accounts/operations/actor.ts): `cli`, `admin:<id>`, `user:<id>`, `device:<id>`. */
   actor?: string | null;
+  /** Where its notice goes, when not to the account's verified address (never recorded). */
+  noticeTo?: string | null;
 }
 
 export type AuditRecord = Selectable<AuditEventTable>;
@@ -85,7 +88,12 @@ export async function recordAuditEvent(
     return insertAuditEvent(db, event, nowMs);
   const both = async (trx: Kysely<Database>) => {
     await insertAuditEvent(trx, event, nowMs);
-    const notice = { eventType: event.type, reason: event.reason ?? null, ip: event.ip ?? null };
+    const notice = {
+      eventType: event.type,
+      reason: event.reason ?? null,
+      ip: event.ip ?? null,
+      toEmail: event.noticeTo ?? null,
+    };
     await queueNotice(trx, { ...notice, accountId }, nowMs);
     wakeNoticeLoops(trx);
   };

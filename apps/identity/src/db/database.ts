@@ -231,6 +231,8 @@ export interface NoticeTable {
   sent_at: number | null;
   /** 'sent', 'no_address' (no verified address: nothing to send), or the last failure's code. */
   outcome: string | null;
+  /** Where it goes when not to the account's verified address (the old one of a changed address). */
+  to_email: string | null;
 }
 
 /** A single-use link sent by mail: only its hash is kept (mail/email-token-queries.ts). */

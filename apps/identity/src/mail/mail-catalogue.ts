@@ -40,6 +40,9 @@ const en = {
   'accessCodeIssued.subject': 'A temporary access code was made for your account',
   'accessCodeIssued.body':
     'Support made a temporary access code for your account, to sign in once without your verification method and set up a new one. It works for a short time and only once.',
+  'emailChanged.subject': 'The email address of your account was changed',
+  'emailChanged.body':
+    'The email address of your account was changed. Sesame will no longer write to this address; the links it sent here earlier no longer work.',
   'pushDenied.advice':
     'If you did not deny it yourself, or if someone else knows your password, change it at once and contact your advisor.',
   'verifyEmail.subject': 'Confirm your email address',
@@ -90,6 +93,9 @@ const fr: Record<MailKey, string> = {
   'accessCodeIssued.subject': "Un code d'accès temporaire a été créé pour votre compte",
   'accessCodeIssued.body':
     "Le support a créé un code d'accès temporaire pour votre compte, afin de vous connecter une fois sans votre méthode de vérification et d'en configurer une nouvelle. Il ne fonctionne que peu de temps, et une seule fois.",
+  'emailChanged.subject': "L'adresse courriel de votre compte a été changée",
+  'emailChanged.body':
+    "L'adresse courriel de votre compte a été changée. Sesame n'écrira plus à cette adresse; les liens qu'il y a envoyés auparavant ne fonctionnent plus.",
   'pushDenied.advice':
     "Si vous ne l'avez pas refusée vous-même, ou si quelqu'un d'autre connaît votre mot de passe, changez-le sans tarder et communiquez avec votre conseiller.",
   'verifyEmail.subject': 'Confirmez votre adresse courriel',

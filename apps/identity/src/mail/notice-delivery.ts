@@ -19,7 +19,7 @@ import {
 } from './notice-queries.ts';
 import { noticeFor } from './notice-types.ts';
 import { onNoticeQueued } from './notice-wake.ts';
-import { findMailRecipient } from './verified-email.ts';
+import { findMailRecipient, findNamedRecipient } from './verified-email.ts';
 
 export interface NoticeDeliveryDeps {
   db: Kysely<Database>;
@@ -109,7 +109,10 @@ async function deliver(deps: NoticeDeliveryDeps, id: string): Promise<void> {
   // Another sender took it meanwhile.
   if (notice === undefined) return;
   const kind = noticeFor(notice.event_type);
-  const recipient = await findMailRecipient(deps.db, notice.account_id);
+  const recipient =
+    notice.to_email === null
+      ? await findMailRecipient(deps.db, notice.account_id)
+      : await findNamedRecipient(deps.db, notice.account_id, notice.to_email);
   // Mail goes only to a verified address (issue 8 §6): without one there is nothing to send.
   if (kind === undefined || recipient === undefined) {
     await markNoticeDone(deps.db, notice.id, 'no_address', deps.now());

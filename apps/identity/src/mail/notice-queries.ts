@@ -11,7 +11,13 @@ export type Notice = Selectable<NoticeTable>;
 
 export async function queueNotice(
   db: Kysely<Database>,
-  notice: { accountId: string; eventType: string; reason: string | null; ip: string | null },
+  notice: {
+    accountId: string;
+    eventType: string;
+    reason: string | null;
+    ip: string | null;
+    toEmail?: string | null;
+  },
   nowMs: number,
 ): Promise<void> {
   await db
@@ -26,6 +32,7 @@ export async function queueNotice(
       next_attempt_at: nowMs,
       sent_at: null,
       outcome: null,
+      to_email: notice.toEmail ?? null,
     })
     .execute();
 }

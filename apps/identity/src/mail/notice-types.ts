@@ -17,7 +17,8 @@ export type NoticeKind =
   | 'passwordReset'
   | 'deviceRegistered'
   | 'pushDenied'
-  | 'accessCodeIssued';
+  | 'accessCodeIssued'
+  | 'emailChanged';
 
 const notices: Partial<Record<AuditEventType, NoticeKind>> = {
   'authenticator.added': 'methodAdded',
@@ -31,6 +32,8 @@ const notices: Partial<Record<AuditEventType, NoticeKind>> = {
   'push.denied': 'pushDenied',
   // G-19: a way in without the usual second factor is never made silently.
   'temporary_access_code.issued': 'accessCodeIssued',
+  // To the old address (the notice's own recipient): the new one proves itself by its link.
+  'account.email_changed': 'emailChanged',
 };
 
 /** The notice an audit event of this type sends, if any. */

@@ -29,6 +29,20 @@ export async function findMailRecipient(
   return { email: row.email, name: row.name, locale: row.locale };
 }
 
+/** A mail to `email` on the account's behalf (its name and language): the old changed address. */
+export async function findNamedRecipient(
+  db: Kysely<Database>,
+  accountId: string,
+  email: string,
+): Promise<{ email: string; name: string; locale: string | null } | undefined> {
+  const row = await db
+    .selectFrom('accounts')
+    .select(['name', 'locale'])
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  return row === undefined ? undefined : { email, name: row.name, locale: row.locale };
+}
+
 /**
  * Mark the account's current address verified without a link: only for the demo account of a
  * first start (its address is a made-up one whose mail stays in the development outbox).

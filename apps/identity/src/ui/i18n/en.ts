@@ -477,6 +477,17 @@ export const en = {
   'admin.user.removeMethod': 'Remove this method',
   'admin.done.methodRemoved':
     'The method was removed. If it was the last one, the client sets one up at the next sign-in.',
+  'admin.editUser.link': 'Edit name and email',
+  'admin.editUser.title': 'Edit the account',
+  'admin.editUser.intro':
+    'The name and email address of {username}. A new address is sent a verification link, and the old one, if it was verified, is told of the change.',
+  'admin.editUser.email': 'Email (optional)',
+  'admin.editUser.submit': 'Save',
+  'admin.editUser.nameRequired': 'The name cannot be empty.',
+  'admin.editUser.taken': 'Another account already signs in with this address.',
+  'admin.done.profileSaved': 'The changes are saved.',
+  'admin.done.emailChanged':
+    'The changes are saved. A verification link was sent to the new address.',
 } as const;
 
 export type MessageKey = keyof typeof en;

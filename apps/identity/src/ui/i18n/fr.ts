@@ -502,4 +502,15 @@ export const fr = {
   'admin.user.removeMethod': 'Retirer cette méthode',
   'admin.done.methodRemoved':
     'La méthode est retirée. Si c’était la dernière, le client en configurera une à sa prochaine connexion.',
+  'admin.editUser.link': 'Modifier le nom et le courriel',
+  'admin.editUser.title': 'Modifier le compte',
+  'admin.editUser.intro':
+    'Le nom et l’adresse courriel de {username}. Une nouvelle adresse reçoit un lien de vérification, et l’ancienne, si elle était vérifiée, est avertie du changement.',
+  'admin.editUser.email': 'Courriel (facultatif)',
+  'admin.editUser.submit': 'Enregistrer',
+  'admin.editUser.nameRequired': 'Le nom ne peut pas être vide.',
+  'admin.editUser.taken': 'Un autre compte se connecte déjà avec cette adresse.',
+  'admin.done.profileSaved': 'Les modifications sont enregistrées.',
+  'admin.done.emailChanged':
+    'Les modifications sont enregistrées. Un lien de vérification a été envoyé à la nouvelle adresse.',
 } as const satisfies Catalogue;
