@@ -142,6 +142,10 @@ export async function buildApp(
     bodyLimit: 64 * 1024,
     // Unique across instances, so that an audit event's request id names one request (G-37).
     genReqId: () => randomUUID(),
+    // A schema that lists its fields refuses any other (an API client's typo, a field it may not
+    // set), instead of dropping it silently (Fastify's default); schemas without
+    // `additionalProperties: false` — the pages' forms — still accept what browsers add.
+    ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (deps.db === undefined) app.addHook('onClose', async () => db.destroy());
   if (deps.events === undefined) app.addHook('onClose', async () => events.close());

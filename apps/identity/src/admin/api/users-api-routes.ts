@@ -8,12 +8,15 @@ import { type Static, Type } from 'typebox';
 import { requestOrigin } from '../../account/account-session.ts';
 import { generateAcceptablePassword } from '../../accounts/generate-password.ts';
 import type { Actor } from '../../accounts/operations/actor.ts';
+import { changeEmail } from '../../accounts/operations/change-email.ts';
 import { lockAccount } from '../../accounts/operations/lock-account.ts';
 import { registerAccount } from '../../accounts/operations/register-account.ts';
+import { renameAccount } from '../../accounts/operations/rename-account.ts';
 import { resetMfa } from '../../accounts/operations/reset-mfa.ts';
 import { setMfaRequired } from '../../accounts/operations/set-mfa-required.ts';
 import { signOutEverywhere } from '../../accounts/operations/sign-out-everywhere.ts';
 import { unlockAccount } from '../../accounts/operations/unlock-account.ts';
+import { sendVerificationLink } from '../../mail/email-verification.ts';
 import { type AccountRow, findAccountRow, searchAccounts } from '../console-queries.ts';
 import type { ConsoleOptions } from '../console-routes.tsx';
 
@@ -51,6 +54,17 @@ const Created = Type.Object({
   user: User,
   password: Type.Optional(Type.String({ description: 'the generated password, shown once' })),
 });
+const UserChange = Type.Object(
+  {
+    name: Type.Optional(Type.String({ maxLength: 200 })),
+    email: Type.Optional(
+      Type.Union([Type.String({ maxLength: 254 }), Type.Null()], {
+        description: 'null removes the address',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 const MfaRequirement = Type.Object({ required: Type.Boolean() }, { additionalProperties: false });
 
 export function toUser(row: AccountRow): Static<typeof User> {
@@ -122,6 +136,45 @@ export async function usersApiRoutes(app: FastifyInstance, options: ConsoleOptio
     async (request, reply) => {
       const row = await findAccountRow(db, request.params.id);
       return row === undefined ? notFound(reply) : toUser(row);
+    },
+  );
+
+  app.patch<{ Params: Static<typeof UserId>; Body: Static<typeof UserChange> }>(
+    '/admin/api/users/:id',
+    {
+      config: { apiScope: 'users:manage' },
+      schema: {
+        summary: 'Change the name or the email address (a new address is sent its link)',
+        security,
+        params: UserId,
+        body: UserChange,
+        response: { 200: User, 400: ApiError, 404: ApiError, 409: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const row = await findAccountRow(db, request.params.id);
+      if (row === undefined) return notFound(reply);
+      const { name, email } = request.body;
+      const origin = requestOrigin(request);
+      if (name !== undefined && name.trim() === '')
+        return reply.status(400).send({ error: 'accounts.invalid_name', message: 'Empty name.' });
+      // The address first: refused, it leaves the name unchanged too.
+      const changed =
+        email === undefined
+          ? undefined
+          : await changeEmail(options, actorOf(request), { accountId: row.id, email, origin });
+      if (changed !== undefined && !changed.ok)
+        return reply
+          .status(changed.code === 'accounts.identifier_taken' ? 409 : 400)
+          .send({ error: changed.code, message: changed.reason });
+      if (name !== undefined && name.trim() !== row.name)
+        await renameAccount(options, actorOf(request), {
+          accountId: row.id,
+          name: name.trim(),
+          origin,
+        });
+      if (changed?.ok && changed.changed && email) await sendVerificationLink(options, row.id);
+      return toUser((await findAccountRow(db, row.id)) as AccountRow);
     },
   );
 
