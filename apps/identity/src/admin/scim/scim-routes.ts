@@ -10,10 +10,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { canonicalizeIdentifier } from '../../accounts/canonical-identifier.ts';
 import { generateAcceptablePassword } from '../../accounts/generate-password.ts';
 import type { Actor } from '../../accounts/operations/actor.ts';
+import { changeEmail } from '../../accounts/operations/change-email.ts';
 import { lockAccount } from '../../accounts/operations/lock-account.ts';
 import { registerAccount } from '../../accounts/operations/register-account.ts';
 import { renameAccount } from '../../accounts/operations/rename-account.ts';
 import { unlockAccount } from '../../accounts/operations/unlock-account.ts';
+import { sendVerificationLink } from '../../mail/email-verification.ts';
 import { apiGuard } from '../api/api-guard.ts';
 import {
   type AccountRow,
@@ -72,6 +74,13 @@ function booleanOf(value: unknown): unknown {
   if (typeof value === 'string' && /^(true|false)$/i.test(value))
     return value.toLowerCase() === 'true';
   return value;
+}
+
+/** What a replace or a patch changes: `email` null removes the address. */
+interface ScimChange {
+  active?: unknown;
+  name?: string;
+  email?: string | null;
 }
 
 function emailOf(input: ScimUserInput): string | undefined {
@@ -190,13 +199,29 @@ export async function scimRoutes(app: FastifyInstance, options: ConsoleOptions) 
     },
   );
 
-  /** Apply `active` and the name to an account, each by its operation, only if they change. */
+  /**
+   * Apply the address, `active` and the name to an account, each by its operation, only if they
+   * change; the address first, so that one refused leaves everything as it was.
+   */
   async function apply(
     request: FastifyRequest,
+    reply: FastifyReply,
     row: AccountRow,
-    change: { active?: unknown; name?: string },
+    change: ScimChange,
   ) {
     const deps = options;
+    if (change.email !== undefined) {
+      const email = await changeEmail(deps, actorOf(request), {
+        accountId: row.id,
+        email: change.email,
+        origin: origin(request),
+      });
+      if (!email.ok)
+        return email.code === 'accounts.identifier_taken'
+          ? scimError(reply, 409, 'email already used by another user.', 'uniqueness')
+          : scimError(reply, 400, email.reason, 'invalidValue');
+      if (email.changed && change.email !== null) await sendVerificationLink(deps, row.id);
+    }
     if (change.active === false && row.locked !== 1)
       await lockAccount(deps, actorOf(request), { accountId: row.id, origin: origin(request) });
     if (change.active === true && row.locked === 1)
@@ -207,7 +232,7 @@ export async function scimRoutes(app: FastifyInstance, options: ConsoleOptions) 
         name: change.name,
         origin: origin(request),
       });
-    return (await findAccountRow(db, row.id)) as AccountRow;
+    return send(reply, (await findAccountRow(db, row.id)) as AccountRow);
   }
 
   /** The account named, if its version is the one the client holds (If-Match, RFC 7644 §3.14). */
@@ -238,10 +263,9 @@ export async function scimRoutes(app: FastifyInstance, options: ConsoleOptions) 
         canonicalizeIdentifier(body.userName) !== canonicalizeIdentifier(row.username)
       )
         return scimError(reply, 400, 'userName cannot be changed.', 'mutability');
-      return send(
-        reply,
-        await apply(request, row, { active: body.active ?? true, name: nameOf(body) }),
-      );
+      // Emails left out of a replace are left as they are (HR systems often send none).
+      const email = Array.isArray(body.emails) ? (emailOf(body) ?? null) : undefined;
+      return apply(request, reply, row, { active: body.active ?? true, name: nameOf(body), email });
     },
   );
 
@@ -254,7 +278,7 @@ export async function scimRoutes(app: FastifyInstance, options: ConsoleOptions) 
       const { schemas, Operations } = request.body ?? {};
       if (!Array.isArray(schemas) || !schemas.includes(patchSchema) || !Array.isArray(Operations))
         return scimError(reply, 400, 'A PatchOp message is expected.', 'invalidSyntax');
-      const change: { active?: unknown; name?: string } = {};
+      const change: ScimChange = {};
       for (const operation of Operations as Array<{
         op?: string;
         path?: string;
@@ -275,12 +299,17 @@ export async function scimRoutes(app: FastifyInstance, options: ConsoleOptions) 
             change.name = String(value).trim().slice(0, 200);
           else if (key === 'name' && typeof value === 'object')
             change.name = nameOf({ name: value as ScimUserInput['name'] });
+          else if (key === 'emails')
+            change.email = emailOf({ emails: value as ScimUserInput['emails'] }) ?? null;
+          // The primary or work address's value (Entra ID and Okta write it so).
+          else if (/^emails\[[^\]]*\]\.value$/.test(key))
+            change.email = typeof value === 'string' ? value : null;
           else return scimError(reply, 400, `${path} cannot be changed here.`, 'mutability');
         }
         if (change.active !== undefined && typeof change.active !== 'boolean')
           return scimError(reply, 400, 'active must be true or false.', 'invalidValue');
       }
-      return send(reply, await apply(request, row, change));
+      return apply(request, reply, row, change);
     },
   );
 

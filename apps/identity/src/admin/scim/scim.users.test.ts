@@ -135,6 +135,56 @@ describe.each(testBackends())('SCIM provisioning (%s)', (backend) => {
     expect(moved.json()).toMatchObject({ scimType: 'mutability', status: '400' });
   });
 
+  it('changes the address by PUT and by PATCH as Entra ID and Okta write it; a taken one is refused', async () => {
+    const user = (await request('POST', '/Users', newUser)).json();
+    const put = await request('PUT', `/Users/${user.id}`, {
+      ...newUser,
+      emails: [{ value: 'marie.tremblay@example.ca', primary: true }],
+    });
+    expect(put.statusCode).toBe(200);
+    expect(put.json().emails).toEqual([{ value: 'marie.tremblay@example.ca', primary: true }]);
+    const patched = await request('PATCH', `/Users/${user.id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [
+        { op: 'replace', path: 'emails[type eq "work"].value', value: 'marie@exemple.qc.ca' },
+      ],
+    });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json().emails[0].value).toBe('marie@exemple.qc.ca');
+    // The address is a sign-in identifier: another user's is refused, and nothing changes.
+    const other = (
+      await request('POST', '/Users', {
+        ...newUser,
+        userName: 'luc',
+        emails: [{ value: 'luc@example.ca' }],
+      })
+    ).json();
+    const taken = await request('PATCH', `/Users/${user.id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [
+        { op: 'replace', value: { emails: [{ value: 'LUC@example.ca' }], active: false } },
+      ],
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({ scimType: 'uniqueness' });
+    const after = (await request('GET', `/Users/${user.id}`)).json();
+    expect(after).toMatchObject({ active: true, emails: [{ value: 'marie@exemple.qc.ca' }] });
+    expect((await request('GET', `/Users/${other.id}`)).json().emails[0].value).toBe(
+      'luc@example.ca',
+    );
+    // A replace without emails leaves the address as it is.
+    const { emails: _left, ...withoutEmails } = newUser;
+    const kept = await request('PUT', `/Users/${user.id}`, withoutEmails);
+    expect(kept.json().emails[0].value).toBe('marie@exemple.qc.ca');
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select('type')
+      .where('account_id', '=', user.id)
+      .where('type', '=', 'account.email_changed')
+      .execute();
+    expect(audit).toHaveLength(2);
+  });
+
   it('pages the list of every user, the total counted', async () => {
     for (const userName of ['a.un', 'b.deux', 'c.trois'])
       expect(
