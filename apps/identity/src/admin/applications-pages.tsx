@@ -14,6 +14,7 @@ export interface ConfiguredApplication {
   clientId: string;
   name: string;
   redirectUris: readonly string[];
+  postLogoutRedirectUris?: readonly string[];
   twoFactorsRequired?: boolean;
 }
 

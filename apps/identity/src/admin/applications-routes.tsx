@@ -8,7 +8,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { requestOrigin } from '../account/account-session.ts';
 import type { Actor } from '../accounts/operations/actor.ts';
-import { checkRedirectUris, splitLines } from '../clients/check-redirect-uris.ts';
+import { checkApplicationInput } from '../clients/check-application-input.ts';
+import { splitLines } from '../clients/check-redirect-uris.ts';
 import {
   type ClientApplication,
   type ClientApplicationInput,
@@ -58,25 +59,13 @@ export function readApplicationForm(
     postLogoutRedirectUris: body.postLogoutRedirectUris ?? '',
     twoFactorsRequired: body.twoFactorsRequired === 'on',
   };
-  if (form.name === '') return { form, problem: t('admin.apps.problem.name') };
-  const redirect = checkRedirectUris(splitLines(form.redirectUris), { required: true });
-  if (!redirect.ok) return { form, problem: describeUriProblem(t, redirect) };
-  const logout = checkRedirectUris(splitLines(form.postLogoutRedirectUris), { required: false });
-  if (!logout.ok) return { form, problem: describeUriProblem(t, logout) };
-  const input = {
-    name: form.name,
-    redirectUris: redirect.uris,
-    postLogoutRedirectUris: logout.uris,
-    twoFactorsRequired: form.twoFactorsRequired,
-  };
-  return { form, input };
-}
-
-function describeUriProblem(
-  t: Translate,
-  check: Extract<ReturnType<typeof checkRedirectUris>, { ok: false }>,
-): string {
-  return t(`admin.apps.problem.${check.reason}` as MessageKey, { uri: check.uri });
+  const checked = checkApplicationInput({
+    ...form,
+    redirectUris: splitLines(form.redirectUris),
+    postLogoutRedirectUris: splitLines(form.postLogoutRedirectUris),
+  });
+  if (!checked.ok) return { form, problem: t(checked.problem, { uri: checked.uri }) };
+  return { form, input: checked.input };
 }
 
 const formOf = (app: ClientApplication): ApplicationForm => ({
