@@ -168,6 +168,7 @@ export function ApplicationFormPage(
           <textarea
             id="app-redirect-uris"
             name="redirectUris"
+            class="uris"
             rows={3}
             required
             aria-describedby="app-uris-hint"
@@ -185,6 +186,7 @@ export function ApplicationFormPage(
           <textarea
             id="app-logout-uris"
             name="postLogoutRedirectUris"
+            class="uris"
             rows={2}
             spellcheck={false}
             autocapitalize="off"
@@ -214,24 +216,28 @@ function ApplicationActions(props: ConsolePageProps & { application: ClientAppli
   const { t } = props;
   const base = `/admin/applications/${encodeURIComponent(props.application.clientId)}`;
   return (
-    <div class="console-actions">
-      <h2>{t('admin.apps.secret')}</h2>
-      <p class="muted">{t('admin.apps.rotateIntro')}</p>
-      <form method="post" action={`${base}/secret`}>
-        <input type="hidden" name="csrf" value={props.admin.csrf} />
-        <button type="submit" class="button secondary">
-          {t('admin.apps.rotate')}
-        </button>
-      </form>
-      <h2>{t('admin.apps.remove')}</h2>
-      <p class="muted">{t('admin.apps.removeIntro')}</p>
-      <form method="post" action={`${base}/delete`}>
-        <input type="hidden" name="csrf" value={props.admin.csrf} />
-        <button type="submit" class="button danger">
-          {t('admin.apps.remove')}
-        </button>
-      </form>
-    </div>
+    <>
+      <section class="application-action" aria-labelledby="app-secret-heading">
+        <h2 id="app-secret-heading">{t('admin.apps.secret')}</h2>
+        <p class="muted">{t('admin.apps.rotateIntro')}</p>
+        <form method="post" action={`${base}/secret`}>
+          <input type="hidden" name="csrf" value={props.admin.csrf} />
+          <button type="submit" class="button secondary">
+            {t('admin.apps.rotate')}
+          </button>
+        </form>
+      </section>
+      <section class="application-action" aria-labelledby="app-remove-heading">
+        <h2 id="app-remove-heading">{t('admin.apps.remove')}</h2>
+        <p class="muted">{t('admin.apps.removeIntro')}</p>
+        <form method="post" action={`${base}/delete`}>
+          <input type="hidden" name="csrf" value={props.admin.csrf} />
+          <button type="submit" class="button danger">
+            {t('admin.apps.remove')}
+          </button>
+        </form>
+      </section>
+    </>
   );
 }
 
