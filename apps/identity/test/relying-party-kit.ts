@@ -84,7 +84,8 @@ export async function signInToClient(
   }
   const location = response.headers.location;
   if (location === undefined) throw new Error(`no way back to the client: ${response.statusCode}`);
-  return { callback: new URL(String(location)), verifier: started.verifier, state: started.state };
+  const { verifier, state } = started;
+  return { callback: new URL(String(location)), verifier, state, browser };
 }
 
 /** The code of `callback` exchanged at the token endpoint by `config`'s client. */

@@ -89,6 +89,22 @@ describe.each(testBackends())('client applications in the console (%s)', (backen
         acr: 'urn:sesame:loa:1fa',
       });
     }
+    // RP-initiated logout back to its post-logout URI.
+    const signedIn = await signInToClient(t, config, callback, mathieu);
+    const { id_token } = await redeem(config, signedIn);
+    const end = client.buildEndSessionUrl(config, {
+      id_token_hint: id_token as string,
+      post_logout_redirect_uri: 'http://localhost:4100/',
+    });
+    const browser = signedIn.browser;
+    const confirm = await browser.follow(await browser.get(end.pathname + end.search));
+    const action = /action="([^"]+)"/.exec(confirm.body)?.[1] as string;
+    const done = await browser.post(new URL(action).pathname, {
+      xsrf: hiddenField(confirm.body, 'xsrf'),
+      logout: 'yes',
+    });
+    expect(done.headers.location).toBe('http://localhost:4100/');
+
     const audit = await t.db
       .selectFrom('audit_events')
       .select(['actor', 'client_id'])
@@ -180,7 +196,10 @@ describe.each(testBackends())('client applications in the console (%s)', (backen
     expect(again.response.body).toContain('invalid_client');
     await expect(redeem(config, pending)).rejects.toMatchObject(clientRefused);
     const sub = tokens.claims()?.sub as string;
-    await expect(client.fetchUserInfo(config, tokens.access_token, sub)).rejects.toBeDefined();
+    await expect(client.fetchUserInfo(config, tokens.access_token, sub)).rejects.toMatchObject({
+      status: 401,
+      cause: [{ parameters: { error: 'invalid_token' } }],
+    });
     // Its page is gone too: an old link leads back to the list.
     expect((await adminBrowser.get(path)).headers.location).toBe('/admin/applications');
   });

@@ -4,7 +4,7 @@
  * check-redirect-uris.ts. The problem is a message key, with the URI it is about.
  */
 import type { MessageKey } from '../ui/i18n/messages.ts';
-import { checkRedirectUris } from './check-redirect-uris.ts';
+import { checkRedirectUris, type RedirectUriProblem } from './check-redirect-uris.ts';
 import type { ClientApplicationInput } from './client-queries.ts';
 
 export type ApplicationInputCheck =
@@ -33,4 +33,12 @@ export function checkApplicationInput(given: {
   return { ok: true, input };
 }
 
-const problemKey = (reason: string) => `admin.apps.problem.${reason}` as MessageKey;
+const problemKeys: Record<RedirectUriProblem, MessageKey> = {
+  not_absolute: 'admin.apps.problem.not_absolute',
+  not_https: 'admin.apps.problem.not_https',
+  fragment: 'admin.apps.problem.fragment',
+  credentials: 'admin.apps.problem.credentials',
+  none: 'admin.apps.problem.none',
+  too_many: 'admin.apps.problem.too_many',
+};
+const problemKey = (reason: RedirectUriProblem) => problemKeys[reason];
