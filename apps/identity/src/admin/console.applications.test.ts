@@ -250,5 +250,9 @@ describe.each(testBackends())('client applications in the console (%s)', (backen
       new Set(['client.registered', 'client.updated', 'client.secret_rotated', 'client.removed']),
     );
     expect(new Set(types.map((row) => row.actor))).toEqual(new Set([`admin:${admin.accountId}`]));
+    // The console's log says which application, by name.
+    const log = await adminBrowser.get('/admin/audit');
+    expect(log.body).toContain('client.removed</code> (Éphémère)');
+    expect(log.body).toContain('client.secret_rotated</code> (Courtage)');
   });
 });

@@ -117,13 +117,13 @@ export async function updateClientApplication(
   return result.numUpdatedRows > 0n;
 }
 
-/** false: no such application. */
+/** The application's name; undefined: no such application. */
 export async function replaceClientSecret(
   db: Kysely<Database>,
   box: SecretBox,
   args: { clientId: string; secret: string; nowMs: number },
-): Promise<boolean> {
-  const result = await db
+): Promise<string | undefined> {
+  const row = await db
     .updateTable('client_applications')
     .set({
       secret_sealed: box.seal(args.secret, secretPurpose(args.clientId)),
@@ -131,20 +131,22 @@ export async function replaceClientSecret(
       updated_at: args.nowMs,
     })
     .where('client_id', '=', args.clientId)
+    .returning('name')
     .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return row?.name;
 }
 
-/** false: no such application. */
+/** The application's name; undefined: no such application. */
 export async function deleteClientApplication(
   db: Kysely<Database>,
   clientId: string,
-): Promise<boolean> {
-  const result = await db
+): Promise<string | undefined> {
+  const row = await db
     .deleteFrom('client_applications')
     .where('client_id', '=', clientId)
+    .returning('name')
     .executeTakeFirst();
-  return result.numDeletedRows > 0n;
+  return row?.name;
 }
 
 function columnsOf(input: ClientApplicationInput) {

@@ -14,7 +14,12 @@ export async function editClientApplication(
   args: ClientApplicationInput & { clientId: string; origin?: OperationOrigin },
 ): Promise<boolean> {
   const { origin, ...input } = args;
-  const audit = { ...origin, type: 'client.updated' as const, clientId: args.clientId };
+  const audit = {
+    ...origin,
+    type: 'client.updated' as const,
+    clientId: args.clientId,
+    reason: input.name,
+  };
   return unlessMissing(() =>
     runOperation(deps, actor, audit, async (trx) => {
       if (!(await updateClientApplication(trx, { ...input, nowMs: deps.now() })))

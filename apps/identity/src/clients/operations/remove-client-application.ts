@@ -13,10 +13,18 @@ export async function removeClientApplication(
   actor: Actor,
   args: { clientId: string; origin?: OperationOrigin },
 ): Promise<boolean> {
-  const audit = { ...args.origin, type: 'client.removed' as const, clientId: args.clientId };
+  // The record names the application it removed (its name, as the console's log shows it).
+  const audit = (name: string) => ({
+    ...args.origin,
+    type: 'client.removed' as const,
+    clientId: args.clientId,
+    reason: name,
+  });
   return unlessMissing(() =>
     runOperation(deps, actor, audit, async (trx) => {
-      if (!(await deleteClientApplication(trx, args.clientId))) throw unlessMissing.missing;
+      const name = await deleteClientApplication(trx, args.clientId);
+      if (name === undefined) throw unlessMissing.missing;
+      return name;
     }),
   );
 }

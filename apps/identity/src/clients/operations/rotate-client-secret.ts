@@ -14,15 +14,22 @@ export async function rotateClientSecret(
   args: { clientId: string; origin?: OperationOrigin },
 ): Promise<string | undefined> {
   const secret = makeClientSecret();
-  const audit = { ...args.origin, type: 'client.secret_rotated' as const, clientId: args.clientId };
+  // The record names the application (its name, as the console's log shows it).
+  const audit = (name: string) => ({
+    ...args.origin,
+    type: 'client.secret_rotated' as const,
+    clientId: args.clientId,
+    reason: name,
+  });
   const done = await unlessMissing(() =>
     runOperation(deps, actor, audit, async (trx) => {
-      const replaced = await replaceClientSecret(trx, deps.box, {
+      const name = await replaceClientSecret(trx, deps.box, {
         clientId: args.clientId,
         secret,
         nowMs: deps.now(),
       });
-      if (!replaced) throw unlessMissing.missing;
+      if (name === undefined) throw unlessMissing.missing;
+      return name;
     }),
   );
   return done ? secret : undefined;
