@@ -26,7 +26,7 @@ test('an administrator registers an application that then signs a client in', as
   await runSesameCli(['users', 'grant-admin', admin.username]);
   await enrollIntoConsole(page, 'fr', admin, '/admin/applications');
   await expect(page.getByRole('heading', { level: 1, name: 'Applications' })).toBeVisible();
-  await expect(page.getByRole('row', { name: /espace-client/ })).toContainText(
+  await expect(page.getByRole('listitem').filter({ hasText: 'espace-client' })).toContainText(
     'Configuration (lecture seule)',
   );
 
@@ -49,9 +49,9 @@ test('an administrator registers an application that then signs a client in', as
   expect(clientId).toMatch(/^app-/);
   await saveScreenshot(page, 'admin/11-application-created.fr.png');
   await page.goto(`${identityUrl}/admin/applications`);
-  await expect(page.getByRole('row', { name: /Portail des courtiers/ })).toContainText(
-    'urn:sesame:loa:2fa',
-  );
+  await expect(
+    page.getByRole('listitem').filter({ hasText: 'Portail des courtiers' }),
+  ).toContainText('urn:sesame:loa:2fa');
   await saveScreenshot(page, 'admin/10-applications.fr.png');
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoHorizontalScroll(page);
@@ -113,7 +113,7 @@ test('an administrator registers an application that then signs a client in', as
 
   // In English.
   await page.goto(`${identityUrl}/admin/applications?lang=en`);
-  await expect(page.getByRole('row', { name: /espace-client/ })).toContainText(
+  await expect(page.getByRole('listitem').filter({ hasText: 'espace-client' })).toContainText(
     'Configuration (read only)',
   );
   await saveScreenshot(page, 'admin/10-applications.en.png');

@@ -54,50 +54,45 @@ export function ApplicationsPage(
           {t('admin.apps.new')}
         </a>
       </p>
-      <div class="table-scroll">
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.apps.name')}</th>
-              <th scope="col">{t('admin.apps.clientId')}</th>
-              <th scope="col">{t('admin.apps.acr')}</th>
-              <th scope="col">{t('admin.apps.source')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.registered.map((app) => (
-              <tr key={app.clientId}>
-                <td>
-                  <a href={`/admin/applications/${encodeURIComponent(app.clientId)}`}>{app.name}</a>
-                </td>
-                <td>
-                  <code>{app.clientId}</code>
-                </td>
-                <td>
-                  <RequiredAcr t={t} twoFactors={app.twoFactorsRequired} />
-                </td>
-                <td>{t('admin.apps.fromConsole')}</td>
-              </tr>
-            ))}
-            {props.configured.map((app) => (
-              <tr key={app.clientId}>
-                <td>{app.name}</td>
-                <td>
-                  <code>{app.clientId}</code>
-                </td>
-                <td>
-                  <RequiredAcr t={t} twoFactors={app.twoFactorsRequired} />
-                </td>
-                <td>
-                  <span class="badge">{t('admin.apps.fromConfig')}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ul class="factor-list">
+        {props.registered.map((app) => (
+          <ApplicationItem key={app.clientId} t={t} app={app} configured={false} />
+        ))}
+        {props.configured.map((app) => (
+          <ApplicationItem key={app.clientId} t={t} app={app} configured />
+        ))}
+      </ul>
       {props.registered.length === 0 ? <p class="muted">{t('admin.apps.none')}</p> : null}
     </ConsoleLayout>
+  );
+}
+
+/** One application of the list: its name (a link, if it is edited here), id and required acr. */
+function ApplicationItem(
+  props: Pick<ConsolePageProps, 't'> & { app: ConfiguredApplication; configured: boolean },
+) {
+  const { t, app } = props;
+  return (
+    <li class="factor application">
+      <strong>
+        {props.configured ? (
+          app.name
+        ) : (
+          <a href={`/admin/applications/${encodeURIComponent(app.clientId)}`}>{app.name}</a>
+        )}
+      </strong>{' '}
+      {props.configured ? <span class="badge">{t('admin.apps.fromConfig')}</span> : null}
+      <dl class="details">
+        <dt>{t('admin.apps.clientId')}</dt>
+        <dd>
+          <code>{app.clientId}</code>
+        </dd>
+        <dt>{t('admin.apps.acr')}</dt>
+        <dd>
+          <RequiredAcr t={t} twoFactors={app.twoFactorsRequired} />
+        </dd>
+      </dl>
+    </li>
   );
 }
 

@@ -485,8 +485,6 @@ export const en = {
   'admin.apps.name': 'Name',
   'admin.apps.clientId': 'Identifier (client_id)',
   'admin.apps.acr': 'Required level',
-  'admin.apps.source': 'Source',
-  'admin.apps.fromConsole': 'Console',
   'admin.apps.fromConfig': 'Configuration (read only)',
   'admin.apps.none': 'No application has been registered here yet.',
   'admin.apps.acrTwoFactors': 'Two factors, always:',

@@ -510,8 +510,6 @@ export const fr = {
   'admin.apps.name': 'Nom',
   'admin.apps.clientId': 'Identifiant (client_id)',
   'admin.apps.acr': 'Niveau exigé',
-  'admin.apps.source': 'Origine',
-  'admin.apps.fromConsole': 'Console',
   'admin.apps.fromConfig': 'Configuration (lecture seule)',
   'admin.apps.none': 'Aucune application n’a encore été enregistrée ici.',
   'admin.apps.acrTwoFactors': 'Deux facteurs, toujours :',
