@@ -129,6 +129,7 @@ export async function buildApp(
     db,
     // The applications, and the administration console, a client of Sesame's own (ADR 0010).
     clients: [...config.clients, console],
+    box,
     signingKeys,
     cookieKeys: [deriveKey(config.secretKey, 'oidc-cookies').toString('base64url')],
     now,
@@ -258,6 +259,7 @@ export async function buildApp(
     hasher,
     mailer,
     box,
+    configuredClients: [...config.clients, console],
   });
   const caCert = deps.tls?.caCert;
   if (caCert !== undefined) {

@@ -21,7 +21,10 @@ export const consolePaths = {
 /** An administrator signs in with two factors, always (issue 9 §1). */
 export const consoleAcr = acrValues.twoFactors;
 
-export function consoleClient(publicUrl: string, secretKey: Buffer): ClientConfig {
+export function consoleClient(
+  publicUrl: string,
+  secretKey: Buffer,
+): ClientConfig & { twoFactorsRequired: true } {
   return {
     clientId: consoleClientId,
     name: 'Console d’administration Sesame',
@@ -31,5 +34,7 @@ export function consoleClient(publicUrl: string, secretKey: Buffer): ClientConfi
     redirectUris: [`${publicUrl}${consolePaths.callback}`],
     postLogoutRedirectUris: [`${publicUrl}${consolePaths.signedOut}`],
     initiateLoginUri: `${publicUrl}${consolePaths.signIn}`,
+    // Every sign-in to the console proves two factors, whatever is asked (oidc/client-metadata.ts).
+    twoFactorsRequired: true,
   };
 }

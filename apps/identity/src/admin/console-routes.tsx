@@ -26,6 +26,8 @@ import { Layout } from '../ui/layout.tsx';
 import { pageBase, sendPage } from '../ui/render-page.ts';
 import { adminApiRoutes } from './api/admin-api-routes.ts';
 import { apiTokensRoutes } from './api-tokens-routes.tsx';
+import type { ConfiguredApplication } from './applications-pages.tsx';
+import { applicationsRoutes } from './applications-routes.tsx';
 import { auditLogRoutes } from './audit-log-routes.tsx';
 import { consoleClientId, consolePaths } from './console-client.ts';
 import { type ConsoleGuardOptions, consoleGuard } from './console-guard.ts';
@@ -45,8 +47,10 @@ export interface ConsoleOptions extends ConsoleSignInOptions, ConsoleGuardOption
   hasher: PasswordHasher;
   /** A new account's verification link. */
   mailer: Mailer;
-  /** The keyed hash of a temporary access code. */
+  /** The keyed hash of a temporary access code; the sealed secrets of client applications. */
   box: SecretBox;
+  /** The applications of the configuration, shown read only beside those of the database. */
+  configuredClients: readonly ConfiguredApplication[];
 }
 
 const UsersQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) });
@@ -138,6 +142,7 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
   // Administrators only unless a route opens itself to the help desk (`config.adminRole`).
   await app.register(auditLogRoutes, options);
   await app.register(apiTokensRoutes, options);
+  await app.register(applicationsRoutes, options);
   await app.register(newUserRoutes, options);
   await app.register(temporaryAccessRoutes, options);
   await app.register(methodRemovalRoutes, options);

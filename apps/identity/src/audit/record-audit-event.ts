@@ -55,7 +55,12 @@ export type AuditEventType =
   | 'account.password_reset'
   | 'device.registered'
   // Email and SMS codes (issue 8 §3): the number SMS codes go to, set by an administrator.
-  | 'account.phone_changed';
+  | 'account.phone_changed'
+  // Client applications registered in the database (clients/operations/).
+  | 'client.registered'
+  | 'client.updated'
+  | 'client.secret_rotated'
+  | 'client.removed';
 
 export interface AuditEvent {
   type: AuditEventType;

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { PasswordHasher } from '../accounts/password-hasher.ts';
 import type { Database } from '../db/database.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { SecretBox } from '../security/secret-box.ts';
 
 export interface CliIo {
   db: Kysely<Database>;
@@ -14,6 +15,8 @@ export interface CliIo {
   readStdin: () => Promise<string>;
   /** Mail the commands send (a verification link), and where its links lead. */
   mail: CliMail;
+  /** Seals the secrets of client applications (`sesame clients`). */
+  box: SecretBox;
 }
 
 export interface CliMail {

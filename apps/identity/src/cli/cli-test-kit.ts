@@ -2,12 +2,14 @@
  * Test helper: `runCli` on a fresh, migrated database with an in-memory io, a fixed movable clock
  * and cheap argon2 parameters.
  */
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type Backend, cheapArgon2, openTestDb } from '../../test/build-test-app.ts';
 import { createPasswordHasher, type PasswordHasher } from '../accounts/password-hasher.ts';
 import type { Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createOutboxMailer } from '../mail/outbox-mailer.ts';
+import { createSecretBox, type SecretBox } from '../security/secret-box.ts';
 import type { CliIo } from './cli-io.ts';
 import { runCli } from './run-cli.ts';
 
@@ -21,6 +23,8 @@ export interface CliHarness {
   db: Kysely<Database>;
   hasher: PasswordHasher;
   clock: { now: number; advance(seconds: number): void };
+  /** The box of the commands (the secrets of client applications). */
+  box: SecretBox;
   /** `sesame …argv`, with `stdin` as standard input. */
   run(argv: string[], stdin?: string): Promise<CliRun>;
   close(): Promise<void>;
@@ -39,10 +43,12 @@ export async function openCliHarness(backend: Backend): Promise<CliHarness> {
       clock.now += seconds * 1000;
     },
   };
+  const box = createSecretBox(randomBytes(32));
   return {
     db: testDb.db,
     hasher,
     clock,
+    box,
     async run(argv, stdin = '') {
       const out: string[] = [];
       const err: string[] = [];
@@ -58,6 +64,7 @@ export async function openCliHarness(backend: Backend): Promise<CliHarness> {
           publicUrl: 'http://localhost:3000',
           outbox: true,
         },
+        box,
       };
       const code = await runCli(argv, io);
       return { code, stdout: out.join(''), stderr: err.join('') };

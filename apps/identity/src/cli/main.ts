@@ -9,6 +9,7 @@ import { createDb } from '../db/create-db.ts';
 import type { Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createMailer } from '../mail/mailer.ts';
+import { createSecretBox } from '../security/secret-box.ts';
 import { type CliIo, CommandError } from './cli-io.ts';
 import { readProcessStdin } from './read-stdin.ts';
 import { describeUnexpected, runCliWith } from './run-cli.ts';
@@ -51,5 +52,6 @@ async function connect(): Promise<CliIo> {
   const mailer = createMailer(config.mail, { db, now: Date.now });
   closeMail = mailer.close;
   const mail = { mailer, publicUrl: config.publicUrl, outbox: config.mail.smtpUrl === undefined };
-  return { db, hasher, now: Date.now, ...output, readStdin: readProcessStdin, mail };
+  const box = createSecretBox(config.secretKey);
+  return { db, hasher, now: Date.now, ...output, readStdin: readProcessStdin, mail, box };
 }

@@ -83,6 +83,28 @@ Options:
   --json     JSON instead of text
 `;
 
+export const CLIENTS_USAGE = `Usage: sesame clients <command> [options]
+
+The OpenID Connect applications registered in the database (the console's « Applications »);
+those of the configuration (the portal, the console) are changed there, not here.
+
+Commands:
+  list [--json]
+      List the applications: client id, name, the acr each requires, redirect URIs.
+  add <name> --redirect-uri URI [--redirect-uri URI…] [--post-logout-uri URI…]
+      [--two-factors] [--json]
+      Register an application; its client id and secret are shown once. Redirect URIs
+      are exact, absolute https (http only for localhost or 127.0.0.1), without a
+      fragment. --two-factors: every sign-in of it proves two factors (urn:sesame:loa:2fa).
+  edit <client-id> [--name N] [--redirect-uri URI…] [--post-logout-uri URI…]
+      [--two-factors|--no-two-factors] [--json]
+      Change what is given (a list given replaces the old one); it holds at once.
+  rotate-secret <client-id> [--json]
+      Issue a new secret, shown once; the old one stops working at once.
+  remove <client-id> [--json]
+      Remove the application: its sign-ins and tokens are refused from now on.
+`;
+
 export const MAIN_USAGE = `Usage: sesame <command> [options]
 
 Administration of a Sesame identity server. Works on the database of the current
@@ -104,7 +126,8 @@ Commands:
   org remember-browser <N>d|off
   audit [--user <username>] [--limit N] [--json]
   outbox [--limit N] [--json]
-  help [users | org | audit | outbox]
+  clients list|add|edit|rotate-secret|remove …
+  help [users | org | audit | outbox | clients]
 
 Run 'sesame <command> --help' for details.
 Exit status: 0 done, 1 failed, 2 wrong usage.

@@ -344,8 +344,28 @@ export interface ApiTokenTable {
   revoked_at: number | null;
 }
 
+/** A client application registered in the database (migration 0017, ADR 0012). */
+export interface ClientApplicationTable {
+  client_id: string;
+  name: string;
+  /** JSON array of exact redirect URIs. */
+  redirect_uris: string;
+  /** JSON array of exact post-logout redirect URIs. */
+  post_logout_redirect_uris: string;
+  /** The client secret, sealed by the SecretBox (purpose `client-secret:<client_id>`). */
+  secret_sealed: string;
+  /** 1: every sign-in of this application proves two factors (acr `urn:sesame:loa:2fa`). */
+  two_factors_required: number;
+  /** The actor who registered it (`admin:<id>`, `api:<id>`, `cli`). */
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  secret_changed_at: number;
+}
+
 export interface Database {
   api_tokens: ApiTokenTable;
+  client_applications: ClientApplicationTable;
   temporary_access_codes: TemporaryAccessCodeTable;
   accounts: AccountTable;
   account_identifiers: AccountIdentifierTable;

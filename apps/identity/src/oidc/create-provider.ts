@@ -6,20 +6,25 @@
 import type { Kysely } from 'kysely';
 import Provider, { type Configuration, type JWK, type KoaContextWithOIDC } from 'oidc-provider';
 import { findAccountById } from '../accounts/queries.ts';
-import type { ClientConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import type { SecretBox } from '../security/secret-box.ts';
 import { backchannelTtlSeconds, type Ciba } from './ciba.ts';
+import { type ClientRegistration, clientMetadata } from './client-metadata.ts';
 import { followPublicOrigin } from './follow-public-origin.ts';
 import { sesameInteractionPolicy } from './interaction-policy.ts';
 import { createKyselyAdapterFactory } from './kysely-adapter.ts';
 import { logoutSource, postLogoutSuccessSource, renderError } from './oidc-pages.tsx';
 import { providerCookies } from './provider-cookies.ts';
 import { sessionTtlSeconds } from './session-ttl.ts';
+import { createStoredClientAdapter } from './stored-client-adapter.ts';
 
 export interface ProviderOptions {
   issuer: string;
   db: Kysely<Database>;
-  clients: ClientConfig[];
+  /** The configuration's applications (the database's are read by stored-client-adapter.ts). */
+  clients: ClientRegistration[];
+  /** Opens the database applications' sealed secrets. */
+  box: SecretBox;
   signingKeys: JWK[];
   cookieKeys: string[];
   now: () => number;
@@ -40,22 +45,14 @@ export const ttlSeconds = {
 
 export function createProvider(options: ProviderOptions): Provider {
   const { db } = options;
+  const storage = createKyselyAdapterFactory(db, options.now);
   const publicOrigin = new URL(options.issuer).origin;
   const configuration: Configuration = {
-    adapter: createKyselyAdapterFactory(db, options.now),
-    clients: options.clients.map((client) => ({
-      client_id: client.clientId,
-      client_name: client.name,
-      client_secret: client.clientSecret,
-      redirect_uris: client.redirectUris,
-      post_logout_redirect_uris: client.postLogoutRedirectUris,
-      grant_types: ['authorization_code', 'refresh_token', 'urn:openid:params:grant-type:ciba'],
-      // CIBA (oidc/ciba.ts): the application polls the token endpoint.
-      backchannel_token_delivery_mode: 'poll',
-      response_types: ['code'],
-      token_endpoint_auth_method: 'client_secret_basic',
-      require_auth_time: true,
-    })),
+    adapter: (model) =>
+      // Applications registered in the database, read at every use (ADR 0012).
+      model === 'Client' ? createStoredClientAdapter(db, options.box) : storage(model),
+    // The configuration's applications; those of the database come through the adapter.
+    clients: options.clients.map(clientMetadata),
     jwks: { keys: options.signingKeys },
     cookies: providerCookies(publicOrigin, options.cookieKeys),
     // RFC 9700: PKCE for every authorization code request; oidc-provider 9 supports only S256.
@@ -97,7 +94,8 @@ export function createProvider(options: ProviderOptions): Provider {
       url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
       policy: sesameInteractionPolicy(),
     },
-    // First-party clients from configuration: consent is implied (the organization's own apps).
+    // The organization's own applications (configured, or registered by its administrators):
+    // consent is implied.
     loadExistingGrant: async (ctx: KoaContextWithOIDC) => loadFirstPartyGrant(ctx),
     issueRefreshToken: async (_ctx, client, code) =>
       client.grantTypeAllowed('refresh_token') && code.scopes.has('openid'),

@@ -13,16 +13,20 @@ import { acrValues, type SignInDemands } from '../sign-in/flow.ts';
 import { deleteFlow } from '../sign-in/queries.ts';
 import type { HostedFlow, StepHost } from '../sign-in/step-host.ts';
 import { preferLocales } from '../ui/page-context.ts';
+import { clientRequiresTwoFactors } from './client-metadata.ts';
 import { isSessionNotFound } from './session-not-found.ts';
 
 export type InteractionDetails = Awaited<ReturnType<Provider['interactionDetails']>>;
 
-/** What the application asked of this sign-in (OIDC `acr_values`, `max_age`, `prompt=login`). */
-function demandsOf(details: InteractionDetails): SignInDemands {
+/**
+ * What the application asked of this sign-in (OIDC `acr_values`, `max_age`, `prompt=login`), or
+ * requires of every one (`twoFactorsRequired`: oidc/client-metadata.ts).
+ */
+function demandsOf(details: InteractionDetails, twoFactorsRequired: boolean): SignInDemands {
   const asked = String(details.params.acr_values ?? '').split(' ');
   const prompts = String(details.params.prompt ?? '').split(' ');
   return {
-    twoFactors: asked.includes(acrValues.twoFactors),
+    twoFactors: twoFactorsRequired || asked.includes(acrValues.twoFactors),
     // OIDC Core §3.1.2.1: a full sign-in now, whatever this browser holds (a remembered browser).
     freshSignIn: details.params.max_age !== undefined || prompts.includes('login'),
   };
@@ -50,6 +54,8 @@ export function createInteractionHost(options: InteractionHostOptions) {
 
   // Read once per request, whoever asks (the kit, then the page).
   const read = new WeakMap<FastifyRequest, InteractionDetails>();
+  // The interactions whose application requires two factors, as read with them.
+  const twoFactorsRequired = new WeakSet<InteractionDetails>();
 
   /** oidc-provider's interaction for this request, checked to be the one the URL names (G-22). */
   async function interaction(
@@ -73,6 +79,8 @@ export function createInteractionHost(options: InteractionHostOptions) {
     if (details.uid !== uid) throw expired();
     // The client's language preference, unless the user chose one.
     preferLocales(request, details.params.ui_locales as string | undefined);
+    const client = await provider.Client.find(String(details.params.client_id));
+    if (clientRequiresTwoFactors(client)) twoFactorsRequired.add(details);
     read.set(request, details);
     return details;
   }
@@ -83,7 +91,7 @@ export function createInteractionHost(options: InteractionHostOptions) {
     return {
       id: details.uid,
       base: `/interaction/${details.uid}`,
-      demands: demandsOf(details),
+      demands: demandsOf(details, twoFactorsRequired.has(details)),
       clientId,
       clientName: async () => (await provider.Client.find(clientId))?.clientName ?? clientId,
       formTargets: URL.canParse(redirectUri) ? [new URL(redirectUri).origin] : [],

@@ -2,10 +2,12 @@
  * When oidc-provider must send the browser to Sesame's sign-in instead of answering from its
  * session: its own login checks (no session, `prompt=login`, `max_age`, `id_token_hint`,
  * essential acr claims), plus one for `acr_values`: an application that asks for two factors
- * gets them, even from a browser whose session proved only one (issue 6, §2).
+ * gets them, even from a browser whose session proved only one (issue 6, §2); so does an
+ * application registered as requiring them, whatever it asks (oidc/client-metadata.ts).
  */
 import { interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
 import { acrValues } from '../sign-in/flow.ts';
+import { clientRequiresTwoFactors } from './client-metadata.ts';
 
 const twoFactorsAcr = acrValues.twoFactors;
 
@@ -19,7 +21,8 @@ export function sesameInteractionPolicy(): interactionPolicy.Prompt[] {
       'the application asks for two factors',
       (ctx: KoaContextWithOIDC) => {
         const asked = String(ctx.oidc.params?.acr_values ?? '').split(' ');
-        if (!asked.includes(twoFactorsAcr)) return interactionPolicy.Check.NO_NEED_TO_PROMPT;
+        const required = asked.includes(twoFactorsAcr) || clientRequiresTwoFactors(ctx.oidc.client);
+        if (!required) return interactionPolicy.Check.NO_NEED_TO_PROMPT;
         // The session's own proof; a sign-in just completed in this request has set it.
         if (ctx.oidc.acr === twoFactorsAcr) return interactionPolicy.Check.NO_NEED_TO_PROMPT;
         return interactionPolicy.Check.REQUEST_PROMPT;

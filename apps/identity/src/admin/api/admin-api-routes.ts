@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import type { ConsoleOptions } from '../console-routes.tsx';
 import { apiGuard } from './api-guard.ts';
+import { clientsApiRoutes } from './clients-api-routes.ts';
 import { userMethodsApiRoutes } from './user-methods-api-routes.ts';
 import { usersApiRoutes } from './users-api-routes.ts';
 
@@ -20,7 +21,8 @@ export async function adminApiRoutes(app: FastifyInstance, options: ConsoleOptio
       info: {
         title: 'Sesame admin API',
         version: '1',
-        description: 'Users and their MFA, with tokens made in the administration console.',
+        description:
+          'Users and their MFA, and client applications, with tokens made in the administration console.',
       },
       servers: [{ url: options.publicUrl }],
       components: {
@@ -38,5 +40,6 @@ export async function adminApiRoutes(app: FastifyInstance, options: ConsoleOptio
     api.addHook('preValidation', apiGuard(options));
     await api.register(usersApiRoutes, options);
     await api.register(userMethodsApiRoutes, options);
+    await api.register(clientsApiRoutes, options);
   });
 }

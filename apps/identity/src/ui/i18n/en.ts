@@ -488,6 +488,55 @@ export const en = {
   'admin.done.profileSaved': 'The changes are saved.',
   'admin.done.emailChanged':
     'The changes are saved. A verification link was sent to the new address.',
+  // Client applications (admin/applications-*.tsx): the OIDC applications that sign in through Sesame.
+  'admin.nav.applications': 'Applications',
+  'admin.apps.title': 'Applications',
+  'admin.apps.intro':
+    'The OpenID Connect applications that sign their users in through Sesame. Those of the server’s configuration are not changed here.',
+  'admin.apps.new': 'New application',
+  'admin.apps.newIntro':
+    'The application will get an identifier and a secret (shown only once). It signs in with the authorization code flow and PKCE, and authenticates to Sesame with its secret (client_secret_basic).',
+  'admin.apps.name': 'Name',
+  'admin.apps.clientId': 'Identifier (client_id)',
+  'admin.apps.acr': 'Required level',
+  'admin.apps.fromConfig': 'Configuration (read only)',
+  'admin.apps.none': 'No application has been registered here yet.',
+  'admin.apps.acrTwoFactors': 'Two factors, always:',
+  'admin.apps.acrAsAsked': 'As the application asks, at least',
+  'admin.apps.back': 'Back to applications',
+  'admin.apps.createdAt': 'Registered on',
+  'admin.apps.secretChanged': 'Secret issued on',
+  'admin.apps.redirectUris': 'Redirect URIs (redirect_uri), one per line',
+  'admin.apps.urisHint':
+    'Full https addresses (http only for localhost or 127.0.0.1), without a fragment (#). They must match exactly those the application sends.',
+  'admin.apps.postLogoutUris':
+    'Post-logout redirect URIs (post_logout_redirect_uri), one per line, optional',
+  'admin.apps.twoFactors': 'Require two factors at every sign-in (acr urn:sesame:loa:2fa)',
+  'admin.apps.save': 'Save',
+  'admin.apps.create': 'Register the application',
+  'admin.apps.secret': 'Secret (client_secret)',
+  'admin.apps.rotateIntro':
+    'A new secret is issued and shown only once; the old one stops working at once.',
+  'admin.apps.rotate': 'Renew the secret',
+  'admin.apps.remove': 'Remove the application',
+  'admin.apps.removeIntro':
+    'The application will no longer sign anyone in, and its tokens will be refused. This cannot be undone.',
+  'admin.apps.created': 'Application registered',
+  'admin.apps.rotated': 'New secret issued',
+  'admin.apps.secretIntro': 'For the application “{name}”:',
+  'admin.apps.shownOnce':
+    'This secret is shown only once: copy it now into the application’s configuration.',
+  'admin.apps.toApplication': 'See the application',
+  'admin.apps.done.saved': 'The application is saved: its new settings hold from the next sign-in.',
+  'admin.apps.done.removed': 'The application is removed.',
+  'admin.apps.problem.name': 'Give the application a name.',
+  'admin.apps.problem.none': 'Give at least one redirect URI.',
+  'admin.apps.problem.not_absolute': 'This is not a full address (https://…): {uri}',
+  'admin.apps.problem.not_https':
+    'Only https addresses are accepted (http only for localhost or 127.0.0.1): {uri}',
+  'admin.apps.problem.fragment': 'A redirect URI cannot contain a fragment (#): {uri}',
+  'admin.apps.problem.credentials': 'A redirect URI cannot contain a user name or password: {uri}',
+  'admin.apps.problem.too_many': 'Ten addresses at most: {uri}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -513,4 +513,57 @@ export const fr = {
   'admin.done.profileSaved': 'Les modifications sont enregistrées.',
   'admin.done.emailChanged':
     'Les modifications sont enregistrées. Un lien de vérification a été envoyé à la nouvelle adresse.',
+  // Client applications (admin/applications-*.tsx): the OIDC applications that sign in through Sesame.
+  'admin.nav.applications': 'Applications',
+  'admin.apps.title': 'Applications',
+  'admin.apps.intro':
+    'Les applications OpenID Connect qui connectent leurs utilisateurs par Sesame. Celles de la configuration du serveur ne se modifient pas ici.',
+  'admin.apps.new': 'Nouvelle application',
+  'admin.apps.newIntro':
+    'L’application recevra un identifiant et un secret (affiché une seule fois). Elle se connecte par le flux « authorization code » avec PKCE, et s’authentifie à Sesame avec son secret (client_secret_basic).',
+  'admin.apps.name': 'Nom',
+  'admin.apps.clientId': 'Identifiant (client_id)',
+  'admin.apps.acr': 'Niveau exigé',
+  'admin.apps.fromConfig': 'Configuration (lecture seule)',
+  'admin.apps.none': 'Aucune application n’a encore été enregistrée ici.',
+  'admin.apps.acrTwoFactors': 'Deux facteurs, toujours :',
+  'admin.apps.acrAsAsked': 'Selon la demande de l’application, au moins',
+  'admin.apps.back': 'Retour aux applications',
+  'admin.apps.createdAt': 'Enregistrée le',
+  'admin.apps.secretChanged': 'Secret émis le',
+  'admin.apps.redirectUris': 'Adresses de retour (redirect_uri), une par ligne',
+  'admin.apps.urisHint':
+    'Adresses complètes en https (http seulement pour localhost ou 127.0.0.1), sans fragment (#). Elles doivent correspondre exactement à celles qu’envoie l’application.',
+  'admin.apps.postLogoutUris':
+    'Adresses après déconnexion (post_logout_redirect_uri), une par ligne, facultatives',
+  'admin.apps.twoFactors': 'Exiger deux facteurs à chaque connexion (acr urn:sesame:loa:2fa)',
+  'admin.apps.save': 'Enregistrer',
+  'admin.apps.create': 'Enregistrer l’application',
+  'admin.apps.secret': 'Secret (client_secret)',
+  'admin.apps.rotateIntro':
+    'Un nouveau secret est émis et affiché une seule fois ; l’ancien cesse aussitôt de fonctionner.',
+  'admin.apps.rotate': 'Renouveler le secret',
+  'admin.apps.remove': 'Supprimer l’application',
+  'admin.apps.removeIntro':
+    'L’application ne pourra plus connecter personne, et ses jetons seront refusés. Ce n’est pas réversible.',
+  'admin.apps.created': 'Application enregistrée',
+  'admin.apps.rotated': 'Nouveau secret émis',
+  'admin.apps.secretIntro': 'Pour l’application « {name} » :',
+  'admin.apps.shownOnce':
+    'Ce secret n’est affiché qu’une fois : copiez-le maintenant dans la configuration de l’application.',
+  'admin.apps.toApplication': 'Voir l’application',
+  'admin.apps.done.saved':
+    'L’application est enregistrée : ses nouveaux réglages valent dès la prochaine connexion.',
+  'admin.apps.done.removed': 'L’application est supprimée.',
+  'admin.apps.problem.name': 'Donnez un nom à l’application.',
+  'admin.apps.problem.none': 'Donnez au moins une adresse de retour.',
+  'admin.apps.problem.not_absolute':
+    'Cette adresse n’est pas une adresse complète (https://…) : {uri}',
+  'admin.apps.problem.not_https':
+    'Seules les adresses https sont acceptées (http seulement pour localhost ou 127.0.0.1) : {uri}',
+  'admin.apps.problem.fragment':
+    'Une adresse de retour ne peut pas contenir de fragment (#) : {uri}',
+  'admin.apps.problem.credentials':
+    'Une adresse de retour ne peut pas contenir de nom d’utilisateur ni de mot de passe : {uri}',
+  'admin.apps.problem.too_many': 'Dix adresses au plus : {uri}',
 } as const satisfies Catalogue;
