@@ -54,7 +54,9 @@ export type AuditEventType =
   | 'account.password_reset'
   | 'device.registered'
   // Email and SMS codes (issue 8 §3): the number SMS codes go to, set by an administrator.
-  | 'account.phone_changed';
+  | 'account.phone_changed'
+  // Signing keys (ADR 0014): a rotation, its new key's kid as the reason.
+  | 'signing_key.rotated';
 
 export interface AuditEvent {
   type: AuditEventType;

@@ -15,7 +15,6 @@ const USER_AGENT_COLUMN_WIDTH = 40;
 interface AuditOptions {
   user: string | undefined;
   limit: number;
-  json: boolean;
 }
 
 export function parseAuditCommand(args: string[]): ParsedCommand {
@@ -23,7 +22,6 @@ export function parseAuditCommand(args: string[]): ParsedCommand {
     const { values, positionals } = parseCommandArgs(args, {
       user: { type: 'string' },
       limit: { type: 'string' },
-      json: { type: 'boolean' },
       ...HELP_OPTION,
     });
     if (values.help) return { kind: 'help', text: AUDIT_USAGE };
@@ -31,7 +29,6 @@ export function parseAuditCommand(args: string[]): ParsedCommand {
     const options = {
       user: values.user,
       limit: parseLimit(values.limit),
-      json: values.json === true,
     };
     return { kind: 'run', run: (io) => showAudit(io, options) };
   } catch (error) {
@@ -56,7 +53,7 @@ async function showAudit(io: CliIo, options: AuditOptions): Promise<void> {
   const events = await listAuditEvents(io.db, { accountId, limit: options.limit });
   const ids = [...new Set(events.flatMap((event) => event.account_id ?? []))];
   const usernames = await findUsernamesByIds(io.db, ids);
-  if (options.json) {
+  if (io.json) {
     io.stdout(formatJson(events.map((event) => toJson(event, usernames))));
     return;
   }

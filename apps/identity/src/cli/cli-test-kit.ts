@@ -2,13 +2,15 @@
  * Test helper: `runCli` on a fresh, migrated database with an in-memory io, a fixed movable clock
  * and cheap argon2 parameters.
  */
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type Backend, cheapArgon2, openTestDb } from '../../test/build-test-app.ts';
 import { createPasswordHasher, type PasswordHasher } from '../accounts/password-hasher.ts';
 import type { Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createOutboxMailer } from '../mail/outbox-mailer.ts';
-import type { CliIo } from './cli-io.ts';
+import { createSecretBox, type SecretBox } from '../security/secret-box.ts';
+import type { CliSession } from './cli-io.ts';
 import { runCli } from './run-cli.ts';
 
 export interface CliRun {
@@ -21,6 +23,10 @@ export interface CliHarness {
   db: Kysely<Database>;
   hasher: PasswordHasher;
   clock: { now: number; advance(seconds: number): void };
+  /** The signing keys' sealing (`sesame keys`). */
+  box: SecretBox;
+  /** The kids of the rotations the CLI announced to the nodes. */
+  announced: string[];
   /** `sesame …argv`, with `stdin` as standard input. */
   run(argv: string[], stdin?: string): Promise<CliRun>;
   close(): Promise<void>;
@@ -33,6 +39,8 @@ export async function openCliHarness(backend: Backend): Promise<CliHarness> {
   const testDb = await openTestDb(backend);
   await migrateToLatest(testDb.db);
   const hasher = createPasswordHasher(cheapArgon2);
+  const box = createSecretBox(randomBytes(32));
+  const announced: string[] = [];
   const clock = {
     now: START_MS,
     advance(seconds: number) {
@@ -43,10 +51,12 @@ export async function openCliHarness(backend: Backend): Promise<CliHarness> {
     db: testDb.db,
     hasher,
     clock,
+    box,
+    announced,
     async run(argv, stdin = '') {
       const out: string[] = [];
       const err: string[] = [];
-      const io: CliIo = {
+      const io: CliSession = {
         db: testDb.db,
         hasher,
         now: () => clock.now,
@@ -57,6 +67,11 @@ export async function openCliHarness(backend: Backend): Promise<CliHarness> {
           mailer: createOutboxMailer({ db: testDb.db, now: () => clock.now }),
           publicUrl: 'http://localhost:3000',
           outbox: true,
+        },
+        keys: {
+          box,
+          publishAheadMs: 10 * 60_000,
+          announce: async (kid) => void announced.push(kid),
         },
       };
       const code = await runCli(argv, io);

@@ -38,6 +38,9 @@ const SUBCOMMANDS: Record<string, SubcommandParser> = {
   'remember-browser': parseRememberBrowser,
 };
 
+/** The subcommands' names, for the CLI's walk (run-cli.ts GROUPS). */
+export const ORG_SUBCOMMANDS = Object.keys(SUBCOMMANDS);
+
 export function parseOrgCommand(args: string[]): ParsedCommand {
   const [name, ...rest] = args;
   if (name === undefined) {

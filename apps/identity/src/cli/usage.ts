@@ -83,6 +83,21 @@ Options:
   --json     JSON instead of text
 `;
 
+export const KEYS_USAGE = `Usage: sesame keys <command> [--json]
+
+The keys that sign ID tokens (ADR 0014). A new key is published in the JWKS at once and signs
+after SESAME_SIGNING_KEY_PUBLISH_AHEAD_MINUTES (default 10), so that applications caching the
+key set know it first; the key it replaces stays published until the tokens it signed expire.
+
+Commands:
+  list
+      List the published keys: kid, algorithm, state (next: published, not signing yet;
+      current: signing; retired: published for the tokens it signed), and their times (UTC).
+  rotate
+      Make a new key (next); the current one stops signing when it starts. Refused while
+      a key is already next. Every identity node follows within a minute.
+`;
+
 export const MAIN_USAGE = `Usage: sesame <command> [options]
 
 Administration of a Sesame identity server. Works on the database of the current
@@ -104,7 +119,8 @@ Commands:
   org remember-browser <N>d|off
   audit [--user <username>] [--limit N] [--json]
   outbox [--limit N] [--json]
-  help [users | org | audit | outbox]
+  keys list|rotate
+  help [users | org | audit | outbox | keys]
 
 Run 'sesame <command> --help' for details.
 Exit status: 0 done, 1 failed, 2 wrong usage.

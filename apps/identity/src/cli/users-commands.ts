@@ -59,6 +59,9 @@ const SUBCOMMANDS: Record<string, SubcommandParser> = {
   'revoke-admin': parseRevokeAdmin,
 };
 
+/** The subcommands' names, for the CLI's walk (run-cli.ts GROUPS). */
+export const USERS_SUBCOMMANDS = Object.keys(SUBCOMMANDS);
+
 export function parseUsersCommand(args: string[]): ParsedCommand {
   const [name, ...rest] = args;
   if (name === undefined) {
@@ -125,22 +128,19 @@ function describeCreateFailure(result: Extract<CreateAccountResult, { ok: false 
 }
 
 function parseList(args: string[]): ParsedCommand {
-  const { values, positionals } = parseCommandArgs(args, {
-    json: { type: 'boolean' },
-    ...HELP_OPTION,
-  });
+  const { values, positionals } = parseCommandArgs(args, { ...HELP_OPTION });
   if (values.help) return HELP;
   noPositionals(positionals);
-  return { kind: 'run', run: (io) => listUsers(io, values.json === true) };
+  return { kind: 'run', run: listUsers };
 }
 
-async function listUsers(io: CliIo, json: boolean): Promise<void> {
+async function listUsers(io: CliIo): Promise<void> {
   const [accounts, orgRequired, authenticators] = await Promise.all([
     listAccounts(io.db),
     readOrgMfaRequired(io.db),
     countActiveAuthenticatorsByAccount(io.db),
   ]);
-  if (json) {
+  if (io.json) {
     const rows = accounts.map((account) => ({
       id: account.id,
       username: account.username,
