@@ -19,16 +19,16 @@ export interface CliIo {
   mail: CliMail;
   /** `--json` anywhere on the command line: output for scripts (see `report`). */
   json: boolean;
-  /** Signing keys (`sesame keys`): their sealing, and the rotation's settings. */
+  /** The secrets at rest: signing keys' sealing, temporary access codes' keyed hash. */
+  box: SecretBox;
+  /** Signing keys' rotation (`sesame keys rotate`): its delay, who is told. */
   keys: CliKeys;
 }
 
 /** What `connect` makes; `runCliWith` adds the output mode read from the command line. */
 export type CliSession = Omit<CliIo, 'json'>;
 
-export interface CliKeys extends Pick<KeyRotationDeps, 'publishAheadMs' | 'announce'> {
-  box: SecretBox;
-}
+export type CliKeys = Pick<KeyRotationDeps, 'publishAheadMs' | 'announce'>;
 
 export interface CliMail {
   mailer: Mailer;

@@ -68,8 +68,8 @@ export async function openCliHarness(backend: Backend): Promise<CliHarness> {
           publicUrl: 'http://localhost:3000',
           outbox: true,
         },
+        box,
         keys: {
-          box,
           publishAheadMs: 10 * 60_000,
           announce: async (kid) => void announced.push(kid),
         },

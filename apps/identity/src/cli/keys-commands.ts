@@ -61,7 +61,10 @@ async function listKeys(io: CliIo): Promise<void> {
 }
 
 async function rotateKey(io: CliIo): Promise<void> {
-  const result = await rotateSigningKey({ db: io.db, now: io.now, ...io.keys }, cliActor);
+  const result = await rotateSigningKey(
+    { db: io.db, now: io.now, box: io.box, ...io.keys },
+    cliActor,
+  );
   if (!result.ok)
     throw new CommandError(
       `key ${result.pending.kid} is already waiting to sign (from ${formatUtc(result.pending.signsFrom)}): rotate again once it signs`,

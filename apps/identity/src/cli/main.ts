@@ -61,6 +61,7 @@ async function connect(): Promise<CliSession> {
     ...output,
     readStdin: readProcessStdin,
     mail,
+    box: createSecretBox(config.secretKey),
     keys: cliKeys(config),
   };
 }
@@ -69,7 +70,6 @@ async function connect(): Promise<CliSession> {
 function cliKeys(config: ReturnType<typeof loadConfig>): CliKeys {
   const { redisUrl } = config;
   return {
-    box: createSecretBox(config.secretKey),
     publishAheadMs: config.signingKeys.publishAheadSeconds * 1000,
     announce: async (kid) => {
       if (redisUrl === undefined) return;

@@ -2,6 +2,7 @@
  * The command line as a function: argv in, exit code out, every effect through `io`. Help and
  * usage errors are answered before any database is needed (`runCliWith` opens it only then).
  */
+import { API_TOKENS_SUBCOMMANDS, parseApiTokensCommand } from './api-tokens-commands.ts';
 import { parseAuditCommand } from './audit-command.ts';
 import {
   type CliIo,
@@ -19,6 +20,7 @@ import { ORG_SUBCOMMANDS, parseOrgCommand } from './org-commands.ts';
 import { parseOutboxCommand } from './outbox-command.ts';
 import { takeJsonFlag } from './parse-command-args.ts';
 import {
+  API_TOKENS_USAGE,
   AUDIT_USAGE,
   KEYS_USAGE,
   MAIN_USAGE,
@@ -43,6 +45,11 @@ export const GROUPS: Record<
   audit: { parse: parseAuditCommand, usage: AUDIT_USAGE },
   outbox: { parse: parseOutboxCommand, usage: OUTBOX_USAGE },
   keys: { parse: parseKeysCommand, usage: KEYS_USAGE, subcommands: KEYS_SUBCOMMANDS },
+  'api-tokens': {
+    parse: parseApiTokensCommand,
+    usage: API_TOKENS_USAGE,
+    subcommands: API_TOKENS_SUBCOMMANDS,
+  },
 };
 
 export function runCli(argv: string[], io: CliSession): Promise<number> {

@@ -33,6 +33,13 @@ Commands:
       with --helpdesk the users only. It always signs in there with MFA.
   revoke-admin <username>
       Take that access away.
+  show <username>
+      Show the account: its details, its active methods, its latest sign-ins.
+  access-code <username>
+      Issue a temporary access code (single use, one hour) for a client who lost their
+      phone: they sign in once with it and enroll again. Shown once; replaces an earlier one.
+  sign-out <username>
+      End every session, token and sign-in in progress of the account.
 
 <username> may also be the account's email, in any case.
 --password-stdin reads the password from standard input, less one trailing newline;
@@ -62,13 +69,20 @@ Commands:
       application asks for two factors or a fresh sign-in. off (the default): never.
 `;
 
-export const AUDIT_USAGE = `Usage: sesame audit [--user <username>] [--limit N] [--json]
+export const AUDIT_USAGE = `Usage: sesame audit [--user <username>] [--type T] [--since S] [--until U]
+                    [--outcome success|failure] [--limit N] [--format csv|jsonl] [--json]
 
-Show the audit trail, newest first: time (UTC), event, account, reason, IP, client, user agent.
+Show the audit trail, newest first: time (UTC), event, account, actor, reason, IP, client, user
+agent. The filters are the console's (/admin/audit).
 
 Options:
   --user <username>  only the events of this account (username or email)
+  --type T           only this event type (account.locked), or the types starting so (sign_in.)
+  --since S          from this UTC day (2026-03-01) or time (2026-03-01T14:05:09Z)
+  --until U          up to this UTC day, included, or time
+  --outcome O        only successes or only failures (refused or failed attempts)
   --limit N          how many events, 1 to 1000 (default 50)
+  --format F         the console's exports: csv or jsonl (JSON Lines)
   --json             JSON instead of a table
 `;
 
@@ -98,6 +112,21 @@ Commands:
       a key is already next. Every identity node follows within a minute.
 `;
 
+export const API_TOKENS_USAGE = `Usage: sesame api-tokens <command> [--json]
+
+The admin API's tokens (the console's « Jetons d'API »): bearer tokens for /admin/api, scoped
+and expiring; only their hash is kept.
+
+Commands:
+  list
+      List the tokens: id, name, scopes, state (active, revoked, expired), expiry, last use.
+  create <name> --scope S [--scope S…] [--days N]
+      Make a token with these scopes (users:read, users:manage, policy:manage,
+      clients:manage), valid N days (1 to 365, default 90). It is shown once.
+  revoke <id>
+      Revoke the token: it is refused from then on.
+`;
+
 export const MAIN_USAGE = `Usage: sesame <command> [options]
 
 Administration of a Sesame identity server. Works on the database of the current
@@ -113,15 +142,21 @@ Commands:
   users require-mfa <username> [--off]
   users reset-mfa <username>
   users set-phone <username> <+E164>|--remove
+  users show <username>
+  users access-code <username>
+  users sign-out <username>
   org show
   org require-mfa on|off
   org push-number typed-6|typed-2|pick-3
   org remember-browser <N>d|off
-  audit [--user <username>] [--limit N] [--json]
+  audit [--user <username>] [--type T] [--since S] [--until U] [--outcome O] [--limit N] [--format csv|jsonl]
   outbox [--limit N] [--json]
   keys list|rotate
-  help [users | org | audit | outbox | keys]
+  api-tokens list|create|revoke
+  help [users | org | audit | outbox | keys | api-tokens]
 
 Run 'sesame <command> --help' for details.
+Every command takes --json: its result as JSON on stdout, for scripts, and its error as
+{"error": {"code": …, "message": …}} on stderr.
 Exit status: 0 done, 1 failed, 2 wrong usage.
 `;
