@@ -55,4 +55,11 @@ describe.each(testBackends())('sesame keys (%s)', (backend) => {
     const text = await t.run(['keys', 'rotate']);
     expect(text.stdout).toMatch(/^New signing key \S+ published; it signs from \S+Z\.\n$/);
   });
+
+  it('on a database no server has used yet, the first rotation makes a key that signs at once', async () => {
+    await t.db.deleteFrom('signing_keys').execute();
+    expect((await t.run(['keys', 'list'])).stdout).toMatch(/^No signing keys yet/);
+    const made = JSON.parse((await t.run(['keys', 'rotate', '--json'])).stdout);
+    expect(made).toMatchObject({ state: 'current', signsUntil: null });
+  });
 });

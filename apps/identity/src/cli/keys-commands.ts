@@ -57,7 +57,14 @@ async function listKeys(io: CliIo): Promise<void> {
     utcOrDash(key.signsUntil),
     utcOrDash(key.publishedUntil),
   ]);
-  report(io, () => formatTable(headers, rows), keys.map(keyJson));
+  report(
+    io,
+    () =>
+      keys.length === 0
+        ? "No signing keys yet: the identity server makes one at its first start, or run 'sesame keys rotate'.\n"
+        : formatTable(headers, rows),
+    keys.map(keyJson),
+  );
 }
 
 async function rotateKey(io: CliIo): Promise<void> {

@@ -17,10 +17,15 @@ import {
 } from '../../test/build-test-app.ts';
 import { consoleUser, signInToConsole } from '../../test/console-kit.ts';
 import { auditEvents, clientId, redeemCode, signInForCode } from '../../test/sign-in-kit.ts';
+import { createPasswordHasher } from '../accounts/password-hasher.ts';
 import { buildApp } from '../app.ts';
+import type { CliSession } from '../cli/cli-io.ts';
+import { runCli } from '../cli/run-cli.ts';
 import { createInProcessEventBus, type EventBus } from '../events/event-bus.ts';
+import { createOutboxMailer } from '../mail/outbox-mailer.ts';
+import { createSecretBox } from '../security/secret-box.ts';
 import { keyRereadMs } from './live-provider.ts';
-import { retiredKeyPublishedMs } from './rotate-signing-key.ts';
+import { retiredKeyPublishedMs, signingKeysChannel } from './rotate-signing-key.ts';
 
 const PASSWORD = 'boulevard Saint-Laurent 1851';
 const publishAheadMinutes = 10;
@@ -135,5 +140,37 @@ describe.each(testBackends())('signing key rotation (%s)', (backend) => {
     t.clock.advance(publishAheadMinutes * 60);
     const newKid = published.find((kid) => kid !== oldKid);
     expect(signerOf(await idToken(nodeB))).toBe(newKid);
+  });
+
+  it('a rotation from the CLI is published by every node at once and signs on time', async () => {
+    const [oldKid] = await publishedKids(nodeB);
+    const out: string[] = [];
+    const io: CliSession = {
+      db: t.db,
+      hasher: createPasswordHasher(cheapArgon2),
+      now: () => t.clock.now,
+      stdout: (text) => void out.push(text),
+      stderr: (text) => void out.push(text),
+      readStdin: async () => '',
+      mail: {
+        mailer: createOutboxMailer({ db: t.db, now: () => t.clock.now }),
+        publicUrl: t.config.publicUrl,
+        outbox: true,
+      },
+      // What main.ts gives the CLI: the server's secret key, its publish-ahead, the event bus.
+      box: createSecretBox(t.config.secretKey),
+      keys: {
+        publishAheadMs: t.config.signingKeys.publishAheadSeconds * 1000,
+        announce: (kid) => events.publish(signingKeysChannel, kid),
+      },
+    };
+    expect(await runCli(['keys', 'rotate', '--json'], io)).toBe(0);
+    const { kid: newKid } = JSON.parse(out.join('')) as { kid: string };
+    expect(await publishedKids(nodeB)).toEqual([oldKid, newKid].sort());
+    expect(await publishedKids(t.app)).toEqual([oldKid, newKid].sort());
+    expect(signerOf(await idToken(nodeB))).toBe(oldKid);
+    t.clock.advance(publishAheadMinutes * 60);
+    expect(signerOf(await idToken(nodeB))).toBe(newKid);
+    expect(signerOf(await idToken(t.app))).toBe(newKid);
   });
 });

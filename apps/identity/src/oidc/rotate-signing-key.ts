@@ -2,8 +2,9 @@
  * « Renouveler la clé » (ADR 0014): a new signing key, published at once and signing after
  * `publishAheadMs` (applications caching the JWKS see it before any token it signs); the key
  * signing now stops then, and stays published until the longest-lived token it signed has
- * expired. One rotation at a time: while a key is `next`, another is refused. Audited with the
- * actor; the other nodes are told through the event bus (and re-read the table anyway).
+ * expired (on an empty table, the first key signs at once). One rotation at a time: while a key
+ * is `next`, another is refused. Audited with the actor; the other nodes are told through the
+ * event bus (and re-read the table anyway).
  */
 import type { Actor } from '../accounts/operations/actor.ts';
 import {
@@ -51,10 +52,12 @@ export async function rotateSigningKey(
   const result = await deps.db.transaction().execute(async (trx) => {
     await lockSigningKeys(trx);
     const nowMs = deps.now();
-    const pending = (await listSigningKeys(trx, nowMs)).find((key) => key.state === 'next');
+    const keys = await listSigningKeys(trx, nowMs);
+    const pending = keys.find((key) => key.state === 'next');
     if (pending !== undefined)
       return { ok: false, code: 'signing_key.rotation_pending', pending } as const;
-    const signsFrom = nowMs + deps.publishAheadMs;
+    // No key yet (no node has started): nothing was published to wait for, it signs at once.
+    const signsFrom = keys.length === 0 ? nowMs : nowMs + deps.publishAheadMs;
     return runOperation(
       { ...deps, db: trx },
       actor,
