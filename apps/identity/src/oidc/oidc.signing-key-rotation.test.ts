@@ -2,7 +2,7 @@
  * « Renouveler la clé » as the applications meet it, over HTTP on both backends (ADR 0014): the
  * new key is in the JWKS at once but signs only once the publish-ahead delay has passed (the
  * test's clock moves); the old key then stops signing and stays in the JWKS until the tokens it
- * signed have expired, so they still verify; a second node on the same database, told through
+ * signed have expired (and the sessions they may end), so they still verify; a second node on the same database, told through
  * the event bus, publishes and signs with the same keys.
  */
 import type { FastifyInstance } from 'fastify';
@@ -57,13 +57,14 @@ describe.each(testBackends())('signing key rotation (%s)', (backend) => {
     (await node.inject({ method: 'GET', url: '/oidc/jwks' })).json() as JSONWebKeySet;
   const publishedKids = async (node: FastifyInstance) =>
     (await jwks(node)).keys.map((key) => key.kid).sort();
-  const idToken = async (node: FastifyInstance) => {
+  const signedIn = async (node: FastifyInstance) => {
     const browser = new BrowserSession(node, t.config.publicUrl);
     const { code, verifier } = await signInForCode(browser, 'louise', PASSWORD);
     const { status, body } = await redeemCode(node, code, verifier);
     expect(status).toBe(200);
-    return body.id_token as string;
+    return { browser, idToken: body.id_token as string };
   };
+  const idToken = async (node: FastifyInstance) => (await signedIn(node)).idToken;
   const signerOf = (token: string) => decodeProtectedHeader(token).kid;
   const verifyAgainst = async (node: FastifyInstance, token: string) =>
     jwtVerify(token, createLocalJWKSet(await jwks(node)), {
@@ -73,7 +74,8 @@ describe.each(testBackends())('signing key rotation (%s)', (backend) => {
 
   it('publishes the new key first, signs with it once promoted, keeps the old one for its tokens', async () => {
     const [oldKid] = await publishedKids(t.app);
-    const beforeRotation = await idToken(t.app);
+    const louise = await signedIn(t.app);
+    const beforeRotation = louise.idToken;
     expect(signerOf(beforeRotation)).toBe(oldKid);
 
     const admin = await consoleUser(t, 'ada', 'admin');
@@ -110,6 +112,14 @@ describe.each(testBackends())('signing key rotation (%s)', (backend) => {
     expect(await publishedKids(nodeB)).toEqual(both);
     // A token the old key signed still verifies against the JWKS.
     await expect(verifyAgainst(nodeB, beforeRotation)).resolves.toBeDefined();
+    // And the application can still end the session with it (id_token_hint, verified).
+    const query = new URLSearchParams({
+      id_token_hint: beforeRotation,
+      post_logout_redirect_uri: 'http://localhost:3001/',
+    });
+    const signOut = await louise.browser.get(`/oidc/session/end?${query}`);
+    expect(signOut.statusCode).toBe(200);
+    expect(signOut.body).toContain("document.getElementById('sign-out').click();");
 
     // Once its tokens have expired, the retired key leaves the JWKS; its tokens no longer verify.
     t.clock.advance(retiredKeyPublishedMs / 1000);

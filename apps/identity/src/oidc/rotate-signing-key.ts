@@ -14,6 +14,7 @@ import {
 } from '../accounts/operations/operation-deps.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import { ttlSeconds } from './create-provider.ts';
+import { sessionLimitSeconds } from './session-ttl.ts';
 import {
   listSigningKeys,
   lockSigningKeys,
@@ -25,9 +26,14 @@ import {
 /** Nodes' clocks may differ by this much: a retired key stays published that much longer. */
 const clockLeewayMs = 5 * 60_000;
 
-/** How long a key stays published after it stopped signing: its tokens' longest lifetime. */
+/**
+ * How long a key stays published after it stopped signing: its tokens' longest lifetime — and
+ * the single sign-on session's, since an application may end one with the ID token it got at
+ * sign-in (`id_token_hint`), which oidc-provider verifies, expired or not.
+ */
 export const retiredKeyPublishedMs =
-  Math.max(ttlSeconds.IdToken, ttlSeconds.AccessToken) * 1000 + clockLeewayMs;
+  Math.max(ttlSeconds.IdToken, ttlSeconds.AccessToken, sessionLimitSeconds.absolute) * 1000 +
+  clockLeewayMs;
 
 /** The event bus channel that tells every node to read the keys again. */
 export const signingKeysChannel = 'signing-keys';
