@@ -40,7 +40,7 @@ async function connect(): Promise<CliSession> {
   try {
     config = loadConfig(process.env);
   } catch (error) {
-    throw new CommandError(`configuration: ${describeUnexpected(error)}`);
+    throw new CommandError(`configuration: ${describeUnexpected(error)}`, 'configuration');
   }
   db = createDb(config.database);
   try {
@@ -48,7 +48,7 @@ async function connect(): Promise<CliSession> {
   } catch (error) {
     // migrateToLatest names the migration; the cause says what went wrong (refused, denied…).
     const cause = (error as { cause?: unknown }).cause ?? error;
-    throw new CommandError(`cannot open the database: ${describeUnexpected(cause)}`);
+    throw new CommandError(`cannot open the database: ${describeUnexpected(cause)}`, 'database');
   }
   const hasher = createPasswordHasher();
   const mailer = createMailer(config.mail, { db, now: Date.now });
