@@ -148,6 +148,7 @@ export async function buildApp(
     box,
     events,
     now,
+    onError: (error) => app.log.warn({ err: error }, 'signing keys not read again'),
   });
   const keyRotation = {
     publishAheadMs: config.signingKeys.publishAheadSeconds * 1000,

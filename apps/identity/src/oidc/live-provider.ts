@@ -33,6 +33,11 @@ export async function createLiveProvider(options: {
   events: EventBus;
   now: () => number;
   rereadMs?: number;
+  /**
+   * A failed read (the database away): the provider already built keeps serving — its keys are
+   * all still published, the next request tries again.
+   */
+  onError: (error: unknown) => void;
 }): Promise<LiveProvider> {
   let provider = options.first;
   let kids = kidsOf(options.keys.keys);
@@ -65,9 +70,14 @@ export async function createLiveProvider(options: {
     async current() {
       if (due()) {
         stale = false;
-        reading ??= reread().finally(() => {
-          reading = undefined;
-        });
+        reading ??= reread()
+          .catch((error: unknown) => {
+            stale = true;
+            options.onError(error);
+          })
+          .finally(() => {
+            reading = undefined;
+          });
         await reading;
       }
       return provider;
