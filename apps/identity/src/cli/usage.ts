@@ -9,10 +9,11 @@ Commands:
       links and notifications only to a verified address.
   verify-email <username>
       Send the account's email address a new verification link (valid 24 hours).
-  list [--json]
+  list [--search TEXT] [--json]
       List the accounts: username, email, name, status, who requires MFA of the account
       (account: its own flag, org: the organization's setting, no), how many active
-      authenticators it has, creation time (UTC).
+      authenticators it has, creation time (UTC). --search: only those whose username,
+      email or name contains TEXT (any case), as the console's search.
   lock <username>
       Lock the account: it can no longer sign in.
   unlock <username>
@@ -135,7 +136,7 @@ configuration: DATABASE_URL, or SQLite in SESAME_DATA_DIR (default ./data).
 Commands:
   users create <username> [--email E] [--name "Given Family"] [--password-stdin]
   users verify-email <username>
-  users list [--json]
+  users list [--search TEXT] [--json]
   users lock <username>
   users unlock <username>
   users set-password <username> --password-stdin

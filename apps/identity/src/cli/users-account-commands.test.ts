@@ -113,4 +113,17 @@ describe.each(testBackends())('sesame users show, access-code, sign-out (%s)', (
       account_id: claireId,
     });
   });
+
+  it('lists the accounts a search finds, as the console’s users page', async () => {
+    await t.run(['users', 'create', 'marc', '--name', 'Marc Gagnon']);
+    const found = async (text: string) =>
+      (
+        JSON.parse((await t.run(['users', 'list', '--search', text, '--json'])).stdout) as Array<{
+          username: string;
+        }>
+      ).map((row) => row.username);
+    expect(await found('GAGNON')).toEqual(['marc']);
+    expect(await found('example.ca')).toEqual(['claire']);
+    expect(await found('nobody')).toEqual([]);
+  });
 });

@@ -135,18 +135,28 @@ function describeCreateFailure(result: Extract<CreateAccountResult, { ok: false 
 }
 
 function parseList(args: string[]): ParsedCommand {
-  const { values, positionals } = parseCommandArgs(args, { ...HELP_OPTION });
+  const { values, positionals } = parseCommandArgs(args, {
+    search: { type: 'string' },
+    ...HELP_OPTION,
+  });
   if (values.help) return HELP;
   noPositionals(positionals);
-  return { kind: 'run', run: listUsers };
+  const search = values.search?.trim().toLowerCase() ?? '';
+  return { kind: 'run', run: (io) => listUsers(io, search) };
 }
 
-async function listUsers(io: CliIo): Promise<void> {
-  const [accounts, orgRequired, authenticators] = await Promise.all([
+/** `search`: as the console's users page, in the username, email or name, in any case. */
+async function listUsers(io: CliIo, search: string): Promise<void> {
+  const [all, orgRequired, authenticators] = await Promise.all([
     listAccounts(io.db),
     readOrgMfaRequired(io.db),
     countActiveAuthenticatorsByAccount(io.db),
   ]);
+  const accounts = all.filter((account) =>
+    [account.username, account.email ?? '', account.name].some((field) =>
+      field.toLowerCase().includes(search),
+    ),
+  );
   const rows = accounts.map((account) => ({
     id: account.id,
     username: account.username,
