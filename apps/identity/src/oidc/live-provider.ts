@@ -4,8 +4,9 @@
  * the old one for the requests that follow. This node re-reads the keys when one of them changes
  * state (a time it knows from the table), when the event bus says another node rotated, and
  * when it last read them `rereadMs` ago (by its clock) in case that message was lost — before the
- * next request under /oidc, which is where tokens are signed. The first Provider, which Sesame's own pages hold for interactions and
- * sessions (stored in the database, the same for every instance), never signs a token.
+ * next request under /oidc, which is where tokens are signed. The first Provider, which Sesame's
+ * own pages hold for interactions and sessions (stored in the database, the same for every
+ * instance), never signs a token: a new use of `provider` that signs must go through `current()`.
  */
 import type { JWK } from 'jose';
 import type { Kysely } from 'kysely';
