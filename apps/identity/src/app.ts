@@ -12,6 +12,7 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { buildAuthenticatorApp, serveAuthenticatorApp } from '@sesame/authenticator';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { JWK } from 'jose';
 import type { Kysely } from 'kysely';
 import type { DestinationStream } from 'pino';
 import { accountRoutes } from './account/account-routes.tsx';
@@ -40,7 +41,9 @@ import { outboxRoutes } from './mail/outbox-routes.tsx';
 import { createCiba } from './oidc/ciba.ts';
 import { createProvider } from './oidc/create-provider.ts';
 import { createInteractionHost } from './oidc/interaction-host.ts';
+import { createLiveProvider } from './oidc/live-provider.ts';
 import { mountOidcPlugin } from './oidc/mount-oidc.ts';
+import { signingKeysChannel } from './oidc/rotate-signing-key.ts';
 import { loadSigningKeys } from './oidc/signing-keys.ts';
 import { createBackgroundTasks } from './ops/background-tasks.ts';
 import type { LocalCertificate } from './ops/local-certificate.ts';
@@ -123,18 +126,36 @@ export async function buildApp(
     push,
   });
   const console = consoleClient(config.publicUrl, config.secretKey);
-  const provider = createProvider({
-    ciba,
-    issuer: config.issuer,
+  const buildProvider = (keys: JWK[]) =>
+    createProvider({
+      ciba,
+      issuer: config.issuer,
+      db,
+      // The applications, and the administration console, a client of Sesame's own (ADR 0010).
+      clients: [...config.clients, console],
+      // The applications registered in the database: their secrets are sealed (ADR 0012).
+      box,
+      signingKeys: keys,
+      cookieKeys: [deriveKey(config.secretKey, 'oidc-cookies').toString('base64url')],
+      now,
+      proxy: config.trustedProxies.length > 0,
+    });
+  const provider = buildProvider(signingKeys.keys);
+  // A rotation of the signing keys (ADR 0014) rebuilds the provider that /oidc mounts.
+  const liveProvider = await createLiveProvider({
+    first: provider,
+    keys: signingKeys,
+    build: buildProvider,
     db,
-    // The applications, and the administration console, a client of Sesame's own (ADR 0010).
-    clients: [...config.clients, console],
     box,
-    signingKeys,
-    cookieKeys: [deriveKey(config.secretKey, 'oidc-cookies').toString('base64url')],
+    events,
     now,
-    proxy: config.trustedProxies.length > 0,
+    onError: (error) => app.log.warn({ err: error }, 'signing keys not read again'),
   });
+  const keyRotation = {
+    publishAheadMs: config.signingKeys.publishAheadSeconds * 1000,
+    announce: (kid: string) => events.publish(signingKeysChannel, kid),
+  };
 
   const app = Fastify({
     logger: deps.logger === false ? false : loggerOptions(config, deps.logStream),
@@ -149,6 +170,7 @@ export async function buildApp(
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (deps.db === undefined) app.addHook('onClose', async () => db.destroy());
+  app.addHook('onClose', async () => liveProvider.close());
   if (deps.events === undefined) app.addHook('onClose', async () => events.close());
   app.addHook('onClose', async () => mailer.close());
   // Wake-ups still on their way finish before the database closes.
@@ -172,7 +194,7 @@ export async function buildApp(
   const { token, port: metricsPort } = config.metrics;
   if (metricsPort === undefined && token !== undefined)
     await app.register(metricsRoutes, { metrics, token });
-  await app.register(mountOidcPlugin, { provider });
+  await app.register(mountOidcPlugin, { live: liveProvider });
   // The same steps run for an application's sign-in and for a step-up of the signed-in
   // account (ADR 0005): one kit per host.
   const interactions = createInteractionHost({ provider, db, clients: config.clients });
@@ -260,6 +282,7 @@ export async function buildApp(
     mailer,
     box,
     configuredClients: [...config.clients, console],
+    keyRotation,
   });
   const caCert = deps.tls?.caCert;
   if (caCert !== undefined) {

@@ -91,6 +91,17 @@ export interface Config {
   push: PushConfig;
   mail: MailConfig;
   sms: SmsConfig | undefined;
+  /** ID token signing keys' rotation (ADR 0014). */
+  signingKeys: SigningKeysConfig;
+}
+
+/** ID token signing keys' rotation (ADR 0014). */
+export interface SigningKeysConfig {
+  /**
+   * How long a new key is published before it signs (SESAME_SIGNING_KEY_PUBLISH_AHEAD_MINUTES,
+   * default 10): at least as long as an application caches the JWKS.
+   */
+  publishAheadSeconds: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -128,7 +139,18 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     push: readPush(env, publicUrl),
     mail: readMail(env, publicUrl),
     sms: readSms(env),
+    signingKeys: readSigningKeys(env),
   });
+}
+
+function readSigningKeys(env: Env): SigningKeysConfig {
+  const raw = env.SESAME_SIGNING_KEY_PUBLISH_AHEAD_MINUTES;
+  const minutes = raw === undefined || raw === '' ? 10 : Number(raw);
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 7 * 24 * 60)
+    throw new TypeError(
+      'SESAME_SIGNING_KEY_PUBLISH_AHEAD_MINUTES must be a whole number of minutes, 1 to 10080',
+    );
+  return Object.freeze({ publishAheadSeconds: minutes * 60 });
 }
 
 function readPush(env: Env, publicUrl: string): PushConfig {

@@ -7,16 +7,11 @@ import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { requestOrigin } from '../account/account-session.ts';
 import { formatWhen } from '../account/format-when.ts';
-import { runOperation } from '../accounts/operations/operation-deps.ts';
 import { AppError } from '../errors.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
 import { apiScopes, isApiScope } from './api/api-scopes.ts';
-import {
-  insertApiToken,
-  listApiTokens,
-  makeApiToken,
-  revokeApiToken,
-} from './api/api-token-queries.ts';
+import { createApiToken, revokeApiTokenAs } from './api/api-token-operations.ts';
+import { listApiTokens } from './api/api-token-queries.ts';
 import { ConsoleLayout } from './console-layout.tsx';
 import type { ConsoleOptions } from './console-routes.tsx';
 
@@ -130,21 +125,15 @@ export async function apiTokensRoutes(app: FastifyInstance, options: ConsoleOpti
       const scopes = apiScopes.filter((scope) => asked.includes(scope));
       if (scopes.length === 0 || asked.some((scope) => !isApiScope(scope)))
         throw new AppError('request.invalid');
-      const value = makeApiToken();
-      const nowMs = options.now();
-      await runOperation(
+      const { value } = await createApiToken(
         options,
         { kind: 'admin', accountId: request.admin.accountId },
-        { ...requestOrigin(request), type: 'api_token.created', reason: request.body.name },
-        (trx) =>
-          insertApiToken(trx, {
-            name: request.body.name,
-            value,
-            scopes,
-            createdBy: `admin:${request.admin.accountId}`,
-            nowMs,
-            expiresAt: nowMs + request.body.days * 24 * 3600_000,
-          }),
+        {
+          name: request.body.name,
+          scopes,
+          days: request.body.days,
+          origin: requestOrigin(request),
+        },
       );
       const page = (
         <ConsoleLayout {...pageBase(request)} admin={request.admin} title={t('admin.tokens.title')}>
@@ -169,11 +158,10 @@ export async function apiTokensRoutes(app: FastifyInstance, options: ConsoleOpti
     '/admin/api-tokens/:id/revoke',
     { schema: { params: TokenParams, body: CsrfBody } },
     async (request, reply) => {
-      const revoked = await runOperation(
+      const revoked = await revokeApiTokenAs(
         options,
         { kind: 'admin', accountId: request.admin.accountId },
-        { ...requestOrigin(request), type: 'api_token.revoked', reason: request.params.id },
-        (trx) => revokeApiToken(trx, request.params.id, options.now()),
+        { id: request.params.id, origin: requestOrigin(request) },
       );
       if (!revoked) throw new AppError('request.not_found');
       return reply.redirect('/admin/api-tokens', 303);

@@ -23,6 +23,7 @@ export function ConsoleLayout(
               <a href={`${consolePaths.home}/audit`}>{t('admin.nav.audit')}</a>
               <a href={`${consolePaths.home}/api-tokens`}>{t('admin.nav.tokens')}</a>
               <a href={`${consolePaths.home}/applications`}>{t('admin.nav.applications')}</a>
+              <a href={`${consolePaths.home}/keys`}>{t('admin.nav.keys')}</a>
             </>
           ) : null}
         </nav>

@@ -19,6 +19,7 @@ import { AppError } from '../errors.ts';
 import { listActiveAuthenticators } from '../factors/authenticator-queries.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { KeyRotationDeps } from '../oidc/rotate-signing-key.ts';
 import { readOrgMfaRequired } from '../policy/mfa-policy.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import type { MessageKey } from '../ui/i18n/messages.ts';
@@ -37,6 +38,7 @@ import { editUserRoutes } from './edit-user-routes.tsx';
 import { methodRemovalRoutes } from './method-removal-routes.ts';
 import { newUserRoutes } from './new-user-routes.tsx';
 import { scimRoutes } from './scim/scim-routes.ts';
+import { signingKeysRoutes } from './signing-keys-routes.tsx';
 import { temporaryAccessRoutes } from './temporary-access-routes.tsx';
 import { type UserAction, UserPage } from './user-page.tsx';
 import { UsersPage } from './users-page.tsx';
@@ -47,10 +49,15 @@ export interface ConsoleOptions extends ConsoleSignInOptions, ConsoleGuardOption
   hasher: PasswordHasher;
   /** A new account's verification link. */
   mailer: Mailer;
-  /** The keyed hash of a temporary access code; the sealed secrets of client applications. */
+  /**
+   * The keyed hash of a temporary access code; the sealed secrets of client applications; the
+   * sealing of a new signing key.
+   */
   box: SecretBox;
   /** The applications of the configuration, shown read only beside those of the database. */
   configuredClients: readonly ConfiguredApplication[];
+  /** « Renouveler la clé » (ADR 0014): how long ahead a key is published, who is told. */
+  keyRotation: Pick<KeyRotationDeps, 'publishAheadMs' | 'announce'>;
 }
 
 const UsersQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) });
@@ -147,6 +154,7 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
   await app.register(temporaryAccessRoutes, options);
   await app.register(methodRemovalRoutes, options);
   await app.register(editUserRoutes, options);
+  await app.register(signingKeysRoutes, options);
 
   app.get(consolePaths.home, { config: helpdesk }, async (_request, reply) =>
     reply.redirect(`${consolePaths.home}/users`, 303),

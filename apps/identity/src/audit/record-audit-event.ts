@@ -60,7 +60,9 @@ export type AuditEventType =
   | 'client.registered'
   | 'client.updated'
   | 'client.secret_rotated'
-  | 'client.removed';
+  | 'client.removed'
+  // Signing keys (ADR 0014): a rotation, its new key's kid as the reason.
+  | 'signing_key.rotated';
 
 export interface AuditEvent {
   type: AuditEventType;

@@ -55,8 +55,8 @@ describe.each(testBackends())('sesame audit (%s)', (backend) => {
       ['2026-03-01T14:05:13Z', 'sign_in.failed', 'claire', '-', 'bad_password'],
       ['2026-03-01T14:05:12Z', 'account.password_changed', 'claire', 'cli', '-'],
       ['2026-03-01T14:05:11Z', 'account.locked', 'marc', 'cli', '-'],
-      ['2026-03-01T14:05:10Z', 'account.created', 'marc', '-', 'cli'],
-      ['2026-03-01T14:05:09Z', 'account.created', 'claire', '-', 'cli'],
+      ['2026-03-01T14:05:10Z', 'account.created', 'marc', 'cli', '-'],
+      ['2026-03-01T14:05:09Z', 'account.created', 'claire', 'cli', '-'],
     ]);
     expect(new Date(START_MS).toISOString()).toBe('2026-03-01T14:05:09.000Z');
   });
@@ -130,5 +130,37 @@ describe.each(testBackends())('sesame audit (%s)', (backend) => {
     await t.db.deleteFrom('audit_events').execute();
     expect((await t.run(['audit'])).stdout).toBe('No audit events.\n');
     expect((await t.run(['audit', '--json'])).stdout).toBe('[]\n');
+  });
+
+  it('filters as the console does: type or its start, outcome, time; exports CSV and JSON Lines', async () => {
+    const types = async (...argv: string[]) =>
+      (
+        JSON.parse((await t.run(['audit', ...argv, '--json'])).stdout) as Array<{ type: string }>
+      ).map((event) => event.type);
+    expect(await types('--type', 'sign_in.')).toEqual(Array(3).fill('sign_in.failed'));
+    expect(await types('--type', 'account.locked')).toEqual(['account.locked']);
+    expect(await types('--outcome', 'failure')).toHaveLength(3);
+    expect(await types('--outcome', 'success')).toHaveLength(4);
+    expect(await types('--since', '2026-03-01T14:05:13Z', '--type', 'account.')).toEqual([]);
+    expect(await types('--until', '2026-03-01T14:05:11Z')).toEqual([
+      'account.created',
+      'account.created',
+    ]);
+    expect(await types('--since', '2026-03-02')).toEqual([]);
+    expect(await types('--until', '2026-03-01')).toHaveLength(7);
+    const csv = await t.run(['audit', '--format', 'csv', '--type', 'account.locked']);
+    expect(csv.stdout.split('\n')[1]).toContain('account.locked');
+    const jsonl = await t.run(['audit', '--format', 'jsonl']);
+    expect(jsonl.stdout.trimEnd().split('\n')).toHaveLength(7);
+    for (const argv of [
+      ['--outcome', 'maybe'],
+      ['--since', 'yesterday'],
+      ['--type', 'DROP TABLE'],
+      ['--format', 'xml'],
+    ]) {
+      const run = await t.run(['audit', ...argv, '--json']);
+      expect(run.code, argv.join(' ')).toBe(2);
+      expect(JSON.parse(run.stderr).error.code).toBe('usage');
+    }
   });
 });

@@ -1,8 +1,13 @@
-/** `sesame audit`: the audit trail, newest first. */
+/**
+ * `sesame audit`: the audit trail, newest first, with the console's filters (account, type or its
+ * start, time, outcome) and its exports (CSV, JSON Lines).
+ */
 import { findUsernamesByIds } from '../accounts/queries.ts';
-import { type AuditRecord, listAuditEvents } from '../audit/record-audit-event.ts';
-import { type CliIo, type ParsedCommand, UsageError } from './cli-io.ts';
-import { formatJson, formatTable, formatUtc, truncate } from './format-output.ts';
+import { csvHeader, csvRow, exportLine, jsonLine } from '../audit/format-audit-export.ts';
+import type { AuditRecord } from '../audit/record-audit-event.ts';
+import { type AuditOutcome, searchAuditEvents } from '../audit/search-audit-events.ts';
+import { type CliIo, type ParsedCommand, report, UsageError } from './cli-io.ts';
+import { formatTable, formatUtc, truncate } from './format-output.ts';
 import { HELP_OPTION, noPositionals, parseCommandArgs } from './parse-command-args.ts';
 import { requireAccount } from './require-account.ts';
 import { AUDIT_USAGE } from './usage.ts';
@@ -14,30 +19,77 @@ const USER_AGENT_COLUMN_WIDTH = 40;
 
 interface AuditOptions {
   user: string | undefined;
+  type: string | undefined;
+  sinceMs: number | undefined;
+  untilMs: number | undefined;
+  outcome: AuditOutcome | undefined;
+  format: 'csv' | 'jsonl' | undefined;
   limit: number;
-  json: boolean;
 }
+
+const dayMs = 24 * 3600 * 1000;
 
 export function parseAuditCommand(args: string[]): ParsedCommand {
   try {
     const { values, positionals } = parseCommandArgs(args, {
       user: { type: 'string' },
+      type: { type: 'string' },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      outcome: { type: 'string' },
+      format: { type: 'string' },
       limit: { type: 'string' },
-      json: { type: 'boolean' },
       ...HELP_OPTION,
     });
     if (values.help) return { kind: 'help', text: AUDIT_USAGE };
     noPositionals(positionals);
-    const options = {
+    const options: AuditOptions = {
       user: values.user,
+      type: parseType(values.type),
+      sinceMs: parseTime(values.since, '--since', 0),
+      // The day named is included: up to the start of the next.
+      untilMs: parseTime(values.until, '--until', dayMs),
+      outcome: parseChoice(values.outcome, '--outcome', ['success', 'failure'] as const),
+      format: parseChoice(values.format, '--format', ['csv', 'jsonl'] as const),
       limit: parseLimit(values.limit),
-      json: values.json === true,
     };
     return { kind: 'run', run: (io) => showAudit(io, options) };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     throw new UsageError(`audit: ${error.message}`, 'sesame audit --help');
   }
+}
+
+/** A type (`account.locked`) or the start of one (`sign_in.`), as the console takes it. */
+function parseType(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^[a-z_.]{1,64}$/.test(raw))
+    throw new UsageError('--type takes an event type such as sign_in.failed or sign_in.');
+  return raw;
+}
+
+/** A UTC day (`2026-03-01`, whole: `dayEndMs` added for --until) or an ISO 8601 time with its zone. */
+function parseTime(raw: string | undefined, name: string, dayEndMs: number): number | undefined {
+  if (raw === undefined) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) {
+    const ms = Date.parse(`${raw}T00:00:00Z`);
+    if (!Number.isNaN(ms)) return ms + dayEndMs;
+  } else if (/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(raw)) {
+    const ms = Date.parse(raw);
+    if (!Number.isNaN(ms)) return ms;
+  }
+  throw new UsageError(`${name} takes a UTC day (2026-03-01) or a time (2026-03-01T14:05:09Z)`);
+}
+
+function parseChoice<T extends string>(
+  raw: string | undefined,
+  name: string,
+  choices: readonly T[],
+): T | undefined {
+  if (raw === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(raw))
+    throw new UsageError(`${name} must be ${choices.join(' or ')}`);
+  return raw as T;
 }
 
 /** Digits only (no `1e3`, `0x10`, `-5`), from 1 to the maximum. */
@@ -53,23 +105,37 @@ function parseLimit(raw: string | undefined): number {
 async function showAudit(io: CliIo, options: AuditOptions): Promise<void> {
   const accountId =
     options.user === undefined ? undefined : (await requireAccount(io.db, options.user)).id;
-  const events = await listAuditEvents(io.db, { accountId, limit: options.limit });
+  const events = await searchAuditEvents(io.db, {
+    accountId,
+    type: options.type,
+    fromMs: options.sinceMs,
+    toMs: options.untilMs,
+    outcome: options.outcome,
+    limit: options.limit,
+  });
   const ids = [...new Set(events.flatMap((event) => event.account_id ?? []))];
   const usernames = await findUsernamesByIds(io.db, ids);
-  if (options.json) {
-    io.stdout(formatJson(events.map((event) => toJson(event, usernames))));
-    return;
-  }
-  if (events.length === 0) {
-    io.stdout('No audit events.\n');
+  if (options.format !== undefined && !io.json) {
+    // The console's exports, line for line.
+    const lines = events.map((event) => exportLine(event, usernames));
+    io.stdout(
+      options.format === 'csv'
+        ? csvHeader() + lines.map(csvRow).join('')
+        : lines.map(jsonLine).join(''),
+    );
     return;
   }
   const headers = ['TIME (UTC)', 'TYPE', 'USER', 'ACTOR', 'REASON', 'IP', 'CLIENT', 'USER AGENT'];
-  io.stdout(
-    formatTable(
-      headers,
-      events.map((event) => toRow(event, usernames)),
-    ),
+  report(
+    io,
+    () =>
+      events.length === 0
+        ? 'No audit events.\n'
+        : formatTable(
+            headers,
+            events.map((event) => toRow(event, usernames)),
+          ),
+    events.map((event) => toJson(event, usernames)),
   );
 }
 

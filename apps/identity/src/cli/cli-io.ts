@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import type { PasswordHasher } from '../accounts/password-hasher.ts';
 import type { Database } from '../db/database.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { KeyRotationDeps } from '../oidc/rotate-signing-key.ts';
 import type { SecretBox } from '../security/secret-box.ts';
+import { formatJson } from './format-output.ts';
 
 export interface CliIo {
   db: Kysely<Database>;
@@ -15,9 +17,18 @@ export interface CliIo {
   readStdin: () => Promise<string>;
   /** Mail the commands send (a verification link), and where its links lead. */
   mail: CliMail;
-  /** Seals the secrets of client applications (`sesame clients`). */
+  /** `--json` anywhere on the command line: output for scripts (see `report`). */
+  json: boolean;
+  /** The secrets at rest: signing keys' sealing, temporary access codes' keyed hash. */
   box: SecretBox;
+  /** Signing keys' rotation (`sesame keys rotate`): its delay, who is told. */
+  keys: CliKeys;
 }
+
+/** What `connect` makes; `runCliWith` adds the output mode read from the command line. */
+export type CliSession = Omit<CliIo, 'json'>;
+
+export type CliKeys = Pick<KeyRotationDeps, 'publishAheadMs' | 'announce'>;
 
 export interface CliMail {
   mailer: Mailer;
@@ -46,9 +57,27 @@ export class UsageError extends Error {
   }
 }
 
-/** The command was understood but cannot be done (no such account, weak password): exit code 1. */
+/**
+ * The command was understood but cannot be done (no such account, weak password): exit code 1.
+ * `code`: what a script tests in `--json` mode (`{"error": {"code", "message"}}` on stderr).
+ */
 export class CommandError extends Error {
   override name = 'CommandError';
+  readonly code: string;
+
+  constructor(message: string, code = 'failed') {
+    super(message);
+    this.code = code;
+  }
+}
+
+/**
+ * What a command says when it is done: `text` for a person, or with `--json` the `value` as
+ * pretty JSON (one document on stdout). Every command ends with one call: the CLI's walk test
+ * (cli.every-command-json.test.ts) checks that each prints JSON under `--json`.
+ */
+export function report(io: CliIo, text: string | (() => string), value: unknown): void {
+  io.stdout(io.json ? formatJson(value) : typeof text === 'function' ? text() : text);
 }
 
 /** A parsed command line: either text to show, or a command to run against the database. */

@@ -10,7 +10,7 @@ import type { Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createOutboxMailer } from '../mail/outbox-mailer.ts';
 import { createSecretBox, type SecretBox } from '../security/secret-box.ts';
-import type { CliIo } from './cli-io.ts';
+import type { CliSession } from './cli-io.ts';
 import { runCli } from './run-cli.ts';
 
 export interface CliRun {
@@ -23,8 +23,10 @@ export interface CliHarness {
   db: Kysely<Database>;
   hasher: PasswordHasher;
   clock: { now: number; advance(seconds: number): void };
-  /** The box of the commands (the secrets of client applications). */
+  /** The signing keys' sealing (`sesame keys`). */
   box: SecretBox;
+  /** The kids of the rotations the CLI announced to the nodes. */
+  announced: string[];
   /** `sesame …argv`, with `stdin` as standard input. */
   run(argv: string[], stdin?: string): Promise<CliRun>;
   close(): Promise<void>;
@@ -37,22 +39,24 @@ export async function openCliHarness(backend: Backend): Promise<CliHarness> {
   const testDb = await openTestDb(backend);
   await migrateToLatest(testDb.db);
   const hasher = createPasswordHasher(cheapArgon2);
+  const box = createSecretBox(randomBytes(32));
+  const announced: string[] = [];
   const clock = {
     now: START_MS,
     advance(seconds: number) {
       clock.now += seconds * 1000;
     },
   };
-  const box = createSecretBox(randomBytes(32));
   return {
     db: testDb.db,
     hasher,
     clock,
     box,
+    announced,
     async run(argv, stdin = '') {
       const out: string[] = [];
       const err: string[] = [];
-      const io: CliIo = {
+      const io: CliSession = {
         db: testDb.db,
         hasher,
         now: () => clock.now,
@@ -65,6 +69,10 @@ export async function openCliHarness(backend: Backend): Promise<CliHarness> {
           outbox: true,
         },
         box,
+        keys: {
+          publishAheadMs: 10 * 60_000,
+          announce: async (kid) => void announced.push(kid),
+        },
       };
       const code = await runCli(argv, io);
       return { code, stdout: out.join(''), stderr: err.join('') };

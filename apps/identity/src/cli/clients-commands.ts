@@ -17,13 +17,14 @@ import { removeClientApplication } from '../clients/operations/remove-client-app
 import { rotateClientSecret } from '../clients/operations/rotate-client-secret.ts';
 import { acrValues } from '../sign-in/flow.ts';
 import { translatorFor } from '../ui/i18n/messages.ts';
-import { type CliIo, CommandError, type ParsedCommand, UsageError } from './cli-io.ts';
-import { formatJson, formatTable, formatUtc } from './format-output.ts';
+import { type CliIo, CommandError, type ParsedCommand, report, UsageError } from './cli-io.ts';
+import { formatTable, formatUtc } from './format-output.ts';
 import {
   HELP_OPTION,
   noPositionals,
   onePositional,
   parseCommandArgs,
+  parseSubcommand,
 } from './parse-command-args.ts';
 import { CLIENTS_USAGE } from './usage.ts';
 
@@ -43,20 +44,10 @@ const SUBCOMMANDS: Record<string, (args: string[]) => ParsedCommand> = {
   remove: (args) => parseOnOne(args, remove),
 };
 
+export const CLIENTS_SUBCOMMANDS = Object.keys(SUBCOMMANDS);
+
 export function parseClientsCommand(args: string[]): ParsedCommand {
-  const [name, ...rest] = args;
-  if (name === undefined)
-    throw new UsageError(`missing command after 'clients'`, 'sesame clients --help');
-  if (name === '--help' || name === '-h' || name === 'help') return HELP;
-  const parse = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
-  if (parse === undefined)
-    throw new UsageError(`unknown command 'clients ${name}'`, 'sesame clients --help');
-  try {
-    return parse(rest);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    throw new UsageError(`clients ${name}: ${error.message}`, 'sesame clients --help');
-  }
+  return parseSubcommand('clients', SUBCOMMANDS, HELP, args);
 }
 
 /** An application as a script reads it (`--json`). */
@@ -76,34 +67,32 @@ function toJson(app: ClientApplication) {
 }
 
 function parseList(args: string[]): ParsedCommand {
-  const { values, positionals } = parseCommandArgs(args, {
-    json: { type: 'boolean' },
-    ...HELP_OPTION,
-  });
+  const { values, positionals } = parseCommandArgs(args, HELP_OPTION);
   if (values.help) return HELP;
   noPositionals(positionals);
-  return { kind: 'run', run: (io) => list(io, values.json === true) };
+  return { kind: 'run', run: list };
 }
 
-async function list(io: CliIo, json: boolean): Promise<void> {
+async function list(io: CliIo): Promise<void> {
   const apps = await listClientApplications(io.db);
-  if (json) return io.stdout(formatJson(apps.map(toJson)));
-  if (apps.length === 0) return io.stdout('No applications registered in the database.\n');
-  const rows = apps.map((app) => [
-    app.clientId,
-    app.name,
-    app.twoFactorsRequired ? acrValues.twoFactors : 'as asked',
-    app.redirectUris.join(' '),
-    formatUtc(app.createdAt),
-  ]);
-  io.stdout(formatTable(['CLIENT ID', 'NAME', 'ACR', 'REDIRECT URIS', 'CREATED (UTC)'], rows));
+  const text = () => {
+    if (apps.length === 0) return 'No applications registered in the database.\n';
+    const rows = apps.map((app) => [
+      app.clientId,
+      app.name,
+      app.twoFactorsRequired ? acrValues.twoFactors : 'as asked',
+      app.redirectUris.join(' '),
+      formatUtc(app.createdAt),
+    ]);
+    return formatTable(['CLIENT ID', 'NAME', 'ACR', 'REDIRECT URIS', 'CREATED (UTC)'], rows);
+  };
+  report(io, text, apps.map(toJson));
 }
 
 function parseAdd(args: string[]): ParsedCommand {
   const { values, positionals } = parseCommandArgs(args, {
     ...URI_OPTIONS,
     'two-factors': { type: 'boolean' },
-    json: { type: 'boolean' },
     ...HELP_OPTION,
   });
   if (values.help) return HELP;
@@ -115,12 +104,11 @@ function parseAdd(args: string[]): ParsedCommand {
     twoFactorsRequired: values['two-factors'] === true,
   });
   if (!checked.ok) throw new UsageError(english(checked.problem, { uri: checked.uri }));
-  const json = values.json === true;
   return {
     kind: 'run',
     run: async (io) => {
       const made = await registerClientApplication(deps(io), cliActor, checked.input);
-      await reportSecret(io, made.clientId, made.clientSecret, json);
+      await reportSecret(io, made.clientId, made.clientSecret);
     },
   };
 }
@@ -131,7 +119,6 @@ function parseEdit(args: string[]): ParsedCommand {
     ...URI_OPTIONS,
     'two-factors': { type: 'boolean' },
     'no-two-factors': { type: 'boolean' },
-    json: { type: 'boolean' },
     ...HELP_OPTION,
   });
   if (values.help) return HELP;
@@ -150,44 +137,43 @@ function parseEdit(args: string[]): ParsedCommand {
         postLogoutRedirectUris: values['post-logout-uri'] ?? current.postLogoutRedirectUris,
         twoFactorsRequired: twoFactors ?? current.twoFactorsRequired,
       });
-      if (!checked.ok) throw new CommandError(english(checked.problem, { uri: checked.uri }));
+      if (!checked.ok)
+        throw new CommandError(english(checked.problem, { uri: checked.uri }), 'clients.invalid');
       const input = { ...checked.input, clientId };
       if (!(await editClientApplication(deps(io), cliActor, input))) throw noSuch(clientId);
       const edited = await requireApplication(io, clientId);
-      io.stdout(values.json ? formatJson(toJson(edited)) : `Saved ${edited.name} (${clientId}).\n`);
+      report(io, `Saved ${edited.name} (${clientId}).\n`, toJson(edited));
     },
   };
 }
 
 function parseOnOne(
   args: string[],
-  run: (io: CliIo, clientId: string, json: boolean) => Promise<void>,
+  run: (io: CliIo, clientId: string) => Promise<void>,
 ): ParsedCommand {
-  const { values, positionals } = parseCommandArgs(args, {
-    json: { type: 'boolean' },
-    ...HELP_OPTION,
-  });
+  const { values, positionals } = parseCommandArgs(args, HELP_OPTION);
   if (values.help) return HELP;
   const clientId = onePositional(positionals, '<client-id>');
-  return { kind: 'run', run: (io) => run(io, clientId, values.json === true) };
+  return { kind: 'run', run: (io) => run(io, clientId) };
 }
 
-async function rotateSecret(io: CliIo, clientId: string, json: boolean): Promise<void> {
+async function rotateSecret(io: CliIo, clientId: string): Promise<void> {
   const secret = await rotateClientSecret(deps(io), cliActor, { clientId });
   if (secret === undefined) throw noSuch(clientId);
-  await reportSecret(io, clientId, secret, json);
+  await reportSecret(io, clientId, secret);
 }
 
-async function remove(io: CliIo, clientId: string, json: boolean): Promise<void> {
+async function remove(io: CliIo, clientId: string): Promise<void> {
   if (!(await removeClientApplication(deps(io), cliActor, { clientId }))) throw noSuch(clientId);
-  io.stdout(json ? formatJson({ clientId, removed: true }) : `Removed ${clientId}.\n`);
+  report(io, `Removed ${clientId}.\n`, { clientId, removed: true });
 }
 
-async function reportSecret(io: CliIo, clientId: string, secret: string, json: boolean) {
+async function reportSecret(io: CliIo, clientId: string, secret: string) {
   const app = await requireApplication(io, clientId);
-  if (json) return io.stdout(formatJson({ ...toJson(app), clientSecret: secret }));
-  io.stdout(
+  report(
+    io,
     `Application ${app.name}\nClient ID: ${clientId}\nClient secret (shown once): ${secret}\n`,
+    { ...toJson(app), clientSecret: secret },
   );
 }
 
@@ -197,5 +183,6 @@ async function requireApplication(io: CliIo, clientId: string): Promise<ClientAp
   return app;
 }
 
-const noSuch = (clientId: string) => new CommandError(`no application '${clientId}'`);
+const noSuch = (clientId: string) =>
+  new CommandError(`no application '${clientId}'`, 'clients.not_found');
 const deps = (io: CliIo) => ({ db: io.db, now: io.now, box: io.box });

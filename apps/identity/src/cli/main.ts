@@ -8,9 +8,11 @@ import { loadConfig } from '../config.ts';
 import { createDb } from '../db/create-db.ts';
 import type { Database } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { createRedisEventBus } from '../events/event-bus.ts';
 import { createMailer } from '../mail/mailer.ts';
+import { signingKeysChannel } from '../oidc/rotate-signing-key.ts';
 import { createSecretBox } from '../security/secret-box.ts';
-import { type CliIo, CommandError } from './cli-io.ts';
+import { type CliKeys, type CliSession, CommandError } from './cli-io.ts';
 import { readProcessStdin } from './read-stdin.ts';
 import { describeUnexpected, runCliWith } from './run-cli.ts';
 
@@ -33,12 +35,12 @@ try {
   await db?.destroy();
 }
 
-async function connect(): Promise<CliIo> {
+async function connect(): Promise<CliSession> {
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(process.env);
   } catch (error) {
-    throw new CommandError(`configuration: ${describeUnexpected(error)}`);
+    throw new CommandError(`configuration: ${describeUnexpected(error)}`, 'configuration');
   }
   db = createDb(config.database);
   try {
@@ -46,12 +48,37 @@ async function connect(): Promise<CliIo> {
   } catch (error) {
     // migrateToLatest names the migration; the cause says what went wrong (refused, denied…).
     const cause = (error as { cause?: unknown }).cause ?? error;
-    throw new CommandError(`cannot open the database: ${describeUnexpected(cause)}`);
+    throw new CommandError(`cannot open the database: ${describeUnexpected(cause)}`, 'database');
   }
   const hasher = createPasswordHasher();
   const mailer = createMailer(config.mail, { db, now: Date.now });
   closeMail = mailer.close;
   const mail = { mailer, publicUrl: config.publicUrl, outbox: config.mail.smtpUrl === undefined };
-  const box = createSecretBox(config.secretKey);
-  return { db, hasher, now: Date.now, ...output, readStdin: readProcessStdin, mail, box };
+  return {
+    db,
+    hasher,
+    now: Date.now,
+    ...output,
+    readStdin: readProcessStdin,
+    mail,
+    box: createSecretBox(config.secretKey),
+    keys: cliKeys(config),
+  };
+}
+
+/** A rotation is told to the running nodes over Redis when there is one (else they re-read). */
+function cliKeys(config: ReturnType<typeof loadConfig>): CliKeys {
+  const { redisUrl } = config;
+  return {
+    publishAheadMs: config.signingKeys.publishAheadSeconds * 1000,
+    announce: async (kid) => {
+      if (redisUrl === undefined) return;
+      const bus = createRedisEventBus(redisUrl);
+      try {
+        await bus.publish(signingKeysChannel, kid);
+      } finally {
+        await bus.close();
+      }
+    },
+  };
 }

@@ -17,12 +17,13 @@ import {
   readRememberDays,
   setRememberDays,
 } from '../remember-browser/remember-setting.ts';
-import { type CliIo, type ParsedCommand, UsageError } from './cli-io.ts';
+import { type CliIo, type ParsedCommand, report, UsageError } from './cli-io.ts';
 import {
   HELP_OPTION,
   noPositionals,
   onePositional,
   parseCommandArgs,
+  parseSubcommand,
 } from './parse-command-args.ts';
 import { ORG_USAGE } from './usage.ts';
 
@@ -38,21 +39,11 @@ const SUBCOMMANDS: Record<string, SubcommandParser> = {
   'remember-browser': parseRememberBrowser,
 };
 
+/** The subcommands' names, for the CLI's walk (run-cli.ts GROUPS). */
+export const ORG_SUBCOMMANDS = Object.keys(SUBCOMMANDS);
+
 export function parseOrgCommand(args: string[]): ParsedCommand {
-  const [name, ...rest] = args;
-  if (name === undefined) {
-    throw new UsageError(`missing command after 'org'`, 'sesame org --help');
-  }
-  if (name === '--help' || name === '-h' || name === 'help') return HELP;
-  const parse = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
-  if (parse === undefined)
-    throw new UsageError(`unknown command 'org ${name}'`, 'sesame org --help');
-  try {
-    return parse(rest);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    throw new UsageError(`org ${name}: ${error.message}`, 'sesame org --help');
-  }
+  return parseSubcommand('org', SUBCOMMANDS, HELP, args);
 }
 
 function parseShow(args: string[]): ParsedCommand {
@@ -64,10 +55,17 @@ function parseShow(args: string[]): ParsedCommand {
 
 async function showOrg(io: CliIo): Promise<void> {
   const required = await readOrgMfaRequired(io.db);
-  io.stdout(`MFA required for everyone: ${onOff(required)}\n`);
-  io.stdout(`Push number: ${await readPushNumberMode(io.db)}\n`);
-  io.stdout(`Remember browser: ${describeRememberDays(await readRememberDays(io.db))}\n`);
-  io.stdout(`Passkey sign-in: ${onOff(await readPasskeySignIn(io.db))}\n`);
+  const pushNumber = await readPushNumberMode(io.db);
+  const rememberDays = await readRememberDays(io.db);
+  const passkeySignIn = await readPasskeySignIn(io.db);
+  report(
+    io,
+    `MFA required for everyone: ${onOff(required)}\n` +
+      `Push number: ${pushNumber}\n` +
+      `Remember browser: ${describeRememberDays(rememberDays)}\n` +
+      `Passkey sign-in: ${onOff(passkeySignIn)}\n`,
+    { mfaRequired: required, pushNumber, rememberBrowserDays: rememberDays, passkeySignIn },
+  );
 }
 
 function parseRequireMfa(args: string[]): ParsedCommand {
@@ -87,10 +85,12 @@ async function requireMfa(io: CliIo, required: boolean): Promise<void> {
     { type: 'org.mfa_requirement_changed', reason: onOff(required) },
     io.now(),
   );
-  io.stdout(
+  report(
+    io,
     required
       ? 'MFA required for everyone: on. Accounts without an active authenticator enroll at their next sign-in.\n'
       : "MFA required for everyone: off. Accounts required one by one ('sesame users require-mfa') still enroll; accounts with an authenticator keep using it.\n",
+    { mfaRequired: required },
   );
 }
 
@@ -106,7 +106,7 @@ function parsePushNumber(args: string[]): ParsedCommand {
     run: async (io) => {
       await setPushNumberMode(io.db, mode);
       await recordAuditEvent(io.db, { type: 'org.push_number_changed', reason: mode }, io.now());
-      io.stdout(`Push number: ${mode}. ${pushNumberExplanations[mode]}\n`);
+      report(io, `Push number: ${mode}. ${pushNumberExplanations[mode]}\n`, { pushNumber: mode });
     },
   };
 }
@@ -133,10 +133,12 @@ function parseRememberBrowser(args: string[]): ParsedCommand {
       await setRememberDays(io.db, days);
       const reason = days === 0 ? 'off' : `${days}d`;
       await recordAuditEvent(io.db, { type: 'org.remember_browser_changed', reason }, io.now());
-      io.stdout(
+      report(
+        io,
         days === 0
           ? 'Remember browser: off. No browser is remembered; those remembered before are asked their second factor again.\n'
           : `Remember browser: ${days} days. The second factor offers « Ne plus demander sur cet appareil »; applications asking for two factors or a fresh sign-in still get one.\n`,
+        { rememberBrowserDays: days },
       );
     },
   };
@@ -162,10 +164,12 @@ function parsePasskeySignIn(args: string[]): ParsedCommand {
         { type: 'org.passkey_sign_in_changed', reason: value },
         io.now(),
       );
-      io.stdout(
+      report(
+        io,
         value === 'on'
           ? "Passkey sign-in: on. The sign-in page offers « Se connecter avec une clé d'accès »: a passkey that verifies its user (PIN, biometrics) signs in without the password, as two factors.\n"
           : 'Passkey sign-in: off. Passkeys are used as a second factor after the password only.\n',
+        { passkeySignIn: value === 'on' },
       );
     },
   };

@@ -11,15 +11,13 @@ const UNSAFE_IN_TEXT = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 export function parseOutboxCommand(args: string[]): ParsedCommand {
   try {
     const { values, positionals } = parseCommandArgs(args, {
-      json: { type: 'boolean' },
       limit: { type: 'string' },
       ...HELP_OPTION,
     });
     if (values.help) return { kind: 'help', text: OUTBOX_USAGE };
     noPositionals(positionals);
     const limit = parseLimit(values.limit);
-    const json = values.json === true;
-    return { kind: 'run', run: (io) => showOutbox(io, { limit, json }) };
+    return { kind: 'run', run: (io) => showOutbox(io, limit) };
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     throw new UsageError(`outbox: ${error.message}`, 'sesame outbox --help');
@@ -34,9 +32,9 @@ function parseLimit(raw: string | undefined): number {
   return limit;
 }
 
-async function showOutbox(io: CliIo, options: { limit: number; json: boolean }): Promise<void> {
-  const messages = await listOutboxMessages(io.db, options.limit);
-  if (options.json) {
+async function showOutbox(io: CliIo, limit: number): Promise<void> {
+  const messages = await listOutboxMessages(io.db, limit);
+  if (io.json) {
     io.stdout(formatJson(messages.map(toJson)));
     return;
   }

@@ -1,13 +1,27 @@
 /** `node:util` parseArgs, strict, with its errors turned into one-line usage errors. */
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
-import { UsageError } from './cli-io.ts';
+import { type ParsedCommand, UsageError } from './cli-io.ts';
+
+/**
+ * `--json`, accepted by every command wherever it stands (before a `--`): taken out of the line
+ * before the command is parsed, it sets `io.json`.
+ */
+export function takeJsonFlag(argv: string[]): { json: boolean; rest: string[] } {
+  const end = argv.indexOf('--');
+  const options = end === -1 ? argv : argv.slice(0, end);
+  if (!options.includes('--json')) return { json: false, rest: argv };
+  const rest = options.filter((arg) => arg !== '--json');
+  return { json: true, rest: end === -1 ? rest : [...rest, ...argv.slice(end)] };
+}
 
 /** Every command accepts `--help` / `-h`. */
 export const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
 
 export function parseCommandArgs<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    // `--json` itself is gone (takeJsonFlag); known here so that `--json=x` is told it takes none.
+    const withJson = { json: { type: 'boolean' }, ...options } as const;
+    return parseArgs({ args, options: withJson, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(describeParseError(error));
   }
@@ -36,4 +50,28 @@ function describeParseError(error: unknown): string {
   }
   const first = message.split(/\.(?: |$)/)[0] ?? message;
   return first.charAt(0).toLowerCase() + first.slice(1);
+}
+
+/**
+ * `sesame <group> <name> …`: the subcommand's parser, its usage errors prefixed with the group
+ * and pointing to the group's help.
+ */
+export function parseSubcommand(
+  group: string,
+  subcommands: Record<string, (args: string[]) => ParsedCommand>,
+  help: ParsedCommand,
+  args: string[],
+): ParsedCommand {
+  const [name, ...rest] = args;
+  const helpCommand = `sesame ${group} --help`;
+  if (name === undefined) throw new UsageError(`missing command after '${group}'`, helpCommand);
+  if (name === '--help' || name === '-h' || name === 'help') return help;
+  const parse = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
+  if (parse === undefined) throw new UsageError(`unknown command '${group} ${name}'`, helpCommand);
+  try {
+    return parse(rest);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(`${group} ${name}: ${error.message}`, helpCommand);
+  }
 }

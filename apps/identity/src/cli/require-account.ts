@@ -8,6 +8,7 @@ import { CommandError } from './cli-io.ts';
 export async function requireAccount(db: Kysely<Database>, identifier: string): Promise<Account> {
   const canonical = canonicalizeIdentifier(identifier);
   const account = canonical === '' ? undefined : await findAccountByIdentifier(db, canonical);
-  if (account === undefined) throw new CommandError(`no account named ${identifier}`);
+  if (account === undefined)
+    throw new CommandError(`no account named ${identifier}`, 'account.not_found');
   return account;
 }

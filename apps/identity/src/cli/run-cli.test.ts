@@ -16,7 +16,7 @@ describe('sesame: help and usage errors', () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^Usage: sesame <command> \[options\]/);
       expect(run.stdout).toContain('users create <username>');
-      expect(run.stdout).toContain('audit [--user <username>] [--limit N] [--json]');
+      expect(run.stdout).toContain('audit [--user <username>] [--type T] [--since S]');
       expect(run.stdout).toContain('org require-mfa on|off');
       expect(run.stdout).toContain('users reset-mfa <username>');
     }
@@ -66,8 +66,8 @@ describe('sesame: help and usage errors', () => {
         "sesame: audit: option --user needs a value (see 'sesame audit --help')\n",
       ],
       [
-        ['audit', '--since', 'x'],
-        "sesame: audit: unknown option '--since' (see 'sesame audit --help')\n",
+        ['audit', '--from', 'x'],
+        "sesame: audit: unknown option '--from' (see 'sesame audit --help')\n",
       ],
     ];
     for (const [argv, stderr] of cases) {

@@ -2,9 +2,11 @@
  * The command line as a function: argv in, exit code out, every effect through `io`. Help and
  * usage errors are answered before any database is needed (`runCliWith` opens it only then).
  */
+import { API_TOKENS_SUBCOMMANDS, parseApiTokensCommand } from './api-tokens-commands.ts';
 import { parseAuditCommand } from './audit-command.ts';
 import {
   type CliIo,
+  type CliSession,
   CommandError,
   EXIT_FAILURE,
   EXIT_OK,
@@ -12,30 +14,48 @@ import {
   type ParsedCommand,
   UsageError,
 } from './cli-io.ts';
-import { parseClientsCommand } from './clients-commands.ts';
-import { parseOrgCommand } from './org-commands.ts';
+import { CLIENTS_SUBCOMMANDS, parseClientsCommand } from './clients-commands.ts';
+import { formatJson } from './format-output.ts';
+import { KEYS_SUBCOMMANDS, parseKeysCommand } from './keys-commands.ts';
+import { ORG_SUBCOMMANDS, parseOrgCommand } from './org-commands.ts';
 import { parseOutboxCommand } from './outbox-command.ts';
+import { takeJsonFlag } from './parse-command-args.ts';
 import {
+  API_TOKENS_USAGE,
   AUDIT_USAGE,
   CLIENTS_USAGE,
+  KEYS_USAGE,
   MAIN_USAGE,
   ORG_USAGE,
   OUTBOX_USAGE,
   USERS_USAGE,
 } from './usage.ts';
-import { parseUsersCommand } from './users-commands.ts';
+import { parseUsersCommand, USERS_SUBCOMMANDS } from './users-commands.ts';
 
 type Output = Pick<CliIo, 'stdout' | 'stderr'>;
 
-const GROUPS: Record<string, { parse: (args: string[]) => ParsedCommand; usage: string }> = {
-  users: { parse: parseUsersCommand, usage: USERS_USAGE },
-  org: { parse: parseOrgCommand, usage: ORG_USAGE },
+/**
+ * The command groups. `subcommands`: the names after the group's (none: the group is one
+ * command), walked by cli.every-command-json.test.ts.
+ */
+export const GROUPS: Record<
+  string,
+  { parse: (args: string[]) => ParsedCommand; usage: string; subcommands?: readonly string[] }
+> = {
+  users: { parse: parseUsersCommand, usage: USERS_USAGE, subcommands: USERS_SUBCOMMANDS },
+  org: { parse: parseOrgCommand, usage: ORG_USAGE, subcommands: ORG_SUBCOMMANDS },
   audit: { parse: parseAuditCommand, usage: AUDIT_USAGE },
   outbox: { parse: parseOutboxCommand, usage: OUTBOX_USAGE },
-  clients: { parse: parseClientsCommand, usage: CLIENTS_USAGE },
+  clients: { parse: parseClientsCommand, usage: CLIENTS_USAGE, subcommands: CLIENTS_SUBCOMMANDS },
+  keys: { parse: parseKeysCommand, usage: KEYS_USAGE, subcommands: KEYS_SUBCOMMANDS },
+  'api-tokens': {
+    parse: parseApiTokensCommand,
+    usage: API_TOKENS_USAGE,
+    subcommands: API_TOKENS_SUBCOMMANDS,
+  },
 };
 
-export function runCli(argv: string[], io: CliIo): Promise<number> {
+export function runCli(argv: string[], io: CliSession): Promise<number> {
   return runCliWith(argv, io, async () => io);
 }
 
@@ -43,18 +63,19 @@ export function runCli(argv: string[], io: CliIo): Promise<number> {
 export async function runCliWith(
   argv: string[],
   output: Output,
-  connect: () => Promise<CliIo>,
+  connect: () => Promise<CliSession>,
 ): Promise<number> {
+  const { json, rest } = takeJsonFlag(argv);
   try {
-    const command = parseCommandLine(argv);
+    const command = parseCommandLine(rest);
     if (command.kind === 'help') {
-      output.stdout(command.text);
+      output.stdout(json ? formatJson({ usage: command.text }) : command.text);
       return EXIT_OK;
     }
-    await command.run(await connect());
+    await command.run({ ...(await connect()), json });
     return EXIT_OK;
   } catch (error) {
-    return reportError(error, output);
+    return json ? reportJsonError(error, output) : reportError(error, output);
   }
 }
 
@@ -90,6 +111,18 @@ function reportError(error: unknown, output: Output): number {
   }
   output.stderr(`sesame: unexpected error: ${oneLine(describeUnexpected(error))}\n`);
   return EXIT_FAILURE;
+}
+
+/** `--json`: `{"error": {"code", "message"}}` on stderr, the same exit codes. */
+function reportJsonError(error: unknown, output: Output): number {
+  const [code, message, exit] =
+    error instanceof UsageError
+      ? ['usage', error.message, EXIT_USAGE]
+      : error instanceof CommandError
+        ? [error.code, error.message, EXIT_FAILURE]
+        : ['unexpected', describeUnexpected(error), EXIT_FAILURE];
+  output.stderr(formatJson({ error: { code, message: oneLine(message) } }));
+  return exit;
 }
 
 /** The message of an error, or of its first cause (a failed connection is an AggregateError). */

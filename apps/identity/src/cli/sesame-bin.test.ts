@@ -81,4 +81,16 @@ describe('the sesame binary', () => {
       stderr: 'sesame: username or email already used by another account\n',
     });
   });
+
+  it('rotates the signing key with the server’s secret, in JSON, and answers errors in JSON', async () => {
+    const env = { SESAME_DATA_DIR: dataDir };
+    const rotated = await runSesame(['keys', 'rotate', '--json'], env);
+    expect(rotated).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(rotated.stdout)).toMatchObject({ alg: 'RS256', state: 'current' });
+    const ghost = await runSesame(['users', 'show', 'ghost', '--json'], env);
+    expect(ghost).toMatchObject({ code: 1, stdout: '' });
+    expect(JSON.parse(ghost.stderr)).toEqual({
+      error: { code: 'account.not_found', message: 'no account named ghost' },
+    });
+  });
 });

@@ -9,10 +9,11 @@ Commands:
       links and notifications only to a verified address.
   verify-email <username>
       Send the account's email address a new verification link (valid 24 hours).
-  list [--json]
+  list [--search TEXT] [--json]
       List the accounts: username, email, name, status, who requires MFA of the account
       (account: its own flag, org: the organization's setting, no), how many active
-      authenticators it has, creation time (UTC).
+      authenticators it has, creation time (UTC). --search: only those whose username,
+      email or name contains TEXT (any case), as the console's search.
   lock <username>
       Lock the account: it can no longer sign in.
   unlock <username>
@@ -33,6 +34,13 @@ Commands:
       with --helpdesk the users only. It always signs in there with MFA.
   revoke-admin <username>
       Take that access away.
+  show <username>
+      Show the account: its details, its active methods, its latest sign-ins.
+  access-code <username>
+      Issue a temporary access code (single use, one hour) for a client who lost their
+      phone: they sign in once with it and enroll again. Shown once; replaces an earlier one.
+  sign-out <username>
+      End every session, token and sign-in in progress of the account.
 
 <username> may also be the account's email, in any case.
 --password-stdin reads the password from standard input, less one trailing newline;
@@ -62,13 +70,20 @@ Commands:
       application asks for two factors or a fresh sign-in. off (the default): never.
 `;
 
-export const AUDIT_USAGE = `Usage: sesame audit [--user <username>] [--limit N] [--json]
+export const AUDIT_USAGE = `Usage: sesame audit [--user <username>] [--type T] [--since S] [--until U]
+                    [--outcome success|failure] [--limit N] [--format csv|jsonl] [--json]
 
-Show the audit trail, newest first: time (UTC), event, account, reason, IP, client, user agent.
+Show the audit trail, newest first: time (UTC), event, account, actor, reason, IP, client, user
+agent. The filters are the console's (/admin/audit).
 
 Options:
   --user <username>  only the events of this account (username or email)
+  --type T           only this event type (account.locked), or the types starting so (sign_in.)
+  --since S          from this UTC day (2026-03-01) or time (2026-03-01T14:05:09Z)
+  --until U          up to this UTC day, included, or time
+  --outcome O        only successes or only failures (refused or failed attempts)
   --limit N          how many events, 1 to 1000 (default 50)
+  --format F         the console's exports: csv or jsonl (JSON Lines)
   --json             JSON instead of a table
 `;
 
@@ -83,26 +98,56 @@ Options:
   --json     JSON instead of text
 `;
 
-export const CLIENTS_USAGE = `Usage: sesame clients <command> [options]
+export const CLIENTS_USAGE = `Usage: sesame clients <command> [options] [--json]
 
 The OpenID Connect applications registered in the database (the console's « Applications »);
 those of the configuration (the portal, the console) are changed there, not here.
 
 Commands:
-  list [--json]
+  list
       List the applications: client id, name, the acr each requires, redirect URIs.
   add <name> --redirect-uri URI [--redirect-uri URI…] [--post-logout-uri URI…]
-      [--two-factors] [--json]
+      [--two-factors]
       Register an application; its client id and secret are shown once. Redirect URIs
       are exact, absolute https (http only for localhost or 127.0.0.1), without a
       fragment. --two-factors: every sign-in of it proves two factors (urn:sesame:loa:2fa).
   edit <client-id> [--name N] [--redirect-uri URI…] [--post-logout-uri URI…]
-      [--two-factors|--no-two-factors] [--json]
+      [--two-factors|--no-two-factors]
       Change what is given (a list given replaces the old one); it holds at once.
-  rotate-secret <client-id> [--json]
+  rotate-secret <client-id>
       Issue a new secret, shown once; the old one stops working at once.
-  remove <client-id> [--json]
+  remove <client-id>
       Remove the application: its sign-ins and tokens are refused from now on.
+`;
+
+export const KEYS_USAGE = `Usage: sesame keys <command> [--json]
+
+The keys that sign ID tokens (ADR 0014). A new key is published in the JWKS at once and signs
+after SESAME_SIGNING_KEY_PUBLISH_AHEAD_MINUTES (default 10), so that applications caching the
+key set know it first; the key it replaces stays published until the tokens it signed expire.
+
+Commands:
+  list
+      List the published keys: kid, algorithm, state (next: published, not signing yet;
+      current: signing; retired: published for the tokens it signed), and their times (UTC).
+  rotate
+      Make a new key (next); the current one stops signing when it starts. Refused while
+      a key is already next. Every identity node follows within a minute.
+`;
+
+export const API_TOKENS_USAGE = `Usage: sesame api-tokens <command> [--json]
+
+The admin API's tokens (the console's « Jetons d'API »): bearer tokens for /admin/api, scoped
+and expiring; only their hash is kept.
+
+Commands:
+  list
+      List the tokens: id, name, scopes, state (active, revoked, expired), expiry, last use.
+  create <name> --scope S [--scope S…] [--days N]
+      Make a token with these scopes (users:read, users:manage, policy:manage,
+      clients:manage), valid N days (1 to 365, default 90). It is shown once.
+  revoke <id>
+      Revoke the token: it is refused from then on.
 `;
 
 export const MAIN_USAGE = `Usage: sesame <command> [options]
@@ -113,22 +158,29 @@ configuration: DATABASE_URL, or SQLite in SESAME_DATA_DIR (default ./data).
 Commands:
   users create <username> [--email E] [--name "Given Family"] [--password-stdin]
   users verify-email <username>
-  users list [--json]
+  users list [--search TEXT] [--json]
   users lock <username>
   users unlock <username>
   users set-password <username> --password-stdin
   users require-mfa <username> [--off]
   users reset-mfa <username>
   users set-phone <username> <+E164>|--remove
+  users show <username>
+  users access-code <username>
+  users sign-out <username>
   org show
   org require-mfa on|off
   org push-number typed-6|typed-2|pick-3
   org remember-browser <N>d|off
-  audit [--user <username>] [--limit N] [--json]
+  audit [--user <username>] [--type T] [--since S] [--until U] [--outcome O] [--limit N] [--format csv|jsonl]
   outbox [--limit N] [--json]
   clients list|add|edit|rotate-secret|remove …
-  help [users | org | audit | outbox | clients]
+  keys list|rotate
+  api-tokens list|create|revoke
+  help [users | org | audit | outbox | clients | keys | api-tokens]
 
 Run 'sesame <command> --help' for details.
+Every command takes --json: its result as JSON on stdout, for scripts, and its error as
+{"error": {"code": …, "message": …}} on stderr.
 Exit status: 0 done, 1 failed, 2 wrong usage.
 `;

@@ -1,23 +1,23 @@
 /**
- * `sesame users …`: create, list, lock, unlock, set-password, and the account's MFA: require-mfa,
- * reset-mfa.
+ * `sesame users …`: create, list, show, lock, unlock, set-password, sign-out, access-code, and the
+ * account's MFA: require-mfa, reset-mfa.
  */
 
-import { type CreateAccountResult, createAccount } from '../accounts/create-account.ts';
+import type { CreateAccountResult } from '../accounts/create-account.ts';
 import { generateAcceptablePassword } from '../accounts/generate-password.ts';
 import { cliActor } from '../accounts/operations/actor.ts';
 import { lockAccount } from '../accounts/operations/lock-account.ts';
+import { registerAccount } from '../accounts/operations/register-account.ts';
 import { setPassword } from '../accounts/operations/set-password.ts';
 import { unlockAccount } from '../accounts/operations/unlock-account.ts';
 import { checkPasswordPolicy } from '../accounts/password-policy.ts';
-import { listAccounts } from '../accounts/queries.ts';
-import { recordAuditEvent } from '../audit/record-audit-event.ts';
+import { type Account, listAccounts } from '../accounts/queries.ts';
 import { readMfaStanding, readOrgMfaRequired } from '../policy/mfa-policy.ts';
 import {
-  AUDIT_REASON,
   type CliIo,
   CommandError,
   type ParsedCommand,
+  report,
   stripTrailingNewline,
   UsageError,
 } from './cli-io.ts';
@@ -26,16 +26,23 @@ import {
   describePasswordProblem,
   describeUsernameProblem,
 } from './describe-account-error.ts';
-import { formatJson, formatTable, formatUtc } from './format-output.ts';
+import { formatTable, formatUtc } from './format-output.ts';
 import {
   HELP_OPTION,
   noPositionals,
   onePositional,
   parseCommandArgs,
+  parseSubcommand,
 } from './parse-command-args.ts';
 import { countActiveAuthenticatorsByAccount } from './queries.ts';
 import { requireAccount } from './require-account.ts';
 import { USERS_USAGE } from './usage.ts';
+import {
+  issueAccessCode,
+  parseOnAccount,
+  showUser,
+  signOutUser,
+} from './users-account-commands.ts';
 import { mailVerificationLink, parseVerifyEmail } from './users-email-command.ts';
 import { parseRequireMfa, parseResetMfa } from './users-mfa-commands.ts';
 import { parseSetPhone } from './users-phone-command.ts';
@@ -57,23 +64,16 @@ const SUBCOMMANDS: Record<string, SubcommandParser> = {
   'verify-email': parseVerifyEmail,
   'grant-admin': parseGrantAdmin,
   'revoke-admin': parseRevokeAdmin,
+  show: (args) => parseOnAccount(args, showUser),
+  'access-code': (args) => parseOnAccount(args, issueAccessCode),
+  'sign-out': (args) => parseOnAccount(args, signOutUser),
 };
 
+/** The subcommands' names, for the CLI's walk (run-cli.ts GROUPS). */
+export const USERS_SUBCOMMANDS = Object.keys(SUBCOMMANDS);
+
 export function parseUsersCommand(args: string[]): ParsedCommand {
-  const [name, ...rest] = args;
-  if (name === undefined) {
-    throw new UsageError(`missing command after 'users'`, 'sesame users --help');
-  }
-  if (name === '--help' || name === '-h' || name === 'help') return HELP;
-  const parse = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
-  if (parse === undefined)
-    throw new UsageError(`unknown command 'users ${name}'`, 'sesame users --help');
-  try {
-    return parse(rest);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    throw new UsageError(`users ${name}: ${error.message}`, 'sesame users --help');
-  }
+  return parseSubcommand('users', SUBCOMMANDS, HELP, args);
 }
 
 function parseCreate(args: string[]): ParsedCommand {
@@ -98,17 +98,27 @@ async function createUser(
   const password = passwordFromStdin
     ? stripTrailingNewline(await io.readStdin())
     : generateAcceptablePassword(input);
-  const result = await createAccount(io, { ...input, password });
-  if (!result.ok) throw new CommandError(describeCreateFailure(result));
-  await recordAuditEvent(
-    io.db,
-    { type: 'account.created', accountId: result.accountId, reason: AUDIT_REASON },
-    io.now(),
-  );
-  io.stdout(`Created account ${input.username.trim()} (id ${result.accountId}).\n`);
-  if (!passwordFromStdin) io.stdout(`Password (shown once): ${password}\n`);
+  // The console's « Nouvel utilisateur »: the same operation, with `cli` as the actor.
+  const result = await registerAccount(io, cliActor, { ...input, password });
+  if (!result.ok) throw new CommandError(describeCreateFailure(result), result.code);
+  const username = input.username.trim();
   // Mail goes only to a verified address: the new one is sent its link at once.
-  if (input.email !== undefined) await mailVerificationLink(io, result.accountId, input.username);
+  const mailed =
+    input.email === undefined
+      ? undefined
+      : await mailVerificationLink(io, result.accountId, input.username);
+  const text = [
+    `Created account ${username} (id ${result.accountId}).\n`,
+    passwordFromStdin ? '' : `Password (shown once): ${password}\n`,
+    mailed?.text ?? '',
+  ].join('');
+  report(io, text, {
+    accountId: result.accountId,
+    username,
+    // Generated: shown once, here; read from stdin: never written back.
+    password: passwordFromStdin ? null : password,
+    verificationLink: mailed?.json.verificationLink ?? null,
+  });
 }
 
 function describeCreateFailure(result: Extract<CreateAccountResult, { ok: false }>): string {
@@ -126,39 +136,51 @@ function describeCreateFailure(result: Extract<CreateAccountResult, { ok: false 
 
 function parseList(args: string[]): ParsedCommand {
   const { values, positionals } = parseCommandArgs(args, {
-    json: { type: 'boolean' },
+    search: { type: 'string' },
     ...HELP_OPTION,
   });
   if (values.help) return HELP;
   noPositionals(positionals);
-  return { kind: 'run', run: (io) => listUsers(io, values.json === true) };
+  const search = values.search?.trim().toLowerCase() ?? '';
+  return { kind: 'run', run: (io) => listUsers(io, search) };
 }
 
-async function listUsers(io: CliIo, json: boolean): Promise<void> {
-  const [accounts, orgRequired, authenticators] = await Promise.all([
+/** `search`: as the console's users page, in the username, email or name, in any case. */
+async function listUsers(io: CliIo, search: string): Promise<void> {
+  const [all, orgRequired, authenticators] = await Promise.all([
     listAccounts(io.db),
     readOrgMfaRequired(io.db),
     countActiveAuthenticatorsByAccount(io.db),
   ]);
-  if (json) {
-    const rows = accounts.map((account) => ({
-      id: account.id,
-      username: account.username,
-      email: account.email,
-      name: account.name,
-      locked: account.locked === 1,
-      mfaRequired: orgRequired || account.mfa_required === 1,
-      mfaRequiredForAccount: account.mfa_required === 1,
-      authenticators: authenticators.get(account.id) ?? 0,
-      createdAt: formatUtc(account.created_at),
-    }));
-    io.stdout(formatJson(rows));
-    return;
-  }
-  if (accounts.length === 0) {
-    io.stdout('No accounts.\n');
-    return;
-  }
+  const accounts = all.filter((account) =>
+    [account.username, account.email ?? '', account.name].some((field) =>
+      field.toLowerCase().includes(search),
+    ),
+  );
+  const rows = accounts.map((account) => ({
+    id: account.id,
+    username: account.username,
+    email: account.email,
+    name: account.name,
+    locked: account.locked === 1,
+    mfaRequired: orgRequired || account.mfa_required === 1,
+    mfaRequiredForAccount: account.mfa_required === 1,
+    authenticators: authenticators.get(account.id) ?? 0,
+    createdAt: formatUtc(account.created_at),
+  }));
+  report(
+    io,
+    () =>
+      accounts.length === 0 ? 'No accounts.\n' : usersTable(accounts, orgRequired, authenticators),
+    rows,
+  );
+}
+
+function usersTable(
+  accounts: Account[],
+  orgRequired: boolean,
+  authenticators: Map<string, number>,
+): string {
   const rows = accounts.map((account) => [
     account.username,
     account.email ?? '-',
@@ -169,7 +191,7 @@ async function listUsers(io: CliIo, json: boolean): Promise<void> {
     formatUtc(account.created_at),
   ]);
   const headers = ['USERNAME', 'EMAIL', 'NAME', 'STATUS', 'MFA', 'AUTHENTICATORS', 'CREATED (UTC)'];
-  io.stdout(formatTable(headers, rows));
+  return formatTable(headers, rows);
 }
 
 /** Who requires MFA of the account: its own flag first (it outlives the org's setting). */
@@ -191,14 +213,26 @@ async function setLocked(io: CliIo, identifier: string, locked: boolean): Promis
   if (locked) {
     // A locked account keeps nothing: its sessions, grants, tokens and sign-ins in progress go.
     const ended = await lockAccount(deps, cliActor, { accountId: account.id });
-    io.stdout(
+    report(
+      io,
       `Locked ${account.username}; ${ended.oidcRecords} session and token records revoked, ${ended.flows} sign-ins in progress ended.\n`,
+      {
+        accountId: account.id,
+        username: account.username,
+        locked: true,
+        recordsRevoked: ended.oidcRecords,
+        flowsEnded: ended.flows,
+      },
     );
     return;
   }
   // An administrator's unlock also lifts the lockouts left by failed attempts (hard limit included).
   await unlockAccount(deps, cliActor, { accountId: account.id });
-  io.stdout(`Unlocked ${account.username}; failed sign-in counters reset.\n`);
+  report(io, `Unlocked ${account.username}; failed sign-in counters reset.\n`, {
+    accountId: account.id,
+    username: account.username,
+    locked: false,
+  });
 }
 
 function parseSetPassword(args: string[]): ParsedCommand {
@@ -222,11 +256,16 @@ async function changePassword(io: CliIo, identifier: string): Promise<void> {
     name: account.name,
     passwordOnly: !(await readMfaStanding(io.db, account.id)).required,
   });
-  if (!policy.ok) throw new CommandError(describePasswordProblem(policy.reason));
+  if (!policy.ok)
+    throw new CommandError(describePasswordProblem(policy.reason), 'accounts.weak_password');
   // A new password signs every device out: sessions, tokens and sign-ins in progress end (G-28).
   await setPassword({ db: io.db, now: io.now }, cliActor, {
     accountId: account.id,
     passwordHash: await io.hasher.hash(password),
   });
-  io.stdout(`Password of ${account.username} changed.\n`);
+  report(io, `Password of ${account.username} changed.\n`, {
+    accountId: account.id,
+    username: account.username,
+    passwordChanged: true,
+  });
 }

@@ -4,7 +4,7 @@ import { cliActor } from '../accounts/operations/actor.ts';
 import { resetMfa as resetAccountMfa } from '../accounts/operations/reset-mfa.ts';
 import { setMfaRequired } from '../accounts/operations/set-mfa-required.ts';
 import { readMfaStanding } from '../policy/mfa-policy.ts';
-import type { CliIo, ParsedCommand } from './cli-io.ts';
+import { type CliIo, type ParsedCommand, report } from './cli-io.ts';
 import { HELP_OPTION, onePositional, parseCommandArgs } from './parse-command-args.ts';
 import { requireAccount } from './require-account.ts';
 import { USERS_USAGE } from './usage.ts';
@@ -26,19 +26,20 @@ async function requireMfa(io: CliIo, identifier: string, required: boolean): Pro
   const account = await requireAccount(io.db, identifier);
   await setMfaRequired({ db: io.db, now: io.now }, cliActor, { accountId: account.id, required });
   const standing = await readMfaStanding(io.db, account.id);
-  if (required) {
-    io.stdout(
-      standing.hasActiveAuthenticator
-        ? `MFA required for ${account.username}.\n`
-        : `MFA required for ${account.username}, who has no active authenticator yet and enrolls at the next sign-in.\n`,
-    );
-    return;
-  }
-  io.stdout(
-    standing.required
+  const text = required
+    ? standing.hasActiveAuthenticator
+      ? `MFA required for ${account.username}.\n`
+      : `MFA required for ${account.username}, who has no active authenticator yet and enrolls at the next sign-in.\n`
+    : standing.required
       ? `MFA no longer required for ${account.username} by the account; still required by the organization (see 'sesame org show').\n`
-      : `MFA no longer required for ${account.username}.\n`,
-  );
+      : `MFA no longer required for ${account.username}.\n`;
+  report(io, text, {
+    accountId: account.id,
+    username: account.username,
+    mfaRequiredForAccount: required,
+    mfaRequired: standing.required,
+    hasActiveAuthenticator: standing.hasActiveAuthenticator,
+  });
 }
 
 export function parseResetMfa(args: string[]): ParsedCommand {
@@ -54,14 +55,18 @@ async function resetMfa(io: CliIo, identifier: string): Promise<void> {
     accountId: account.id,
   });
   const standing = await readMfaStanding(io.db, account.id);
-  io.stdout(
-    `Removed ${plural(removed.authenticators, 'authenticator')} and ${plural(removed.devices, 'device')} of ${account.username}.\n`,
-  );
-  io.stdout(
-    standing.required
+  const text =
+    `Removed ${plural(removed.authenticators, 'authenticator')} and ${plural(removed.devices, 'device')} of ${account.username}.\n` +
+    (standing.required
       ? `MFA is required: ${account.username} will enroll again at the next sign-in.\n`
-      : `MFA is not required for ${account.username} now; if it becomes required, ${account.username} will enroll again at the next sign-in.\n`,
-  );
+      : `MFA is not required for ${account.username} now; if it becomes required, ${account.username} will enroll again at the next sign-in.\n`);
+  report(io, text, {
+    accountId: account.id,
+    username: account.username,
+    authenticatorsRemoved: removed.authenticators,
+    devicesRemoved: removed.devices,
+    mfaRequired: standing.required,
+  });
 }
 
 function plural(count: number, noun: string): string {

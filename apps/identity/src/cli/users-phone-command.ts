@@ -2,7 +2,7 @@
 import { cliActor } from '../accounts/operations/actor.ts';
 import { setPhoneNumber } from '../accounts/operations/set-phone-number.ts';
 import { parsePhoneNumber } from '../factors/sms-code/phone-number.ts';
-import { type CliIo, type ParsedCommand, UsageError } from './cli-io.ts';
+import { type CliIo, type ParsedCommand, report, UsageError } from './cli-io.ts';
 import { HELP_OPTION, parseCommandArgs } from './parse-command-args.ts';
 import { requireAccount } from './require-account.ts';
 import { USERS_USAGE } from './usage.ts';
@@ -33,9 +33,11 @@ async function setPhone(io: CliIo, identifier: string, number: string | null): P
     accountId: account.id,
     phoneNumber: number,
   });
-  io.stdout(
+  report(
+    io,
     number === null
       ? `Phone number of ${account.username} removed; SMS codes no longer reach the account.\n`
       : `Phone number of ${account.username}: ${number}. SMS codes go there once ${account.username} confirms it with a code (enrolling « Code par SMS »).\n`,
+    { accountId: account.id, username: account.username, phoneNumber: number },
   );
 }

@@ -4,7 +4,7 @@
  */
 import { cliActor } from '../accounts/operations/actor.ts';
 import { setRole } from '../accounts/operations/set-role.ts';
-import type { CliIo, ParsedCommand } from './cli-io.ts';
+import { type CliIo, type ParsedCommand, report } from './cli-io.ts';
 import { HELP_OPTION, onePositional, parseCommandArgs } from './parse-command-args.ts';
 import { requireAccount } from './require-account.ts';
 import { USERS_USAGE } from './usage.ts';
@@ -24,10 +24,12 @@ export function parseGrantAdmin(args: string[]): ParsedCommand {
     run: async (io) => {
       const account = await requireAccount(io.db, identifier);
       await setRole(deps(io), cliActor, { accountId: account.id, role });
-      io.stdout(
+      report(
+        io,
         role === 'admin'
           ? `${account.username} is an administrator: ${consoleUrl(io)} (always with MFA).\n`
           : `${account.username} is on the help desk (users only): ${consoleUrl(io)} (always with MFA).\n`,
+        { accountId: account.id, username: account.username, role, consoleUrl: consoleUrl(io) },
       );
     },
   };
@@ -42,7 +44,11 @@ export function parseRevokeAdmin(args: string[]): ParsedCommand {
     run: async (io) => {
       const account = await requireAccount(io.db, identifier);
       await setRole(deps(io), cliActor, { accountId: account.id, role: null });
-      io.stdout(`${account.username} no longer has access to the administration console.\n`);
+      report(io, `${account.username} no longer has access to the administration console.\n`, {
+        accountId: account.id,
+        username: account.username,
+        role: null,
+      });
     },
   };
 }

@@ -50,6 +50,14 @@ export interface SigningKeyTable {
   kid: string;
   sealed_jwk: string;
   created_at: number;
+  /** The JWS algorithm (RS256), readable without opening the key. */
+  alg: Generated<string>;
+  /** From when it signs the ID tokens (before then: published only, `next`). */
+  signs_from: number;
+  /** Until when it signs: its successor's `signs_from`; null while it has none. */
+  signs_until: number | null;
+  /** Until when it stays in the JWKS after it stopped signing; then it goes. */
+  published_until: number | null;
 }
 
 export interface AttemptCounterTable {

@@ -31,7 +31,7 @@ describe.each(testBackends())('one signing key for nodes starting together (%s)'
     );
     const stored = await testDb.db.selectFrom('signing_keys').select('kid').execute();
     expect(stored).toHaveLength(1);
-    for (const keys of loads) expect(keys.map((key) => key.kid)).toEqual([stored[0]?.kid]);
+    for (const loaded of loads) expect(loaded.keys.map((key) => key.kid)).toEqual([stored[0]?.kid]);
   });
 
   it('two nodes built together publish the same single key', async () => {

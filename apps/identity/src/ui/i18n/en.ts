@@ -537,6 +537,26 @@ export const en = {
   'admin.apps.problem.fragment': 'A redirect URI cannot contain a fragment (#): {uri}',
   'admin.apps.problem.credentials': 'A redirect URI cannot contain a user name or password: {uri}',
   'admin.apps.problem.too_many': 'Ten addresses at most: {uri}',
+  // Signing keys (ADR 0014): the console's « Clés de signature ».
+  'admin.nav.keys': 'Signing keys',
+  'admin.keys.title': 'Signing keys',
+  'admin.keys.intro':
+    'The keys that sign ID tokens, as the applications see them in the JWKS. A new key is published {minutes} min before it signs, so that applications caching the key set know it first; the key it replaces stays published until the tokens it signed have expired.',
+  'admin.keys.kid': 'Key id (kid)',
+  'admin.keys.alg': 'Algorithm',
+  'admin.keys.state': 'State',
+  'admin.keys.created': 'Created',
+  'admin.keys.signsFrom': 'Signs from',
+  'admin.keys.signsUntil': 'Signs until',
+  'admin.keys.publishedUntil': 'Published until',
+  'admin.keys.state.next': 'Next (published, not signing yet)',
+  'admin.keys.state.current': 'Current (signing)',
+  'admin.keys.state.retired': 'Retired (published for its tokens)',
+  'admin.keys.rotate': 'Renew the key',
+  'admin.keys.rotateHelp':
+    'Makes a new key: published now, it signs from {minutes} min from now; the current key then stops signing.',
+  'admin.keys.rotated': 'A new key is published: {kid}. It signs from {when}.',
+  'admin.keys.pending': 'A key is already waiting to sign ({kid}): renew again once it signs.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -566,4 +566,25 @@ export const fr = {
   'admin.apps.problem.credentials':
     'Une adresse de retour ne peut pas contenir de nom d’utilisateur ni de mot de passe : {uri}',
   'admin.apps.problem.too_many': 'Dix adresses au plus : {uri}',
+  // Clés de signature (ADR 0014) : la page « Clés de signature » de la console.
+  'admin.nav.keys': 'Clés de signature',
+  'admin.keys.title': 'Clés de signature',
+  'admin.keys.intro':
+    'Les clés qui signent les jetons d’identité, telles que les applications les voient dans le JWKS. Une nouvelle clé est publiée {minutes} min avant de signer, pour que les applications qui gardent le jeu de clés en cache la connaissent d’abord; la clé qu’elle remplace reste publiée jusqu’à l’expiration des jetons qu’elle a signés.',
+  'admin.keys.kid': 'Identifiant (kid)',
+  'admin.keys.alg': 'Algorithme',
+  'admin.keys.state': 'État',
+  'admin.keys.created': 'Créée',
+  'admin.keys.signsFrom': 'Signe à partir du',
+  'admin.keys.signsUntil': 'Signe jusqu’au',
+  'admin.keys.publishedUntil': 'Publiée jusqu’au',
+  'admin.keys.state.next': 'Prochaine (publiée, ne signe pas encore)',
+  'admin.keys.state.current': 'Actuelle (signe)',
+  'admin.keys.state.retired': 'Retirée (publiée pour ses jetons)',
+  'admin.keys.rotate': 'Renouveler la clé',
+  'admin.keys.rotateHelp':
+    'Crée une nouvelle clé : publiée dès maintenant, elle signe dans {minutes} min; la clé actuelle cesse alors de signer.',
+  'admin.keys.rotated': 'Une nouvelle clé est publiée : {kid}. Elle signe à partir du {when}.',
+  'admin.keys.pending':
+    'Une clé attend déjà de signer ({kid}) : renouvelez de nouveau une fois qu’elle signe.',
 } as const satisfies Catalogue;
