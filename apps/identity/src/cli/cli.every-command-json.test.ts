@@ -9,6 +9,7 @@ import { cliActor } from '../accounts/operations/actor.ts';
 import { createApiToken } from '../admin/api/api-token-operations.ts';
 import { registerClientApplication } from '../clients/operations/register-client-application.ts';
 import { loadSigningKeys } from '../oidc/signing-keys.ts';
+import { insertAuthenticator } from '../policy/mfa-test-rows.ts';
 import { type CliHarness, openCliHarness } from './cli-test-kit.ts';
 import { GROUPS } from './run-cli.ts';
 
@@ -34,6 +35,9 @@ const samples = (tokenId: string, clientId: string): Record<string, Record<strin
     'revoke-admin': { argv: ['claire'] },
     'access-code': { argv: ['claire'] },
     'sign-out': { argv: ['claire'] },
+    edit: { argv: ['claire', '--name', 'Claire Bouchard'] },
+    // Another account's method: the walk resets claire's MFA before it gets here.
+    'remove-method': { argv: ['bruno', 'a-bruno'] },
   },
   org: {
     show: { argv: [] },
@@ -74,6 +78,18 @@ describe.each(testBackends())('every sesame command speaks JSON (%s)', (backend)
       days: 1,
     });
     tokenId = token.id;
+    expect((await t.run(['users', 'create', 'bruno'])).code).toBe(0);
+    const bruno = await t.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('username', '=', 'bruno')
+      .executeTakeFirstOrThrow();
+    await insertAuthenticator(t.db, {
+      id: 'a-bruno',
+      accountId: bruno.id,
+      status: 'active',
+      nowMs: t.clock.now,
+    });
     ({ clientId } = await registerClientApplication(
       { db: t.db, now: () => t.clock.now, box: t.box },
       cliActor,

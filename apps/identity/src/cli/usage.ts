@@ -41,6 +41,12 @@ Commands:
       phone: they sign in once with it and enroll again. Shown once; replaces an earlier one.
   sign-out <username>
       End every session, token and sign-in in progress of the account.
+  edit <username> [--name N] [--email E | --no-email]
+      Change the name or the address. A new address is sent its verification link, the
+      old one (if verified) is told; another account's address is refused.
+  remove-method <username> <method-id>
+      Remove one verification method (its id from users show); the last one removed,
+      the account enrolls again at its next sign-in when MFA is required.
 
 <username> may also be the account's email, in any case.
 --password-stdin reads the password from standard input, less one trailing newline;
@@ -168,6 +174,8 @@ Commands:
   users show <username>
   users access-code <username>
   users sign-out <username>
+  users edit <username> [--name N] [--email E | --no-email]
+  users remove-method <username> <method-id>
   org show
   org require-mfa on|off
   org push-number typed-6|typed-2|pick-3

@@ -79,8 +79,8 @@ export async function showUser(io: CliIo, identifier: string): Promise<void> {
       value.methods.length === 0
         ? '  none\n'
         : formatTable(
-            ['DESCRIPTION', 'ADDED (UTC)', 'LAST USED (UTC)'],
-            value.methods.map((m) => [m.description, m.addedAt, m.lastUsedAt ?? '-']),
+            ['ID', 'DESCRIPTION', 'ADDED (UTC)', 'LAST USED (UTC)'],
+            value.methods.map((m) => [m.id, m.description, m.addedAt, m.lastUsedAt ?? '-']),
           ),
       '\nRecent sign-ins:\n',
       value.recentSignIns.length === 0

@@ -46,6 +46,7 @@ import {
 import { mailVerificationLink, parseVerifyEmail } from './users-email-command.ts';
 import { parseRequireMfa, parseResetMfa } from './users-mfa-commands.ts';
 import { parseSetPhone } from './users-phone-command.ts';
+import { parseEditUser, parseRemoveMethod } from './users-profile-commands.ts';
 import { parseGrantAdmin, parseRevokeAdmin } from './users-role-commands.ts';
 
 const HELP: ParsedCommand = { kind: 'help', text: USERS_USAGE };
@@ -67,6 +68,8 @@ const SUBCOMMANDS: Record<string, SubcommandParser> = {
   show: (args) => parseOnAccount(args, showUser),
   'access-code': (args) => parseOnAccount(args, issueAccessCode),
   'sign-out': (args) => parseOnAccount(args, signOutUser),
+  edit: parseEditUser,
+  'remove-method': parseRemoveMethod,
 };
 
 /** The subcommands' names, for the CLI's walk (run-cli.ts GROUPS). */
