@@ -22,6 +22,7 @@ export function ConsoleLayout(
             <>
               <a href={`${consolePaths.home}/audit`}>{t('admin.nav.audit')}</a>
               <a href={`${consolePaths.home}/api-tokens`}>{t('admin.nav.tokens')}</a>
+              <a href={`${consolePaths.home}/organization`}>{t('admin.nav.organization')}</a>
             </>
           ) : null}
         </nav>

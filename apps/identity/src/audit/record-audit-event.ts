@@ -54,7 +54,12 @@ export type AuditEventType =
   | 'account.password_reset'
   | 'device.registered'
   // Email and SMS codes (issue 8 §3): the number SMS codes go to, set by an administrator.
-  | 'account.phone_changed';
+  | 'account.phone_changed'
+  // The organization's branding (branding/change-branding.ts).
+  | 'org.name_changed'
+  | 'org.logo_changed'
+  | 'org.accent_changed'
+  | 'org.support_changed';
 
 export interface AuditEvent {
   type: AuditEventType;

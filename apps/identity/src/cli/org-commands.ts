@@ -1,5 +1,9 @@
-/** `sesame org …`: the organization's settings: "MFA required for everyone", the push number's form. */
+/**
+ * `sesame org …`: the organization's settings: "MFA required for everyone", the push number's
+ * form, … and its branding (org-branding-commands.ts).
+ */
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
+import { readBranding } from '../branding/branding-settings.ts';
 import {
   isPushNumberMode,
   pushNumberModes,
@@ -18,6 +22,15 @@ import {
   setRememberDays,
 } from '../remember-browser/remember-setting.ts';
 import { type CliIo, type ParsedCommand, UsageError } from './cli-io.ts';
+import { formatJson } from './format-output.ts';
+import {
+  brandingJson,
+  brandingLines,
+  parseOrgColour,
+  parseOrgLogo,
+  parseOrgName,
+  parseOrgSupport,
+} from './org-branding-commands.ts';
 import {
   HELP_OPTION,
   noPositionals,
@@ -36,6 +49,10 @@ const SUBCOMMANDS: Record<string, SubcommandParser> = {
   'push-number': parsePushNumber,
   'passkey-sign-in': parsePasskeySignIn,
   'remember-browser': parseRememberBrowser,
+  name: parseOrgName,
+  logo: parseOrgLogo,
+  colour: parseOrgColour,
+  support: parseOrgSupport,
 };
 
 export function parseOrgCommand(args: string[]): ParsedCommand {
@@ -56,18 +73,38 @@ export function parseOrgCommand(args: string[]): ParsedCommand {
 }
 
 function parseShow(args: string[]): ParsedCommand {
-  const { values, positionals } = parseCommandArgs(args, { ...HELP_OPTION });
+  const { values, positionals } = parseCommandArgs(args, {
+    ...HELP_OPTION,
+    json: { type: 'boolean' },
+  });
   if (values.help) return HELP;
   noPositionals(positionals);
-  return { kind: 'run', run: showOrg };
+  return { kind: 'run', run: (io) => showOrg(io, values.json === true) };
 }
 
-async function showOrg(io: CliIo): Promise<void> {
+async function showOrg(io: CliIo, json: boolean): Promise<void> {
   const required = await readOrgMfaRequired(io.db);
+  const pushNumber = await readPushNumberMode(io.db);
+  const rememberDays = await readRememberDays(io.db);
+  const passkeySignIn = await readPasskeySignIn(io.db);
+  const branding = await readBranding(io.db);
+  if (json) {
+    io.stdout(
+      formatJson({
+        mfaRequired: required,
+        pushNumber,
+        rememberBrowserDays: rememberDays,
+        passkeySignIn,
+        ...brandingJson(branding),
+      }),
+    );
+    return;
+  }
   io.stdout(`MFA required for everyone: ${onOff(required)}\n`);
-  io.stdout(`Push number: ${await readPushNumberMode(io.db)}\n`);
-  io.stdout(`Remember browser: ${describeRememberDays(await readRememberDays(io.db))}\n`);
-  io.stdout(`Passkey sign-in: ${onOff(await readPasskeySignIn(io.db))}\n`);
+  io.stdout(`Push number: ${pushNumber}\n`);
+  io.stdout(`Remember browser: ${describeRememberDays(rememberDays)}\n`);
+  io.stdout(`Passkey sign-in: ${onOff(passkeySignIn)}\n`);
+  for (const line of brandingLines(branding)) io.stdout(`${line}\n`);
 }
 
 function parseRequireMfa(args: string[]): ParsedCommand {

@@ -1,0 +1,208 @@
+/**
+ * « Organisation » in the console (administrators only): the organization's name, logo, accent
+ * colour and support contact, each its own form, with what is set now. Phone first: one column.
+ */
+import { logoPath } from '../branding/branding-context.ts';
+import type { Branding } from '../branding/branding-settings.ts';
+import { maxOrganizationNameLength } from '../branding/change-branding.ts';
+import type { MessageKey } from '../ui/i18n/messages.ts';
+import { ConsoleLayout, type ConsolePageProps } from './console-layout.tsx';
+
+/** What the forms show: the stored values, or those just refused (kept for a correction). */
+export interface OrganizationForm {
+  name: string;
+  accent: string;
+  email: string;
+  phone: string;
+  url: string;
+}
+
+export const organizationPath = '/admin/organization';
+
+/** Sesame's own accent (public/sesame.css), shown when none is set. */
+const defaultAccent = '#0b5cad';
+
+export function OrganizationPage(
+  props: ConsolePageProps & {
+    stored: Branding;
+    form: OrganizationForm;
+    done: MessageKey | undefined;
+    problem: { code: string; message: MessageKey } | undefined;
+  },
+) {
+  const { t, stored, form } = props;
+  const csrf = <input type="hidden" name="csrf" value={props.admin.csrf} />;
+  return (
+    <ConsoleLayout {...props} title={t('admin.org.title')}>
+      <h1>{t('admin.org.title')}</h1>
+      <p>{t('admin.org.intro')}</p>
+      {props.done ? (
+        <p class="alert ok" role="status">
+          {t(props.done)}
+        </p>
+      ) : null}
+      {props.problem ? (
+        <p class="alert error" role="alert" data-error-code={props.problem.code}>
+          {t(props.problem.message)}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="org-name-heading">
+        <h2 id="org-name-heading">{t('admin.org.nameSection')}</h2>
+        <form method="post" action={`${organizationPath}/name`}>
+          {csrf}
+          <div>
+            <label for="org-name">{t('admin.org.name')}</label>
+            <input
+              id="org-name"
+              name="name"
+              type="text"
+              maxLength={maxOrganizationNameLength}
+              autocomplete="organization"
+              aria-describedby="org-name-help"
+              value={form.name}
+            />
+            <p id="org-name-help" class="help">
+              {t('admin.org.nameHelp')}
+            </p>
+          </div>
+          <button type="submit" class="button">
+            {t('admin.org.save')}
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="org-logo-heading">
+        <h2 id="org-logo-heading">{t('admin.org.logoSection')}</h2>
+        {stored.logo === undefined ? (
+          <p class="muted">{t('admin.org.noLogo')}</p>
+        ) : (
+          <p>
+            <img
+              class="branding-preview"
+              src={logoPath(stored.logo)}
+              alt={t('admin.org.logoCurrent')}
+            />
+          </p>
+        )}
+        <form method="post" action={`${organizationPath}/logo`} enctype="multipart/form-data">
+          {csrf}
+          <div>
+            <label for="org-logo">{t('admin.org.logo')}</label>
+            <input
+              id="org-logo"
+              name="logo"
+              type="file"
+              accept="image/png,image/jpeg,image/webp"
+              required
+              aria-describedby="org-logo-help"
+            />
+            <p id="org-logo-help" class="help">
+              {t('admin.org.logoHelp')}
+            </p>
+          </div>
+          <button type="submit" class="button">
+            {t('admin.org.logoUpload')}
+          </button>
+        </form>
+        {stored.logo === undefined ? null : (
+          <form method="post" action={`${organizationPath}/logo/remove`}>
+            {csrf}
+            <button type="submit" class="button secondary">
+              {t('admin.org.logoRemove')}
+            </button>
+          </form>
+        )}
+      </section>
+
+      <section aria-labelledby="org-colour-heading">
+        <h2 id="org-colour-heading">{t('admin.org.colourSection')}</h2>
+        {stored.accent === undefined ? <p class="muted">{t('admin.org.colourIsDefault')}</p> : null}
+        <form method="post" action={`${organizationPath}/colour`}>
+          {csrf}
+          <div>
+            <label for="org-colour">{t('admin.org.colour')}</label>
+            <input
+              id="org-colour"
+              name="colour"
+              type="color"
+              aria-describedby="org-colour-help"
+              value={form.accent || defaultAccent}
+            />
+            <p id="org-colour-help" class="help">
+              {t('admin.org.colourHelp')}
+            </p>
+          </div>
+          <button type="submit" class="button">
+            {t('admin.org.save')}
+          </button>
+        </form>
+        {stored.accent === undefined ? null : (
+          <form method="post" action={`${organizationPath}/colour`}>
+            {csrf}
+            <input type="hidden" name="colour" value="" />
+            <button type="submit" class="button secondary">
+              {t('admin.org.colourDefault')}
+            </button>
+          </form>
+        )}
+      </section>
+
+      <section aria-labelledby="org-support-heading">
+        <h2 id="org-support-heading">{t('admin.org.supportSection')}</h2>
+        <p class="help">{t('admin.org.supportHelp')}</p>
+        <form method="post" action={`${organizationPath}/support`}>
+          {csrf}
+          <div>
+            <label for="support-email">{t('admin.org.supportEmail')}</label>
+            <input
+              id="support-email"
+              name="email"
+              type="email"
+              maxLength={254}
+              autocomplete="off"
+              value={form.email}
+            />
+          </div>
+          <div>
+            <label for="support-phone">{t('admin.org.supportPhone')}</label>
+            <input
+              id="support-phone"
+              name="phone"
+              type="tel"
+              maxLength={30}
+              autocomplete="off"
+              value={form.phone}
+            />
+          </div>
+          <div>
+            <label for="support-url">{t('admin.org.supportUrl')}</label>
+            <input
+              id="support-url"
+              name="url"
+              type="url"
+              maxLength={300}
+              autocomplete="off"
+              placeholder="https://"
+              value={form.url}
+            />
+          </div>
+          <button type="submit" class="button">
+            {t('admin.org.save')}
+          </button>
+        </form>
+      </section>
+    </ConsoleLayout>
+  );
+}
+
+/** The forms as stored. */
+export function storedForm(branding: Branding): OrganizationForm {
+  return {
+    name: branding.name ?? '',
+    accent: branding.accent ?? '',
+    email: branding.support.email ?? '',
+    phone: branding.support.phone ?? '',
+    url: branding.support.url ?? '',
+  };
+}
