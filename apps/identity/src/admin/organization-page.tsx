@@ -47,7 +47,7 @@ export function OrganizationPage(
         </p>
       ) : null}
 
-      <section aria-labelledby="org-name-heading">
+      <section class="org-settings" aria-labelledby="org-name-heading">
         <h2 id="org-name-heading">{t('admin.org.nameSection')}</h2>
         <form method="post" action={`${organizationPath}/name`}>
           {csrf}
@@ -72,7 +72,7 @@ export function OrganizationPage(
         </form>
       </section>
 
-      <section aria-labelledby="org-logo-heading">
+      <section class="org-settings" aria-labelledby="org-logo-heading">
         <h2 id="org-logo-heading">{t('admin.org.logoSection')}</h2>
         {stored.logo === undefined ? (
           <p class="muted">{t('admin.org.noLogo')}</p>
@@ -115,7 +115,7 @@ export function OrganizationPage(
         )}
       </section>
 
-      <section aria-labelledby="org-colour-heading">
+      <section class="org-settings" aria-labelledby="org-colour-heading">
         <h2 id="org-colour-heading">{t('admin.org.colourSection')}</h2>
         {stored.accent === undefined ? <p class="muted">{t('admin.org.colourIsDefault')}</p> : null}
         <form method="post" action={`${organizationPath}/colour`}>
@@ -148,7 +148,7 @@ export function OrganizationPage(
         )}
       </section>
 
-      <section aria-labelledby="org-support-heading">
+      <section class="org-settings" aria-labelledby="org-support-heading">
         <h2 id="org-support-heading">{t('admin.org.supportSection')}</h2>
         <p class="help">{t('admin.org.supportHelp')}</p>
         <form method="post" action={`${organizationPath}/support`}>
