@@ -6,26 +6,12 @@
  * French; on a phone's width too. Everything is put back at the end, for the specs that follow.
  * Screenshots in docs/screenshots/admin/.
  */
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { discPng } from '../apps/identity/test/logo-fixture.ts';
 import { PortalHome } from './pages/portal-home.ts';
-import { SignInPage } from './pages/sign-in-page.ts';
 import { createAccount, runSesameCli } from './support/accounts.ts';
+import { signInToConsole } from './support/console-sign-in.ts';
 import { expectNoHorizontalScroll, saveScreenshot } from './support/page-checks.ts';
-import { identityUrl } from './support/sesame-server.ts';
-
-/** Sign in to the console from /admin: the password, then an authenticator app set up. */
-async function signInToConsole(page: Page, username: string, password: string) {
-  await page.goto(`${identityUrl}/admin/organization?lang=fr`);
-  const signIn = new SignInPage(page, 'fr');
-  await signIn.expectLoaded();
-  const choose = await signIn.signInToEnroll(username, password);
-  const otherApp = await choose.chooseOtherApp();
-  const authenticator = await otherApp.addToAuthenticatorApp();
-  const configuration = await otherApp.confirm(await authenticator.freshCode());
-  await configuration.finishButton.click();
-  await expect(page).toHaveURL(`${identityUrl}/admin/organization`);
-}
 
 test.afterAll(async () => {
   for (const args of [
@@ -47,7 +33,8 @@ test('an administrator brands the sign-in pages with the organization (fr)', asy
   const suffix = Date.now().toString(36);
   const admin = await createAccount(`admin.${suffix}`, 'Geneviève Roy');
   await runSesameCli(['users', 'grant-admin', admin.username]);
-  await signInToConsole(page, admin.username, admin.password);
+  const organization = '/admin/organization';
+  await signInToConsole(page, 'fr', admin, { from: organization, landsOn: organization });
   await expect(page.getByRole('heading', { level: 1, name: 'Organisation' })).toBeVisible();
 
   await page.getByLabel('Nom de l’organisation').fill('Caisse Laurentienne');

@@ -32,6 +32,28 @@ export function OrganizationPage(
 ) {
   const { t, stored, form } = props;
   const csrf = <input type="hidden" name="csrf" value={props.admin.csrf} />;
+  /** One field of the support contact, with what is stored (or was just refused). */
+  const SupportField = (field: {
+    id: string;
+    name: 'email' | 'phone' | 'url';
+    type: 'email' | 'tel' | 'url';
+    maxLength: number;
+    children: string;
+  }) => (
+    <div>
+      <label for={field.id}>{field.children}</label>
+      <input
+        id={field.id}
+        name={field.name}
+        // Preact types each input type apart; these three take the same attributes.
+        type={field.type as 'url'}
+        maxLength={field.maxLength}
+        autocomplete="off"
+        placeholder={field.type === 'url' ? 'https://' : undefined}
+        value={form[field.name]}
+      />
+    </div>
+  );
   return (
     <ConsoleLayout {...props} title={t('admin.org.title')}>
       <h1>{t('admin.org.title')}</h1>
@@ -153,40 +175,15 @@ export function OrganizationPage(
         <p class="help">{t('admin.org.supportHelp')}</p>
         <form method="post" action={`${organizationPath}/support`}>
           {csrf}
-          <div>
-            <label for="support-email">{t('admin.org.supportEmail')}</label>
-            <input
-              id="support-email"
-              name="email"
-              type="email"
-              maxLength={254}
-              autocomplete="off"
-              value={form.email}
-            />
-          </div>
-          <div>
-            <label for="support-phone">{t('admin.org.supportPhone')}</label>
-            <input
-              id="support-phone"
-              name="phone"
-              type="tel"
-              maxLength={30}
-              autocomplete="off"
-              value={form.phone}
-            />
-          </div>
-          <div>
-            <label for="support-url">{t('admin.org.supportUrl')}</label>
-            <input
-              id="support-url"
-              name="url"
-              type="url"
-              maxLength={300}
-              autocomplete="off"
-              placeholder="https://"
-              value={form.url}
-            />
-          </div>
+          <SupportField id="support-email" name="email" type="email" maxLength={254}>
+            {t('admin.org.supportEmail')}
+          </SupportField>
+          <SupportField id="support-phone" name="phone" type="tel" maxLength={30}>
+            {t('admin.org.supportPhone')}
+          </SupportField>
+          <SupportField id="support-url" name="url" type="url" maxLength={300}>
+            {t('admin.org.supportUrl')}
+          </SupportField>
           <button type="submit" class="button">
             {t('admin.org.save')}
           </button>
