@@ -2,6 +2,7 @@
  * « Organisation » in the console (administrators only): the organization's name, logo, accent
  * colour and support contact, each its own form, with what is set now. Phone first: one column.
  */
+import type { ComponentChildren, VNode } from 'preact';
 import { logoPath } from '../branding/branding-context.ts';
 import type { Branding } from '../branding/branding-settings.ts';
 import { maxOrganizationNameLength } from '../branding/change-branding.ts';
@@ -71,8 +72,7 @@ export function OrganizationPage(
 
       <section class="org-settings" aria-labelledby="org-name-heading">
         <h2 id="org-name-heading">{t('admin.org.nameSection')}</h2>
-        <form method="post" action={`${organizationPath}/name`}>
-          {csrf}
+        <SettingForm csrf={csrf} action="name" submit={t('admin.org.save')}>
           <div>
             <label for="org-name">{t('admin.org.name')}</label>
             <input
@@ -88,10 +88,7 @@ export function OrganizationPage(
               {t('admin.org.nameHelp')}
             </p>
           </div>
-          <button type="submit" class="button">
-            {t('admin.org.save')}
-          </button>
-        </form>
+        </SettingForm>
       </section>
 
       <section class="org-settings" aria-labelledby="org-logo-heading">
@@ -107,8 +104,7 @@ export function OrganizationPage(
             />
           </p>
         )}
-        <form method="post" action={`${organizationPath}/logo`} enctype="multipart/form-data">
-          {csrf}
+        <SettingForm csrf={csrf} action="logo" submit={t('admin.org.logoUpload')} upload>
           <div>
             <label for="org-logo">{t('admin.org.logo')}</label>
             <input
@@ -123,25 +119,21 @@ export function OrganizationPage(
               {t('admin.org.logoHelp')}
             </p>
           </div>
-          <button type="submit" class="button">
-            {t('admin.org.logoUpload')}
-          </button>
-        </form>
+        </SettingForm>
         {stored.logo === undefined ? null : (
-          <form method="post" action={`${organizationPath}/logo/remove`}>
-            {csrf}
-            <button type="submit" class="button secondary">
-              {t('admin.org.logoRemove')}
-            </button>
-          </form>
+          <SettingForm
+            csrf={csrf}
+            action="logo/remove"
+            submit={t('admin.org.logoRemove')}
+            secondary
+          />
         )}
       </section>
 
       <section class="org-settings" aria-labelledby="org-colour-heading">
         <h2 id="org-colour-heading">{t('admin.org.colourSection')}</h2>
         {stored.accent === undefined ? <p class="muted">{t('admin.org.colourIsDefault')}</p> : null}
-        <form method="post" action={`${organizationPath}/colour`}>
-          {csrf}
+        <SettingForm csrf={csrf} action="colour" submit={t('admin.org.save')}>
           <div>
             <label for="org-colour">{t('admin.org.colour')}</label>
             <input
@@ -155,26 +147,18 @@ export function OrganizationPage(
               {t('admin.org.colourHelp')}
             </p>
           </div>
-          <button type="submit" class="button">
-            {t('admin.org.save')}
-          </button>
-        </form>
+        </SettingForm>
         {stored.accent === undefined ? null : (
-          <form method="post" action={`${organizationPath}/colour`}>
-            {csrf}
+          <SettingForm csrf={csrf} action="colour" submit={t('admin.org.colourDefault')} secondary>
             <input type="hidden" name="colour" value="" />
-            <button type="submit" class="button secondary">
-              {t('admin.org.colourDefault')}
-            </button>
-          </form>
+          </SettingForm>
         )}
       </section>
 
       <section class="org-settings" aria-labelledby="org-support-heading">
         <h2 id="org-support-heading">{t('admin.org.supportSection')}</h2>
         <p class="help">{t('admin.org.supportHelp')}</p>
-        <form method="post" action={`${organizationPath}/support`}>
-          {csrf}
+        <SettingForm csrf={csrf} action="support" submit={t('admin.org.save')}>
           <SupportField id="support-email" name="email" type="email" maxLength={254}>
             {t('admin.org.supportEmail')}
           </SupportField>
@@ -184,12 +168,35 @@ export function OrganizationPage(
           <SupportField id="support-url" name="url" type="url" maxLength={300}>
             {t('admin.org.supportUrl')}
           </SupportField>
-          <button type="submit" class="button">
-            {t('admin.org.save')}
-          </button>
-        </form>
+        </SettingForm>
       </section>
     </ConsoleLayout>
+  );
+}
+
+/** One setting's form: its fields, the console's token, its button (« Enregistrer »…). */
+function SettingForm(props: {
+  csrf: VNode;
+  action: string;
+  submit: string;
+  /** The logo's: a file. */
+  upload?: boolean;
+  /** A second form beside the first (« Retirer le logo », « Couleur par défaut »). */
+  secondary?: boolean;
+  children?: ComponentChildren;
+}) {
+  return (
+    <form
+      method="post"
+      action={`${organizationPath}/${props.action}`}
+      enctype={props.upload ? 'multipart/form-data' : undefined}
+    >
+      {props.csrf}
+      {props.children}
+      <button type="submit" class={props.secondary ? 'button secondary' : 'button'}>
+        {props.submit}
+      </button>
+    </form>
   );
 }
 
