@@ -3,15 +3,21 @@
  * opens « Organisation » in the console, gives the organization its name, uploads its logo,
  * picks its colour and its support contact; the sign-in page then shows the name and the logo
  * beside « Sesame », in that colour, and a refused sign-in says « Contactez le support : … ».
- * French; on a phone's width too. Everything is put back at the end, for the specs that follow.
+ * French; on a phone's width too. Then a client adds the account to Sesame Verify: the app shows
+ * the organization's name and logo, not the server's host. Everything is put back at the end,
+ * for the specs that follow.
  * Screenshots in docs/screenshots/admin/.
  */
-import { expect, test } from '@playwright/test';
 import { discPng } from '../apps/identity/test/logo-fixture.ts';
 import { PortalHome } from './pages/portal-home.ts';
 import { createAccount, runSesameCli } from './support/accounts.ts';
 import { signInToConsole } from './support/console-sign-in.ts';
+import { enrollSesameVerifyByTyping } from './support/enroll-by-typing.ts';
 import { expectNoHorizontalScroll, saveScreenshot } from './support/page-checks.ts';
+import { expect, test } from './support/phone.ts';
+
+// A French computer (the phone's app follows its own language: French).
+test.use({ locale: 'fr-CA' });
 
 test.afterAll(async () => {
   for (const args of [
@@ -92,4 +98,22 @@ test('an administrator brands the sign-in pages with the organization (fr)', asy
   await expectNoHorizontalScroll(client);
   await saveScreenshot(client, 'admin/07-sign-in-support.phone.fr.png');
   await client.close();
+});
+
+test('Sesame Verify shows the organization’s name and logo on the account (fr)', async ({
+  page,
+  phones,
+}) => {
+  test.setTimeout(120_000);
+  const client = await createAccount(`client.${Date.now().toString(36)}`, 'Marie Tremblay');
+  const phone = await phones.withoutCamera();
+  await enrollSesameVerifyByTyping(page, phone, client, 'fr');
+  const account = phone.page.getByTestId('account');
+  await expect(account.getByRole('heading', { level: 2 })).toHaveText('Caisse Laurentienne');
+  const logoLoaded = await account
+    .getByTestId('account-logo')
+    .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 96);
+  expect(logoLoaded).toBe(true);
+  await saveScreenshot(phone.page, 'admin/08-sesame-verify-account.phone.fr.png');
+  expect(phone.problems).toEqual([]);
 });
