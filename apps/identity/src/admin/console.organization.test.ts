@@ -117,7 +117,7 @@ describe.each(testBackends())('the organization’s page in the console (%s)', (
     expect(logo.headers['content-type']).toBe('image/png');
     expect(logo.headers['x-content-type-options']).toBe('nosniff');
     expect(logo.headers['content-security-policy']).toBe(
-      "default-src 'none'; frame-ancestors 'none'; sandbox",
+      "default-src 'none'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'; sandbox",
     );
     expect(logo.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(logo.rawPayload.equals(png)).toBe(true);

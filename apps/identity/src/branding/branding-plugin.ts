@@ -34,7 +34,8 @@ const unbranded = ['/assets/', '/app/', '/api/', '/branding/'];
 const Versioned = Type.Object({ v: Type.Optional(Type.String({ maxLength: 64 })) });
 
 /** The logo is an image and nothing else: no script, no frame, no plug-in, even opened alone. */
-const logoCsp = "default-src 'none'; frame-ancestors 'none'; sandbox";
+const logoCsp =
+  "default-src 'none'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'; sandbox";
 
 async function branding(app: FastifyInstance, options: { db: Kysely<Database> }) {
   const { db } = options;

@@ -5,7 +5,7 @@
  * factor (a lost phone) and the enrollment pages say « Contactez le support : … ».
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BrowserSession, openSignIn, signIn } from '../../test/browser-session.ts';
+import { authorizeUrl, BrowserSession, openSignIn, signIn } from '../../test/browser-session.ts';
 import { buildTestApp, type TestApp, testBackends } from '../../test/build-test-app.ts';
 import { discPng } from '../../test/logo-fixture.ts';
 import {
@@ -62,6 +62,13 @@ describe.each(testBackends())('the organization on the pages (%s)', (backend) =>
     const unnamed = (await openSignIn(browser())).page.body;
     expect(unnamed).toContain('alt="Logo de l’organisation"');
     expect(unnamed).not.toContain('org-name');
+  });
+
+  it('oidc-provider’s own pages (its error page) wear it too', async () => {
+    await changeBranding(deps(), cliActor, { kind: 'name', name: 'Caisse Laurentienne' });
+    const page = await browser().get(authorizeUrl({ redirect_uri: 'https://evil.example/' }).url);
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('<span class="org-name">Caisse Laurentienne</span>');
   });
 
   it('a locked account’s refused sign-in says where to turn, without saying it is locked', async () => {
