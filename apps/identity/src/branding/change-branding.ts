@@ -38,62 +38,64 @@ export async function changeBranding(
   forgetBranding();
 }
 
-function checkChange(change: BrandingChange): {
+interface Checked {
   values: Values;
   type: AuditEventType;
   reason: string;
-} {
-  switch (change.kind) {
-    case 'name': {
-      const name = change.name.replace(/\s+/g, ' ').trim();
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point.
-      if (name.length > maxOrganizationNameLength || /[\u0000-\u001f\u007f]/.test(change.name))
-        throw new AppError('branding.name_invalid');
-      return { values: { [brandingKeys.name]: name }, type: 'org.name_changed', reason: name };
+}
+
+/** Each kind's check: what to store and audit, or a coded error. */
+const checks: {
+  [K in BrandingChange['kind']]: (change: Extract<BrandingChange, { kind: K }>) => Checked;
+} = {
+  name: ({ name: typed }) => {
+    const name = typed.replace(/\s+/g, ' ').trim();
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point.
+    if (name.length > maxOrganizationNameLength || /[\u0000-\u001f\u007f]/.test(typed))
+      throw new AppError('branding.name_invalid');
+    return { values: { [brandingKeys.name]: name }, type: 'org.name_changed', reason: name };
+  },
+  logo: ({ bytes }) => {
+    if (bytes === null) {
+      const values = { [brandingKeys.logoMeta]: '', [brandingKeys.logoData]: '' };
+      return { values, type: 'org.logo_changed', reason: 'removed' };
     }
-    case 'logo': {
-      if (change.bytes === null) {
-        const values = { [brandingKeys.logoMeta]: '', [brandingKeys.logoData]: '' };
-        return { values, type: 'org.logo_changed', reason: 'removed' };
-      }
-      if (change.bytes.length > maxLogoBytes) throw new AppError('branding.logo_too_large');
-      const type = sniffLogoType(change.bytes);
-      if (type === undefined) throw new AppError('branding.logo_type');
-      const values = logoValues(type, change.bytes);
-      return { values, type: 'org.logo_changed', reason: values[brandingKeys.logoMeta] };
-    }
-    case 'accent': {
-      if (change.colour === null || change.colour.trim() === '')
-        return {
-          values: { [brandingKeys.accent]: '' },
-          type: 'org.accent_changed',
-          reason: 'default',
-        };
-      const colour = parseHexColour(change.colour);
-      if (colour === undefined) throw new AppError('branding.colour_invalid');
-      if (contrastWithWhite(colour) < minimumContrast)
-        throw new AppError('branding.colour_contrast');
-      return {
-        values: { [brandingKeys.accent]: colour },
-        type: 'org.accent_changed',
-        reason: colour,
-      };
-    }
-    case 'support': {
-      const email = checkSupportField('email', change.contact.email);
-      if (email === undefined) throw new AppError('branding.support_email_invalid');
-      const phone = checkSupportField('phone', change.contact.phone);
-      if (phone === undefined) throw new AppError('branding.support_phone_invalid');
-      const url = checkSupportField('url', change.contact.url);
-      if (url === undefined) throw new AppError('branding.support_url_invalid');
-      const values = {
-        [brandingKeys.supportEmail]: email,
-        [brandingKeys.supportPhone]: phone,
-        [brandingKeys.supportUrl]: url,
-      };
-      const set = Object.entries({ email, phone, url }).filter(([, value]) => value !== '');
-      const reason = set.map(([field]) => field).join(',') || 'none';
-      return { values, type: 'org.support_changed', reason };
-    }
-  }
+    if (bytes.length > maxLogoBytes) throw new AppError('branding.logo_too_large');
+    const type = sniffLogoType(bytes);
+    if (type === undefined) throw new AppError('branding.logo_type');
+    const values = logoValues(type, bytes);
+    return { values, type: 'org.logo_changed', reason: values[brandingKeys.logoMeta] };
+  },
+  accent: ({ colour: typed }) => {
+    const type = 'org.accent_changed';
+    if (typed === null || typed.trim() === '')
+      return { values: { [brandingKeys.accent]: '' }, type, reason: 'default' };
+    const colour = parseHexColour(typed);
+    if (colour === undefined) throw new AppError('branding.colour_invalid');
+    if (contrastWithWhite(colour) < minimumContrast) throw new AppError('branding.colour_contrast');
+    return { values: { [brandingKeys.accent]: colour }, type, reason: colour };
+  },
+  support: ({ contact }) => {
+    const email = checkSupportField('email', contact.email);
+    if (email === undefined) throw new AppError('branding.support_email_invalid');
+    const phone = checkSupportField('phone', contact.phone);
+    if (phone === undefined) throw new AppError('branding.support_phone_invalid');
+    const url = checkSupportField('url', contact.url);
+    if (url === undefined) throw new AppError('branding.support_url_invalid');
+    const values = {
+      [brandingKeys.supportEmail]: email,
+      [brandingKeys.supportPhone]: phone,
+      [brandingKeys.supportUrl]: url,
+    };
+    const set = Object.entries({ email, phone, url }).filter(([, value]) => value !== '');
+    return {
+      values,
+      type: 'org.support_changed',
+      reason: set.map(([field]) => field).join(',') || 'none',
+    };
+  },
+};
+
+function checkChange(change: BrandingChange): Checked {
+  return (checks[change.kind] as (change: BrandingChange) => Checked)(change);
 }
