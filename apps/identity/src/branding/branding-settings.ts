@@ -3,8 +3,8 @@
  * `org_settings`: its name, its logo (the bytes apart from what the pages read), its accent
  * colour, its support contact. Unset is the default: the pages look as they always did.
  *
- * Every page reads it, so it is kept for a moment (`cacheMs`) per database; a change made here
- * is seen at once by this process, and by the others within that moment.
+ * Every page reads it afresh (one query of a few short rows, by key): a change made by the CLI
+ * or by another instance is seen at the next page.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -40,12 +40,7 @@ const pageKeys: BrandingKey[] = Object.values(brandingKeys).filter(
 
 export const noBranding: Branding = Object.freeze({ support: Object.freeze({}) });
 
-const cacheMs = 2000;
-let cache = new WeakMap<Kysely<Database>, { branding: Branding; readAt: number }>();
-
 export async function readBranding(db: Kysely<Database>): Promise<Branding> {
-  const cached = cache.get(db);
-  if (cached !== undefined && Date.now() - cached.readAt < cacheMs) return cached.branding;
   const rows = await db
     .selectFrom('org_settings')
     .select(['key', 'value'])
@@ -58,14 +53,12 @@ export async function readBranding(db: Kysely<Database>): Promise<Branding> {
     ...optional('phone', value.get(brandingKeys.supportPhone)),
     ...optional('url', value.get(brandingKeys.supportUrl)),
   };
-  const branding: Branding = {
+  return {
     ...optional('name', value.get(brandingKeys.name)),
     ...(type && hash ? { logo: { type: type as LogoType, hash } } : {}),
     ...optional('accent', value.get(brandingKeys.accent)),
     support,
   };
-  cache.set(db, { branding, readAt: Date.now() });
-  return branding;
 }
 
 function optional<K extends string>(key: K, value: string | undefined) {
@@ -97,7 +90,7 @@ export function logoValues(type: LogoType, bytes: Uint8Array): Record<BrandingKe
   } as Record<BrandingKey, string>;
 }
 
-/** Set these settings; '' removes one. Call `forgetBranding` once they are committed. */
+/** Set these settings; '' removes one. */
 export async function writeBranding(
   db: Kysely<Database>,
   values: Partial<Record<BrandingKey, string>>,
@@ -111,9 +104,4 @@ export async function writeBranding(
         .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
         .execute();
   }
-}
-
-/** Read the branding afresh at the next page (after a change is committed). */
-export function forgetBranding(): void {
-  cache = new WeakMap();
 }

@@ -12,7 +12,7 @@ import {
 import type { AuditEventType } from '../audit/record-audit-event.ts';
 import { AppError } from '../errors.ts';
 import { contrastWithWhite, minimumContrast, parseHexColour } from './accent-colour.ts';
-import { brandingKeys, forgetBranding, logoValues, writeBranding } from './branding-settings.ts';
+import { brandingKeys, logoValues, writeBranding } from './branding-settings.ts';
 import { maxLogoBytes, sniffLogoType } from './logo-image.ts';
 import { checkSupportField, type SupportContact } from './support-contact.ts';
 
@@ -35,7 +35,6 @@ export async function changeBranding(
 ): Promise<void> {
   const { values, type, reason } = checkChange(change);
   await runOperation(deps, actor, { ...origin, type, reason }, (trx) => writeBranding(trx, values));
-  forgetBranding();
 }
 
 interface Checked {
