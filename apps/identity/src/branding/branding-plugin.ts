@@ -1,11 +1,11 @@
 /**
- * The organization's branding on every page: read once per request (a page's; not the assets',
- * the app's or the device API's) into `request.branding`, and the two files the pages link to —
- * the logo, at a fixed path, its type told by its own bytes, never sniffed (`nosniff`) and
- * sandboxed; and the stylesheet that sets the accent colour.
+ * The organization's branding on every page: read once per request that may answer with a page
+ * (not the assets', the app's, the device API's or the health checks') into `request.branding`;
+ * and the two files the pages link to — the logo, at a fixed path, its type told by its own
+ * bytes, never sniffed (`nosniff`) and sandboxed; and the stylesheet that sets the accent colour.
  */
 import type { IncomingMessage } from 'node:http';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import { type Static, Type } from 'typebox';
@@ -28,8 +28,19 @@ export function brandingOf(req: IncomingMessage): Branding {
   return (req as IncomingMessage & { [brandingKey]?: Branding })[brandingKey] ?? noBranding;
 }
 
-/** Not pages: nothing of theirs shows the branding. */
-const unbranded = ['/assets/', '/app/', '/api/', '/branding/'];
+/** Not pages: nothing of theirs shows the branding (and health checks read no settings). */
+const unbranded = ['/assets/', '/app/', '/api/', '/branding/', '/healthz', '/readyz', '/metrics'];
+
+/** What may answer with a page: a browser's request, or a form's post (ui/error-handler.tsx). */
+function mayRenderPage(request: FastifyRequest): boolean {
+  if (unbranded.some((prefix) => request.url.startsWith(prefix))) return false;
+  const type = request.headers['content-type'] ?? '';
+  return (
+    (request.headers.accept ?? '').includes('text/html') ||
+    type.startsWith('application/x-www-form-urlencoded') ||
+    type.startsWith('multipart/form-data')
+  );
+}
 
 const Versioned = Type.Object({ v: Type.Optional(Type.String({ maxLength: 64 })) });
 
@@ -41,9 +52,7 @@ async function branding(app: FastifyInstance, options: { db: Kysely<Database> })
   const { db } = options;
   app.decorateRequest('branding', null as unknown as Branding);
   app.addHook('onRequest', async (request) => {
-    request.branding = unbranded.some((prefix) => request.url.startsWith(prefix))
-      ? noBranding
-      : await readBranding(db);
+    request.branding = mayRenderPage(request) ? await readBranding(db) : noBranding;
     (request.raw as IncomingMessage & { [brandingKey]?: Branding })[brandingKey] = request.branding;
   });
 
