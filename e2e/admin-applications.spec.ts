@@ -10,7 +10,7 @@ import { expect, test } from '@playwright/test';
 import * as client from 'openid-client';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { createAccount, runSesameCli } from './support/accounts.ts';
-import { enrollIntoConsole } from './support/console-sign-in.ts';
+import { signInToConsole } from './support/console-sign-in.ts';
 import { expectNoHorizontalScroll, saveScreenshot } from './support/page-checks.ts';
 import { identityUrl } from './support/sesame-server.ts';
 
@@ -24,7 +24,8 @@ test('an administrator registers an application that then signs a client in', as
   const suffix = Date.now().toString(36);
   const admin = await createAccount(`admin.apps.${suffix}`, 'Ariane Roy');
   await runSesameCli(['users', 'grant-admin', admin.username]);
-  await enrollIntoConsole(page, 'fr', admin, '/admin/applications');
+  const applications = '/admin/applications';
+  await signInToConsole(page, 'fr', admin, { from: applications, landsOn: applications });
   await expect(page.getByRole('heading', { level: 1, name: 'Applications' })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'espace-client' })).toContainText(
     'Configuration (lecture seule)',

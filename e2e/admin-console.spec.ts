@@ -5,12 +5,10 @@
  * it, locks it and resets its MFA — the guide's third trigger: the client sets it up again at the
  * next sign-in. French and English, and on a phone's width; screenshots in docs/screenshots/admin/.
  */
-import { expect, type Page, test } from '@playwright/test';
-import { SignInPage } from './pages/sign-in-page.ts';
+import { expect, test } from '@playwright/test';
 import { createAccount, runSesameCli } from './support/accounts.ts';
-import type { Lang } from './support/labels.ts';
+import { signInToConsole } from './support/console-sign-in.ts';
 import { expectNoHorizontalScroll, saveScreenshot } from './support/page-checks.ts';
-import { identityUrl } from './support/sesame-server.ts';
 
 const words = {
   fr: {
@@ -45,19 +43,6 @@ const words = {
   },
 } as const;
 
-/** Sign in to the console from /admin: the password, then an authenticator app set up. */
-async function signInToConsole(page: Page, lang: Lang, username: string, password: string) {
-  await page.goto(`${identityUrl}/admin?lang=${lang}`);
-  const signIn = new SignInPage(page, lang);
-  await signIn.expectLoaded();
-  const choose = await signIn.signInToEnroll(username, password);
-  const otherApp = await choose.chooseOtherApp();
-  const authenticator = await otherApp.addToAuthenticatorApp();
-  const configuration = await otherApp.confirm(await authenticator.freshCode());
-  await configuration.finishButton.click();
-  await expect(page).toHaveURL(`${identityUrl}/admin/users`);
-}
-
 for (const lang of ['fr', 'en'] as const) {
   test(`the help desk locks a client and resets its MFA (${lang})`, async ({ page }) => {
     test.setTimeout(120_000);
@@ -71,7 +56,7 @@ for (const lang of ['fr', 'en'] as const) {
         : ['users', 'grant-admin', agent.username, '--helpdesk'],
     );
 
-    await signInToConsole(page, lang, agent.username, agent.password);
+    await signInToConsole(page, lang, agent);
     await expect(page.getByRole('heading', { level: 1, name: w.users })).toBeVisible();
     // « Nouvel utilisateur »: the client's account, its password shown once.
     const client = { username: `client.${suffix}` };

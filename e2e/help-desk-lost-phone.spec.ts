@@ -9,31 +9,22 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { ChooseMethodPage } from './pages/enrollment-pages.ts';
 import { PortalHome } from './pages/portal-home.ts';
-import { SignInPage } from './pages/sign-in-page.ts';
 import { createAccount, runSesameCli } from './support/accounts.ts';
+import { signInToConsole } from './support/console-sign-in.ts';
 import { labels } from './support/labels.ts';
 import { saveScreenshot } from './support/page-checks.ts';
-import { identityUrl } from './support/sesame-server.ts';
 
 const t = labels.fr;
 
 test.use({ locale: t.locale });
 
-/** The agent's console: the password, then an authenticator app set up (the console asks two). */
+/** The agent's console in a browser of its own (the console asks two factors: an app set up). */
 async function agentConsole(browser: Browser): Promise<Page> {
   const suffix = Date.now().toString(36);
   const agent = await createAccount(`soutien.tac.${suffix}`, 'Sophie Gagnon');
   await runSesameCli(['users', 'grant-admin', agent.username, '--helpdesk']);
   const page = await (await browser.newContext({ locale: t.locale })).newPage();
-  await page.goto(`${identityUrl}/admin?lang=fr`);
-  const signIn = new SignInPage(page, 'fr');
-  await signIn.expectLoaded();
-  const choose = await signIn.signInToEnroll(agent.username, agent.password);
-  const otherApp = await choose.chooseOtherApp();
-  const authenticator = await otherApp.addToAuthenticatorApp();
-  const configuration = await otherApp.confirm(await authenticator.freshCode());
-  await configuration.finishButton.click();
-  await expect(page).toHaveURL(`${identityUrl}/admin/users`);
+  await signInToConsole(page, 'fr', agent);
   return page;
 }
 

@@ -1,20 +1,20 @@
 /**
- * Into the administration console from /admin in a real browser: the password, then — the
- * console always asks two factors — another authenticator app set up on the way. Returns the
- * app's code maker, for a later sign-in that asks for a code.
+ * Signing in to the administration console in the browser: from a console page, the password,
+ * then — the console always asking two factors — an authenticator app set up on the way, and
+ * back to the page asked for (`landsOn`).
  */
 import { expect, type Page } from '@playwright/test';
 import { SignInPage } from '../pages/sign-in-page.ts';
 import type { Lang } from './labels.ts';
 import { identityUrl } from './sesame-server.ts';
 
-export async function enrollIntoConsole(
+export async function signInToConsole(
   page: Page,
   lang: Lang,
   account: { username: string; password: string },
-  landing = '/admin/users',
+  where: { from: string; landsOn: string } = { from: '/admin', landsOn: '/admin/users' },
 ): Promise<void> {
-  await page.goto(`${identityUrl}${landing}?lang=${lang}`);
+  await page.goto(`${identityUrl}${where.from}?lang=${lang}`);
   const signIn = new SignInPage(page, lang);
   await signIn.expectLoaded();
   const choose = await signIn.signInToEnroll(account.username, account.password);
@@ -22,5 +22,5 @@ export async function enrollIntoConsole(
   const authenticator = await otherApp.addToAuthenticatorApp();
   const configuration = await otherApp.confirm(await authenticator.freshCode());
   await configuration.finishButton.click();
-  await expect(page).toHaveURL(`${identityUrl}${landing}`);
+  await expect(page).toHaveURL(`${identityUrl}${where.landsOn}`);
 }

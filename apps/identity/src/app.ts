@@ -25,6 +25,7 @@ import {
 } from './accounts/password-hasher.ts';
 import { consoleClient } from './admin/console-client.ts';
 import { consoleRoutes } from './admin/console-routes.tsx';
+import { brandingPlugin } from './branding/branding-plugin.ts';
 import type { Config } from './config.ts';
 import { createDb } from './db/create-db.ts';
 import type { Database } from './db/database.ts';
@@ -181,6 +182,8 @@ export async function buildApp(
   await app.register(formbody);
   await app.register(securityHeadersPlugin, { https });
   await app.register(pageContextPlugin, { secureCookies: https });
+  // The organization's name, logo, colour and support contact on every page (branding/).
+  await app.register(brandingPlugin, { db });
   installErrorHandler(app);
   await app.register(fastifyStatic, {
     root: publicDir,

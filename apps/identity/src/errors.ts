@@ -24,6 +24,15 @@ export const errorCatalogue = {
   },
   'admin.sign_in_failed': { status: 400, message: 'errors.adminSignInFailed' },
   'metrics.unauthorized': { status: 401, message: 'errors.metricsUnauthorized' },
+  // The organization's branding (branding/change-branding.ts): what was refused, nothing stored.
+  'branding.name_invalid': { status: 400, message: 'errors.brandingName' },
+  'branding.logo_type': { status: 415, message: 'errors.brandingLogoType' },
+  'branding.logo_too_large': { status: 413, message: 'errors.brandingLogoTooLarge' },
+  'branding.colour_invalid': { status: 400, message: 'errors.brandingColour' },
+  'branding.colour_contrast': { status: 400, message: 'errors.brandingContrast' },
+  'branding.support_email_invalid': { status: 400, message: 'errors.brandingSupportEmail' },
+  'branding.support_phone_invalid': { status: 400, message: 'errors.brandingSupportPhone' },
+  'branding.support_url_invalid': { status: 400, message: 'errors.brandingSupportUrl' },
   internal: { status: 500, message: 'errors.internal' },
 } as const satisfies Record<string, { status: number; message: MessageKey; title?: MessageKey }>;
 

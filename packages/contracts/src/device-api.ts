@@ -58,6 +58,10 @@ export const AccountInfo = Type.Object({
   issuer: Type.String(),
   username: Type.String(),
   displayName: Type.String(),
+  /** The organization's name, when it set one: the app shows it instead of the server's host. */
+  organizationName: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+  /** Its logo, on the issuer's origin (`<issuer>/branding/logo?v=…`), when it set one. */
+  organizationLogoUrl: Type.Optional(Type.String({ maxLength: 300 })),
 });
 export type AccountInfo = Static<typeof AccountInfo>;
 

@@ -14,8 +14,12 @@ export interface StoredAccount {
   issuer: string;
   username: string;
   displayName: string;
-  /** A name the user gave this account in the app ("Rename"); the organization's host otherwise. */
+  /** A name the user gave this account in the app ("Rename"); the organization's name otherwise. */
   label?: string;
+  /** The organization's name, as the server sent it at activation (absent: its host is shown). */
+  organizationName?: string;
+  /** Its logo, on the issuer's origin only (activate-account.ts checks it). */
+  organizationLogoUrl?: string;
   /** This device's name, as the server knows it. */
   deviceName: string;
   platform: Platform;
@@ -38,9 +42,21 @@ export interface AccountStore {
   rename(id: string, label: string): Promise<StoredAccount | undefined>;
 }
 
-/** The name the app shows for an account: the user's label, or the organization's host. */
-export function accountTitle(account: Pick<StoredAccount, 'label' | 'issuer'>): string {
-  return account.label?.trim() || new URL(account.issuer).host;
+/**
+ * The name the app shows for an account: the user's label, or the organization's name, or, when
+ * it set none, its host.
+ */
+export function accountTitle(
+  account: Pick<StoredAccount, 'label' | 'issuer' | 'organizationName'>,
+): string {
+  return account.label?.trim() || organizationTitle(account);
+}
+
+/** The organization: its name when it set one, else the host of its server. */
+export function organizationTitle(
+  account: Pick<StoredAccount, 'issuer' | 'organizationName'>,
+): string {
+  return account.organizationName?.trim() || new URL(account.issuer).host;
 }
 
 /** Labels are short, one line (they appear above a code on a phone). */

@@ -89,6 +89,36 @@ describe('activateAccount', () => {
     expect(account.privateKey.type).toBe('private');
   });
 
+  it('keeps the organization’s name, and its logo only on the issuer’s origin', async () => {
+    const named = await activate(
+      fakeFetch(() =>
+        json(200, {
+          ...goodResponse,
+          account: {
+            ...goodResponse.account,
+            organizationName: '  Caisse   Laurentienne ',
+            organizationLogoUrl: `${issuer}/branding/logo?v=a0aa2b0de881a507`,
+          },
+        }),
+      ),
+    );
+    expect(named.organizationName).toBe('Caisse Laurentienne');
+    expect(named.organizationLogoUrl).toBe(`${issuer}/branding/logo?v=a0aa2b0de881a507`);
+    const elsewhere = await activate(
+      fakeFetch(() =>
+        json(200, {
+          ...goodResponse,
+          account: {
+            ...goodResponse.account,
+            organizationLogoUrl: 'https://tracker.example/l.png',
+          },
+        }),
+      ),
+    );
+    expect(elsewhere.organizationLogoUrl).toBeUndefined();
+    expect(elsewhere.organizationName).toBeUndefined();
+  });
+
   it('sends the username and the activation code on the manual path, no Authorization', async () => {
     const seen: Seen[] = [];
     await activate(

@@ -54,12 +54,40 @@ export async function activateAccount(options: ActivateAccountOptions): Promise<
     issuer: options.issuer,
     username: body.account.username,
     displayName: body.account.displayName,
+    ...organizationOf(body.account, options.issuer),
     deviceName,
     platform: options.platform,
     secret: body.totp.secret,
     privateKey: options.keys.privateKey,
     createdAt: options.nowMs,
   };
+}
+
+/**
+ * The organization's name and logo as the server sent them with the account. The logo is kept
+ * only on the issuer's own origin (the one the activation went to): the app loads nothing from
+ * elsewhere on a server's say-so.
+ */
+export function organizationOf(
+  account: { organizationName?: string; organizationLogoUrl?: string },
+  issuer: string,
+): { organizationName?: string; organizationLogoUrl?: string } {
+  const name = account.organizationName?.replace(/\s+/g, ' ').trim().slice(0, 80);
+  const logo = sameOriginUrl(account.organizationLogoUrl, issuer);
+  return {
+    ...(name ? { organizationName: name } : {}),
+    ...(logo === undefined ? {} : { organizationLogoUrl: logo }),
+  };
+}
+
+function sameOriginUrl(url: string | undefined, issuer: string): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.origin === new URL(issuer).origin ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What people type from the screen: `abcd-2345 ` → `ABCD2345` (the server normalizes the rest). */

@@ -24,6 +24,7 @@ export function ConsoleLayout(
               <a href={`${consolePaths.home}/api-tokens`}>{t('admin.nav.tokens')}</a>
               <a href={`${consolePaths.home}/applications`}>{t('admin.nav.applications')}</a>
               <a href={`${consolePaths.home}/keys`}>{t('admin.nav.keys')}</a>
+              <a href={`${consolePaths.home}/organization`}>{t('admin.nav.organization')}</a>
             </>
           ) : null}
         </nav>

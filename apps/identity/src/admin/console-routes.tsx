@@ -37,6 +37,7 @@ import { type ConsoleSignInOptions, consoleSignInRoutes } from './console-sign-i
 import { editUserRoutes } from './edit-user-routes.tsx';
 import { methodRemovalRoutes } from './method-removal-routes.ts';
 import { newUserRoutes } from './new-user-routes.tsx';
+import { organizationRoutes } from './organization-routes.tsx';
 import { scimRoutes } from './scim/scim-routes.ts';
 import { signingKeysRoutes } from './signing-keys-routes.tsx';
 import { temporaryAccessRoutes } from './temporary-access-routes.tsx';
@@ -155,6 +156,7 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
   await app.register(methodRemovalRoutes, options);
   await app.register(editUserRoutes, options);
   await app.register(signingKeysRoutes, options);
+  await app.register(organizationRoutes, options);
 
   app.get(consolePaths.home, { config: helpdesk }, async (_request, reply) =>
     reply.redirect(`${consolePaths.home}/users`, 303),

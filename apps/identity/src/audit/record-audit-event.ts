@@ -62,7 +62,12 @@ export type AuditEventType =
   | 'client.secret_rotated'
   | 'client.removed'
   // Signing keys (ADR 0014): a rotation, its new key's kid as the reason.
-  | 'signing_key.rotated';
+  | 'signing_key.rotated'
+  // The organization's branding (branding/change-branding.ts).
+  | 'org.name_changed'
+  | 'org.logo_changed'
+  | 'org.accent_changed'
+  | 'org.support_changed';
 
 export interface AuditEvent {
   type: AuditEventType;

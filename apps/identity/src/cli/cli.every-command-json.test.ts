@@ -3,8 +3,12 @@
  * with `--json`: each must succeed and print one JSON document, so that scripts can rely on it.
  * A new command without a line in `samples` fails here — add its arguments, and its JSON output.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testBackends } from '../../test/build-test-app.ts';
+import { discPng } from '../../test/logo-fixture.ts';
 import { cliActor } from '../accounts/operations/actor.ts';
 import { createApiToken } from '../admin/api/api-token-operations.ts';
 import { registerClientApplication } from '../clients/operations/register-client-application.ts';
@@ -19,7 +23,11 @@ interface Sample {
 }
 
 /** The arguments each command is walked with, in this order; '' names a group that is one command. */
-const samples = (tokenId: string, clientId: string): Record<string, Record<string, Sample>> => ({
+const samples = (
+  tokenId: string,
+  clientId: string,
+  logoFile: string,
+): Record<string, Record<string, Sample>> => ({
   users: {
     create: { argv: ['nadia', '--email', 'nadia@example.ca', '--name', 'Nadia Roy'] },
     'verify-email': { argv: ['claire'] },
@@ -45,6 +53,10 @@ const samples = (tokenId: string, clientId: string): Record<string, Record<strin
     'push-number': { argv: ['typed-6'] },
     'passkey-sign-in': { argv: ['off'] },
     'remember-browser': { argv: ['30d'] },
+    name: { argv: ['Caisse Laurentienne'] },
+    logo: { argv: [logoFile] },
+    colour: { argv: ['#1b5e20'] },
+    support: { argv: ['--email', 'aide@caisse.example'] },
   },
   audit: { '': { argv: ['--type', 'account.'] } },
   outbox: { '': { argv: [] } },
@@ -67,8 +79,13 @@ describe.each(testBackends())('every sesame command speaks JSON (%s)', (backend)
   let t: CliHarness;
   let tokenId: string;
   let clientId: string;
+  let dir: string;
+  let logoFile: string;
   beforeEach(async () => {
     t = await openCliHarness(backend);
+    dir = await mkdtemp(join(tmpdir(), 'sesame-walk-'));
+    logoFile = join(dir, 'logo.png');
+    await writeFile(logoFile, discPng(16));
     await loadSigningKeys(t.db, t.box, t.clock.now);
     const made = await t.run(['users', 'create', 'claire', '--email', 'claire@example.ca']);
     expect(made.code).toBe(0);
@@ -101,7 +118,10 @@ describe.each(testBackends())('every sesame command speaks JSON (%s)', (backend)
       },
     ));
   });
-  afterEach(() => t.close());
+  afterEach(async () => {
+    await t.close();
+    await rm(dir, { recursive: true, force: true });
+  });
 
   const walk = () =>
     Object.entries(GROUPS).flatMap(([group, entry]) =>
@@ -109,14 +129,14 @@ describe.each(testBackends())('every sesame command speaks JSON (%s)', (backend)
     );
 
   it('has sample arguments for every command of every group', () => {
-    const table = samples('id', 'id');
+    const table = samples('id', 'id', 'logo.png');
     const missing = walk().filter(({ group, name }) => table[group]?.[name] === undefined);
     expect(missing).toEqual([]);
     expect(walk().length).toBeGreaterThan(20);
   });
 
   it('runs each with --json: exit 0, nothing on stderr, one JSON document on stdout', async () => {
-    const table = samples(tokenId, clientId);
+    const table = samples(tokenId, clientId, logoFile);
     for (const { group, name } of walk()) {
       const sample = table[group]?.[name];
       if (sample === undefined) continue;

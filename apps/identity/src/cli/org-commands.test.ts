@@ -6,6 +6,10 @@ import { readOrgMfaRequired } from '../policy/mfa-policy.ts';
 import { readRememberDays } from '../remember-browser/remember-setting.ts';
 import { type CliHarness, openCliHarness, START_MS } from './cli-test-kit.ts';
 
+/** `org show`'s branding lines when nothing is set (org-branding-commands.test.ts sets them). */
+const noBranding =
+  'Organization name: none (Sesame only)\nLogo: none\nAccent colour: default\nSupport: none\n';
+
 describe.each(testBackends())('sesame org (%s)', (backend) => {
   let t: CliHarness;
   beforeEach(async () => {
@@ -24,7 +28,8 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
     expect(await t.run(['org', 'show'])).toEqual({
       code: 0,
       stdout:
-        'MFA required for everyone: on\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\n',
+        'MFA required for everyone: on\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\n' +
+        noBranding,
       stderr: '',
     });
   });
@@ -39,7 +44,8 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
     });
     expect(await readOrgMfaRequired(t.db)).toBe(false);
     expect((await t.run(['org', 'show'])).stdout).toBe(
-      'MFA required for everyone: off\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\n',
+      'MFA required for everyone: off\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\n' +
+        noBranding,
     );
 
     t.clock.advance(60);
@@ -52,7 +58,8 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
     });
     expect(await readOrgMfaRequired(t.db)).toBe(true);
     expect((await t.run(['org', 'show'])).stdout).toBe(
-      'MFA required for everyone: on\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\n',
+      'MFA required for everyone: on\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\n' +
+        noBranding,
     );
 
     expect(await auditRows()).toEqual([

@@ -1,5 +1,9 @@
-/** `sesame org …`: the organization's settings: "MFA required for everyone", the push number's form. */
+/**
+ * `sesame org …`: the organization's settings: "MFA required for everyone", the push number's
+ * form, … and its branding (org-branding-commands.ts).
+ */
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
+import { readBranding } from '../branding/branding-settings.ts';
 import {
   isPushNumberMode,
   pushNumberModes,
@@ -19,6 +23,14 @@ import {
 } from '../remember-browser/remember-setting.ts';
 import { type CliIo, type ParsedCommand, report, UsageError } from './cli-io.ts';
 import {
+  brandingJson,
+  brandingLines,
+  parseOrgColour,
+  parseOrgLogo,
+  parseOrgName,
+  parseOrgSupport,
+} from './org-branding-commands.ts';
+import {
   HELP_OPTION,
   noPositionals,
   onePositional,
@@ -37,6 +49,10 @@ const SUBCOMMANDS: Record<string, SubcommandParser> = {
   'push-number': parsePushNumber,
   'passkey-sign-in': parsePasskeySignIn,
   'remember-browser': parseRememberBrowser,
+  name: parseOrgName,
+  logo: parseOrgLogo,
+  colour: parseOrgColour,
+  support: parseOrgSupport,
 };
 
 /** The subcommands' names, for the CLI's walk (run-cli.ts GROUPS). */
@@ -47,7 +63,7 @@ export function parseOrgCommand(args: string[]): ParsedCommand {
 }
 
 function parseShow(args: string[]): ParsedCommand {
-  const { values, positionals } = parseCommandArgs(args, { ...HELP_OPTION });
+  const { values, positionals } = parseCommandArgs(args, HELP_OPTION);
   if (values.help) return HELP;
   noPositionals(positionals);
   return { kind: 'run', run: showOrg };
@@ -58,13 +74,23 @@ async function showOrg(io: CliIo): Promise<void> {
   const pushNumber = await readPushNumberMode(io.db);
   const rememberDays = await readRememberDays(io.db);
   const passkeySignIn = await readPasskeySignIn(io.db);
+  const branding = await readBranding(io.db);
   report(
     io,
     `MFA required for everyone: ${onOff(required)}\n` +
       `Push number: ${pushNumber}\n` +
       `Remember browser: ${describeRememberDays(rememberDays)}\n` +
-      `Passkey sign-in: ${onOff(passkeySignIn)}\n`,
-    { mfaRequired: required, pushNumber, rememberBrowserDays: rememberDays, passkeySignIn },
+      `Passkey sign-in: ${onOff(passkeySignIn)}\n` +
+      brandingLines(branding)
+        .map((line) => `${line}\n`)
+        .join(''),
+    {
+      mfaRequired: required,
+      pushNumber,
+      rememberBrowserDays: rememberDays,
+      passkeySignIn,
+      ...brandingJson(branding),
+    },
   );
 }
 

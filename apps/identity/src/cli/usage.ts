@@ -56,8 +56,8 @@ on a terminal it is asked for without echo.
 export const ORG_USAGE = `Usage: sesame org <command> [options]
 
 Commands:
-  show
-      Show the organization's settings.
+  show [--json]
+      Show the organization's settings (--json: as JSON).
   require-mfa on|off
       Require MFA of every account (on, the default) or only of the accounts required
       one by one with 'sesame users require-mfa' (off). Where MFA is required, an
@@ -74,6 +74,18 @@ Commands:
       Offer « Ne plus demander sur cet appareil » at the second factor: a browser so
       remembered is not asked it again for N days (1 to 365; 30d is usual), unless the
       application asks for two factors or a fresh sign-in. off (the default): never.
+  name <name> | --clear
+      The organization's name, shown beside « Sesame » on the sign-in pages and in
+      Sesame Verify (instead of the server's host name). 80 characters at most.
+  logo <file> | --remove
+      The organization's logo: a PNG, JPEG or WebP image (told by its bytes; no SVG),
+      256 KiB at most, stored in the database and served at /branding/logo.
+  colour #rrggbb | default
+      The pages' accent colour (buttons, links). Refused when white text on it would
+      be hard to read (contrast under 4.5:1, WCAG AA).
+  support [--email <address>] [--phone <number>] [--url <https://…>]
+      Where a client who is stuck (locked account, lost phone) turns: « Contactez le
+      support : … » on the sign-in and enrollment pages. An empty value removes one.
 `;
 
 export const AUDIT_USAGE = `Usage: sesame audit [--user <username>] [--type T] [--since S] [--until U]
@@ -180,6 +192,7 @@ Commands:
   org require-mfa on|off
   org push-number typed-6|typed-2|pick-3
   org remember-browser <N>d|off
+  org name|logo|colour|support …
   audit [--user <username>] [--type T] [--since S] [--until U] [--outcome O] [--limit N] [--format csv|jsonl]
   outbox [--limit N] [--json]
   clients list|add|edit|rotate-secret|remove …

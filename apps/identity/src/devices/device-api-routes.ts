@@ -7,6 +7,7 @@
 
 import { type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import {
+  type AccountInfo,
   ActivateRequest,
   ActivateResponse,
   DeviceApiError,
@@ -18,8 +19,10 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { removeAuthenticator } from '../accounts/operations/remove-authenticator.ts';
-import { findAccountById } from '../accounts/queries.ts';
+import { type Account, findAccountById } from '../accounts/queries.ts';
 import type { AuditEvent } from '../audit/record-audit-event.ts';
+import { logoPath } from '../branding/branding-context.ts';
+import { readBranding } from '../branding/branding-settings.ts';
 import type { Database } from '../db/database.ts';
 import { type AppError, errorCatalogue } from '../errors.ts';
 import type { EventBus } from '../events/event-bus.ts';
@@ -70,6 +73,18 @@ export async function deviceApiRoutes(
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
   const { db, now } = options;
   const publicUrl = options.publicUrl.replace(/\/+$/, '');
+
+  /** The account as the app shows it: with the organization's name and logo, when set. */
+  const accountInfo = async (account: Account): Promise<AccountInfo> => {
+    const { name, logo } = await readBranding(db);
+    return {
+      issuer: publicUrl,
+      username: account.username,
+      displayName: account.name,
+      ...(name === undefined ? {} : { organizationName: name }),
+      ...(logo === undefined ? {} : { organizationLogoUrl: `${publicUrl}${logoPath(logo)}` }),
+    };
+  };
   const rawBodies = keepRawJsonBodies(app);
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   app.setErrorHandler(sendApiError);
@@ -119,7 +134,7 @@ export async function deviceApiRoutes(
       const { account, device } = result;
       return reply.code(201).send({
         deviceId: device.deviceId,
-        account: { issuer: publicUrl, username: account.username, displayName: account.name },
+        account: await accountInfo(account),
         // The only time the secret leaves the server (it stays sealed in the database).
         totp: {
           secret: encodeTotpSecret(device.secret),
@@ -143,7 +158,7 @@ export async function deviceApiRoutes(
       return {
         deviceId: device.id,
         deviceName: device.name,
-        account: { issuer: publicUrl, username: account.username, displayName: account.name },
+        account: await accountInfo(account),
       };
     },
   );

@@ -1,3 +1,4 @@
+import { SupportContactNote } from '../branding/support-contact-note.tsx';
 import type { Factor } from '../factors/factor.ts';
 import { Layout, type PageProps } from '../ui/layout.tsx';
 import { FactorSection } from './factor-section.tsx';
@@ -31,6 +32,7 @@ export function ChoosePage(props: ChoosePageProps) {
           <a href="/account">{t('enroll.backToAccount')}</a>
         </p>
       ) : null}
+      <SupportContactNote t={t} />
     </Layout>
   );
 }

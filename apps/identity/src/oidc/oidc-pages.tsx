@@ -3,11 +3,13 @@
  * language. They run inside oidc-provider's Koa context, so they take the raw request.
  */
 import type { KoaContextWithOIDC } from 'oidc-provider';
-import { render } from 'preact-render-to-string';
+import type { VNode } from 'preact';
+import { brandingOf } from '../branding/branding-plugin.ts';
 import { contentSecurityPolicy, nonceOf } from '../security/security-headers.ts';
 import { isLocale, pickLocale, translatorFor } from '../ui/i18n/messages.ts';
 import { Layout } from '../ui/layout.tsx';
 import { languageCookie } from '../ui/page-context.ts';
+import { renderBranded } from '../ui/render-page.ts';
 import { isOwnSignOut } from './own-sign-out.ts';
 
 function pageKit(ctx: KoaContextWithOIDC) {
@@ -15,6 +17,11 @@ function pageKit(ctx: KoaContextWithOIDC) {
   const uiLocales = (ctx.oidc?.params?.ui_locales as string | undefined) ?? undefined;
   const locale = isLocale(cookie) ? cookie : pickLocale(uiLocales, ctx.get('accept-language'));
   return { locale, t: translatorFor(locale), nonce: nonceOf(ctx.req), path: ctx.path };
+}
+
+/** The page with the organization's branding, read for this request (branding/). */
+function renderIn(ctx: KoaContextWithOIDC, page: VNode): string {
+  return renderBranded(page, brandingOf(ctx.req));
 }
 
 function send(ctx: KoaContextWithOIDC, html: string): void {
@@ -28,7 +35,8 @@ export async function renderError(ctx: KoaContextWithOIDC, out: { error: string 
   // Only the protocol error code is shown, never a description that might carry details.
   send(
     ctx,
-    render(
+    renderIn(
+      ctx,
       <Layout {...kit} title={kit.t('errors.title')}>
         <h1>{kit.t('errors.title')}</h1>
         <p class="alert error" role="alert">
@@ -54,7 +62,8 @@ export async function logoutSource(ctx: KoaContextWithOIDC, form: string): Promi
   });
   send(
     ctx,
-    render(
+    renderIn(
+      ctx,
       <Layout {...kit} title={kit.t('signOut.title')}>
         <h1>{kit.t('signOut.title')}</h1>
         <p>{kit.t('signOut.question')}</p>
@@ -88,7 +97,8 @@ export async function postLogoutSuccessSource(ctx: KoaContextWithOIDC): Promise<
   const kit = pageKit(ctx);
   send(
     ctx,
-    render(
+    renderIn(
+      ctx,
       <Layout {...kit} title={kit.t('signOut.done')}>
         <h1>{kit.t('signOut.done')}</h1>
         <p>{kit.t('signOut.doneDetail')}</p>

@@ -1,3 +1,4 @@
+import { SupportContactNote } from '../branding/support-contact-note.tsx';
 import type { VerificationPrompt } from '../factors/factor.ts';
 import { CodeForm } from '../ui/code-form.tsx';
 import { Layout, type PageProps } from '../ui/layout.tsx';
@@ -161,6 +162,8 @@ export function SecondFactorPage(props: SecondFactorPageProps) {
           </ul>
         </details>
       ) : null}
+      {/* A lost phone, a method that cannot be used: who can help. */}
+      <SupportContactNote t={t} />
     </Layout>
   );
 }

@@ -1,3 +1,4 @@
+import { SupportContactNote } from '../branding/support-contact-note.tsx';
 import type { SignInOffer } from '../factors/factor.ts';
 import { IdentifierField } from '../ui/identifier-field.tsx';
 import { Layout, type PageProps } from '../ui/layout.tsx';
@@ -74,6 +75,8 @@ export function SignInPage(props: SignInPageProps) {
       <p class="help">
         <a href={props.forgotHref}>{t('signIn.forgot')}</a>
       </p>
+      {/* Refused (a locked account looks the same, G-11): where to turn, when the organization says. */}
+      {props.failed ? <SupportContactNote t={t} /> : null}
     </Layout>
   );
 }

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { logoPath, themePath, useBranding } from '../branding/branding-context.ts';
 import type { Locale, Translate } from './i18n/messages.ts';
 import { selfPath } from './self-path.ts';
 
@@ -14,10 +15,15 @@ export interface PageProps {
   children: ComponentChildren;
 }
 
-/** The frame of every identity page: language, skip link, header with the toggle, one <main>. */
+/**
+ * The frame of every identity page: language, skip link, header with the toggle, one <main>. The
+ * organization's name and logo stand beside « Sesame », its colour in a stylesheet of its own,
+ * when it set them (branding/); otherwise the frame is Sesame's alone.
+ */
 export function Layout({ locale, t, title, path, wide, children }: PageProps) {
   const other: Locale = locale === 'fr' ? 'en' : 'fr';
   const toggleHref = selfPath(path, { lang: other });
+  const { name, logo, accent } = useBranding();
   return (
     <html lang={locale === 'fr' ? 'fr-CA' : 'en-CA'}>
       <head>
@@ -26,6 +32,7 @@ export function Layout({ locale, t, title, path, wide, children }: PageProps) {
         <meta name="color-scheme" content="light" />
         <title>{`${title} · ${t('app.name')}`}</title>
         <link rel="stylesheet" href="/assets/sesame.css" />
+        {accent === undefined ? null : <link rel="stylesheet" href={themePath(accent)} />}
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -38,6 +45,18 @@ export function Layout({ locale, t, title, path, wide, children }: PageProps) {
             </span>{' '}
             {t('app.name')}
           </span>
+          {name !== undefined || logo !== undefined ? (
+            <span class="org-brand" data-organization>
+              {logo === undefined ? null : (
+                <img
+                  class="org-logo"
+                  src={logoPath(logo)}
+                  alt={name === undefined ? t('branding.organizationLogo') : ''}
+                />
+              )}
+              {name === undefined ? null : <span class="org-name">{name}</span>}
+            </span>
+          ) : null}
           <a
             class="lang-toggle"
             href={toggleHref}

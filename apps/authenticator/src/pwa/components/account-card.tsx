@@ -28,6 +28,7 @@ export function AccountCard(props: {
       kind="organization"
       title={accountTitle(account)}
       subtitle={`${account.displayName} · ${account.username}`}
+      logoUrl={account.organizationLogoUrl}
       secret={account.secret}
       nowMs={props.nowMs}
       onOptions={props.onOptions}
@@ -64,6 +65,8 @@ function CodeCard(props: {
   kind: 'organization' | 'other';
   title: string;
   subtitle: string;
+  /** The organization's logo (same origin as its server: activate-account.ts). */
+  logoUrl?: string | undefined;
   secret: string;
   parameters?: TotpParameters;
   nowMs: number;
@@ -78,6 +81,9 @@ function CodeCard(props: {
   return (
     <li class="account" data-testid="account" data-account-id={props.id} data-kind={props.kind}>
       <div class="account-head">
+        {props.logoUrl === undefined ? null : (
+          <img class="account-logo" src={props.logoUrl} alt="" data-testid="account-logo" />
+        )}
         <div class="account-names">
           <h2 class="account-title">{title}</h2>
           {props.subtitle && <p class="account-sub">{props.subtitle}</p>}

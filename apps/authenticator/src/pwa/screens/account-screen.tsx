@@ -5,7 +5,7 @@
  */
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { accountTitle, type StoredAccount } from '../../core/account-store.ts';
+import { accountTitle, organizationTitle, type StoredAccount } from '../../core/account-store.ts';
 import { removeDevice } from '../../core/remove-device.ts';
 import { isVerifyError, type VerifyErrorCode } from '../../core/verify-error.ts';
 import { useApp } from '../app-services.ts';
@@ -36,7 +36,9 @@ export function AccountScreen(props: {
       </Screen>
     );
   }
-  const org = new URL(account.issuer).host;
+  const host = new URL(account.issuer).host;
+  // The organization's name when it set one, with its server's host beside it.
+  const org = account.organizationName ? `${organizationTitle(account)} · ${host}` : host;
 
   const rename = async (event: Event) => {
     event.preventDefault();

@@ -8,7 +8,7 @@
  */
 import type { PushRequest } from '@sesame/contracts';
 import { useState } from 'preact/hooks';
-import type { StoredAccount } from '../../core/account-store.ts';
+import { organizationTitle, type StoredAccount } from '../../core/account-store.ts';
 import { answerPushRequest } from '../../core/push-requests.ts';
 import { isVerifyError, type VerifyErrorCode } from '../../core/verify-error.ts';
 import { useApp } from '../app-services.ts';
@@ -28,7 +28,7 @@ export function PushRequestScreen(props: {
   const [number, setNumber] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<VerifyErrorCode | 'unexpected' | 'number' | null>(null);
-  const org = new URL(account.issuer).host;
+  const org = organizationTitle(account);
   const secondsLeft = Math.max(0, Math.ceil((request.expiresAt - nowMs) / 1000));
   const digits = request.mode === 'typed-6' ? 6 : 2;
   const operation = request.bindingMessage;

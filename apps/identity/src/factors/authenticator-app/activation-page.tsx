@@ -1,3 +1,4 @@
+import { SupportContactNote } from '../../branding/support-contact-note.tsx';
 import { Layout, type PageProps } from '../../ui/layout.tsx';
 import { GetAppDetails } from './get-app-details.tsx';
 
@@ -90,6 +91,7 @@ export function ActivationPage(props: ActivationPageProps) {
       <p>
         <a href={props.backHref}>{t('qr.back')}</a>
       </p>
+      <SupportContactNote t={t} />
       <script src="/assets/enrollment-wait.js" nonce={props.nonce} defer />
     </Layout>
   );

@@ -1,3 +1,4 @@
+import { SupportContactNote } from '../../branding/support-contact-note.tsx';
 import { Layout, type PageProps } from '../../ui/layout.tsx';
 import { GetAppDetails } from './get-app-details.tsx';
 
@@ -38,6 +39,7 @@ export function DeviceTypePage(props: DeviceTypePageProps) {
         appQrSvg={props.appQrSvg}
         platforms={['ios', 'android']}
       />
+      <SupportContactNote t={t} />
       <p>
         <a href={props.backHref}>{t('qr.back')}</a>
       </p>

@@ -557,6 +557,57 @@ export const en = {
     'Makes a new key: published now, it signs from {minutes} min from now; the current key then stops signing.',
   'admin.keys.rotated': 'A new key is published: {kid}. It signs from {when}.',
   'admin.keys.pending': 'A key is already waiting to sign ({kid}): renew again once it signs.',
+  // The organization's branding (issue 9, "the organization"): console page, pages, errors.
+  'branding.supportIntro': 'Contact support:',
+  'branding.supportEmail': 'Email',
+  'branding.supportPhone': 'Phone',
+  'branding.supportWeb': 'Help site',
+  'branding.logoAlt': '{name} logo',
+  'branding.organizationLogo': 'Organization logo',
+  'errors.brandingName': 'The organization’s name must fit on one line, in 80 characters at most.',
+  'errors.brandingLogoType':
+    'This file is not a PNG, JPEG or WebP image. SVG and other files are refused.',
+  'errors.brandingLogoTooLarge': 'This logo is too large: 256 KiB at most.',
+  'errors.brandingColour': 'The colour must be written #rrggbb (for example #0b5cad).',
+  'errors.brandingContrast':
+    'This colour is too light: white text on it, or it on white, would be hard to read (a contrast of at least 4.5:1, WCAG AA). Choose a darker colour.',
+  'errors.brandingSupportEmail': 'The support email address is not valid.',
+  'errors.brandingSupportPhone':
+    'The support phone number is not valid (digits, spaces, dashes, a leading +).',
+  'errors.brandingSupportUrl': 'The support web address must start with https:// (or http://).',
+  'admin.nav.organization': 'Organization',
+  'admin.org.title': 'Organization',
+  'admin.org.intro':
+    'Your organization’s name, logo and colour, shown on the sign-in pages and in Sesame Verify, and its support contact, shown to a client who is stuck (locked account, lost phone).',
+  'admin.org.nameSection': 'Name',
+  'admin.org.name': 'Organization name',
+  'admin.org.nameHelp': 'Leave empty to show only “Sesame”.',
+  'admin.org.logoSection': 'Logo',
+  'admin.org.logo': 'Logo file',
+  'admin.org.logoHelp': 'PNG, JPEG or WebP, 256 KiB at most. No SVG.',
+  'admin.org.logoCurrent': 'Current logo',
+  'admin.org.noLogo': 'No logo.',
+  'admin.org.logoUpload': 'Upload the logo',
+  'admin.org.logoRemove': 'Remove the logo',
+  'admin.org.colourSection': 'Accent colour',
+  'admin.org.colour': 'Colour (#rrggbb)',
+  'admin.org.colourHelp':
+    'Buttons, links and the header’s rule. A colour too light for white text (contrast under 4.5:1) is refused.',
+  'admin.org.colourDefault': 'Default colour',
+  'admin.org.colourIsDefault': 'Sesame’s default colour.',
+  'admin.org.supportSection': 'Support contact',
+  'admin.org.supportHelp':
+    'Shown under “Contact support:” when signing in fails, at the second step and during enrollment. Each field is optional.',
+  'admin.org.supportEmail': 'Support email',
+  'admin.org.supportPhone': 'Support phone',
+  'admin.org.supportUrl': 'Support web page',
+  'admin.org.save': 'Save',
+  'admin.org.preview': 'Preview',
+  'admin.org.done.name': 'The organization’s name is saved.',
+  'admin.org.done.logo': 'The logo is saved.',
+  'admin.org.done.logoRemoved': 'The logo is removed.',
+  'admin.org.done.accent': 'The accent colour is saved.',
+  'admin.org.done.support': 'The support contact is saved.',
 } as const;
 
 export type MessageKey = keyof typeof en;

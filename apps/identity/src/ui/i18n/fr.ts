@@ -587,4 +587,56 @@ export const fr = {
   'admin.keys.rotated': 'Une nouvelle clé est publiée : {kid}. Elle signe à partir du {when}.',
   'admin.keys.pending':
     'Une clé attend déjà de signer ({kid}) : renouvelez de nouveau une fois qu’elle signe.',
+  // The organization's branding (issue 9, "the organization"): console page, pages, errors.
+  'branding.supportIntro': 'Contactez le support :',
+  'branding.supportEmail': 'Courriel',
+  'branding.supportPhone': 'Téléphone',
+  'branding.supportWeb': 'Site d’aide',
+  'branding.logoAlt': 'Logo de {name}',
+  'branding.organizationLogo': 'Logo de l’organisation',
+  'errors.brandingName':
+    'Le nom de l’organisation doit tenir sur une ligne, en 80 caractères au plus.',
+  'errors.brandingLogoType':
+    'Ce fichier n’est pas une image PNG, JPEG ou WebP. Les SVG et les autres fichiers sont refusés.',
+  'errors.brandingLogoTooLarge': 'Ce logo est trop lourd : 256 Kio au plus.',
+  'errors.brandingColour': 'La couleur doit s’écrire #rrggbb (par exemple #0b5cad).',
+  'errors.brandingContrast':
+    'Cette couleur est trop claire : du texte blanc sur elle, ou elle sur du blanc, serait difficile à lire (contraste de 4,5:1 au moins, WCAG AA). Choisissez une couleur plus foncée.',
+  'errors.brandingSupportEmail': 'L’adresse courriel du support n’est pas valide.',
+  'errors.brandingSupportPhone':
+    'Le numéro de téléphone du support n’est pas valide (chiffres, espaces, tirets, un + au début).',
+  'errors.brandingSupportUrl': 'L’adresse web du support doit commencer par https:// (ou http://).',
+  'admin.nav.organization': 'Organisation',
+  'admin.org.title': 'Organisation',
+  'admin.org.intro':
+    'Le nom, le logo et la couleur de votre organisation, montrés sur les pages de connexion et dans Sesame Verify, et le contact du support, montré au client bloqué (compte verrouillé, téléphone perdu).',
+  'admin.org.nameSection': 'Nom',
+  'admin.org.name': 'Nom de l’organisation',
+  'admin.org.nameHelp': 'Laissez vide pour ne montrer que « Sesame ».',
+  'admin.org.logoSection': 'Logo',
+  'admin.org.logo': 'Fichier du logo',
+  'admin.org.logoHelp': 'PNG, JPEG ou WebP, 256 Kio au plus. Pas de SVG.',
+  'admin.org.logoCurrent': 'Logo actuel',
+  'admin.org.noLogo': 'Aucun logo.',
+  'admin.org.logoUpload': 'Téléverser le logo',
+  'admin.org.logoRemove': 'Retirer le logo',
+  'admin.org.colourSection': 'Couleur d’accent',
+  'admin.org.colour': 'Couleur (#rrggbb)',
+  'admin.org.colourHelp':
+    'Boutons, liens et filet de l’en-tête. Une couleur trop claire pour du texte blanc (contraste sous 4,5:1) est refusée.',
+  'admin.org.colourDefault': 'Couleur par défaut',
+  'admin.org.colourIsDefault': 'Couleur par défaut de Sesame.',
+  'admin.org.supportSection': 'Contact du support',
+  'admin.org.supportHelp':
+    'Montré sous « Contactez le support : » quand la connexion échoue, à la deuxième étape et pendant l’inscription. Chaque champ est facultatif.',
+  'admin.org.supportEmail': 'Courriel du support',
+  'admin.org.supportPhone': 'Téléphone du support',
+  'admin.org.supportUrl': 'Page web du support',
+  'admin.org.save': 'Enregistrer',
+  'admin.org.preview': 'Aperçu',
+  'admin.org.done.name': 'Le nom de l’organisation est enregistré.',
+  'admin.org.done.logo': 'Le logo est enregistré.',
+  'admin.org.done.logoRemoved': 'Le logo est retiré.',
+  'admin.org.done.accent': 'La couleur d’accent est enregistrée.',
+  'admin.org.done.support': 'Le contact du support est enregistré.',
 } as const satisfies Catalogue;
