@@ -34,7 +34,7 @@ export async function makeApiTokenInConsole(
 export function callApi(
   t: TestApp,
   token: string | undefined,
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   url: string,
   payload?: unknown,
 ): Promise<LightMyRequestResponse> {

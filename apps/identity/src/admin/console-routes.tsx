@@ -31,6 +31,7 @@ import { consoleClientId, consolePaths } from './console-client.ts';
 import { type ConsoleGuardOptions, consoleGuard } from './console-guard.ts';
 import { actorUsernames, findAccountRow, searchAccounts } from './console-queries.ts';
 import { type ConsoleSignInOptions, consoleSignInRoutes } from './console-sign-in-routes.ts';
+import { deleteUserRoutes } from './delete-user-routes.tsx';
 import { newUserRoutes } from './new-user-routes.tsx';
 import { scimRoutes } from './scim/scim-routes.ts';
 import { temporaryAccessRoutes } from './temporary-access-routes.tsx';
@@ -130,6 +131,7 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
   await app.register(apiTokensRoutes, options);
   await app.register(newUserRoutes, options);
   await app.register(temporaryAccessRoutes, options);
+  await app.register(deleteUserRoutes, options);
 
   app.get(consolePaths.home, { config: helpdesk }, async (_request, reply) =>
     reply.redirect(`${consolePaths.home}/users`, 303),

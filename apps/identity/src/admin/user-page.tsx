@@ -118,6 +118,11 @@ function UserActions(props: UserPageProps) {
       {action('reset-mfa', 'admin.user.resetMfa')}
       {action('sign-out', 'admin.user.endSessions')}
       {action('access-code', 'admin.tac.issue')}
+      {admin.role === 'admin' && admin.accountId !== account.id ? (
+        <a class="button danger" href={`/admin/users/${account.id}/delete`}>
+          {t('admin.delete.button')}
+        </a>
+      ) : null}
       <p class="muted">{t('admin.user.resetMfaConfirm')}</p>
     </div>
   );

@@ -54,7 +54,13 @@ export type AuditEventType =
   | 'account.password_reset'
   | 'device.registered'
   // Email and SMS codes (issue 8 §3): the number SMS codes go to, set by an administrator.
-  | 'account.phone_changed';
+  | 'account.phone_changed'
+  // Account lifecycle (issue 9): deletion, invitations, self-registration.
+  | 'account.deleted'
+  | 'account.invited'
+  | 'account.invitation_accepted'
+  | 'account.self_registered'
+  | 'org.self_registration_changed';
 
 export interface AuditEvent {
   type: AuditEventType;

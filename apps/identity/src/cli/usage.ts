@@ -33,6 +33,9 @@ Commands:
       with --helpdesk the users only. It always signs in there with MFA.
   revoke-admin <username>
       Take that access away.
+  delete <username>
+      Delete the account: its methods, devices, sessions and tokens go; its audit trail
+      stays, under a pseudonym, without IP addresses or user agents.
 
 <username> may also be the account's email, in any case.
 --password-stdin reads the password from standard input, less one trailing newline;

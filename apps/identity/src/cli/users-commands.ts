@@ -36,6 +36,7 @@ import {
 import { countActiveAuthenticatorsByAccount } from './queries.ts';
 import { requireAccount } from './require-account.ts';
 import { USERS_USAGE } from './usage.ts';
+import { parseDeleteUser } from './users-delete-command.ts';
 import { mailVerificationLink, parseVerifyEmail } from './users-email-command.ts';
 import { parseRequireMfa, parseResetMfa } from './users-mfa-commands.ts';
 import { parseSetPhone } from './users-phone-command.ts';
@@ -57,6 +58,7 @@ const SUBCOMMANDS: Record<string, SubcommandParser> = {
   'verify-email': parseVerifyEmail,
   'grant-admin': parseGrantAdmin,
   'revoke-admin': parseRevokeAdmin,
+  delete: parseDeleteUser,
 };
 
 export function parseUsersCommand(args: string[]): ParsedCommand {

@@ -6,7 +6,12 @@
 import type { Kysely } from 'kysely';
 import { canonicalizeIdentifier } from '../accounts/canonical-identifier.ts';
 import type { PasswordHasher } from '../accounts/password-hasher.ts';
-import { type Account, findAccountByIdentifier, rehashPassword } from '../accounts/queries.ts';
+import {
+  type Account,
+  findAccountByIdentifier,
+  holdAccountRow,
+  rehashPassword,
+} from '../accounts/queries.ts';
 import type { Database } from '../db/database.ts';
 import type { AttemptLimiter } from '../security/attempt-limiter.ts';
 import { accountLimitKey, accountPolicy, ipPolicy } from '../security/attempt-policy.ts';
@@ -74,6 +79,11 @@ export async function checkPassword(
         : undefined;
       // The limits' release, any rehash and the caller's record of the success: one transaction.
       const verifiedPasswordHash = await deps.db.transaction().execute(async (trx) => {
+        // Deleted since it was read: no success is written in its name (nor its counter kept).
+        if (!(await holdAccountRow(trx, account.id))) {
+          await trx.deleteFrom('attempt_counters').where('key', '=', subjectKey).execute();
+          return undefined;
+        }
         await settleIn(trx);
         // Compare-and-swap: if a new password was set meanwhile, the old one is not put back, and
         // the step will not count (its verified hash is no longer the account's).
@@ -85,6 +95,8 @@ export async function checkPassword(
         await input.recordSuccess?.(trx, { account, verifiedPasswordHash: holds });
         return holds;
       });
+      if (verifiedPasswordHash === undefined)
+        return { ok: false, reason: 'unknown_account', accountId: null };
       return { ok: true, account, verifiedPasswordHash };
     },
   );

@@ -8,6 +8,7 @@ import { type Static, Type } from 'typebox';
 import { requestOrigin } from '../../account/account-session.ts';
 import { generateAcceptablePassword } from '../../accounts/generate-password.ts';
 import type { Actor } from '../../accounts/operations/actor.ts';
+import { deleteAccount } from '../../accounts/operations/delete-account.ts';
 import { lockAccount } from '../../accounts/operations/lock-account.ts';
 import { registerAccount } from '../../accounts/operations/register-account.ts';
 import { resetMfa } from '../../accounts/operations/reset-mfa.ts';
@@ -157,6 +158,27 @@ export async function usersApiRoutes(app: FastifyInstance, options: ConsoleOptio
         user: toUser(row),
         ...(request.body.password === undefined ? { password } : {}),
       });
+    },
+  );
+
+  app.delete<{ Params: Static<typeof UserId> }>(
+    '/admin/api/users/:id',
+    {
+      config: { apiScope: 'users:manage' },
+      schema: {
+        summary:
+          'Delete a user: its methods, devices, sessions and tokens go; its audit trail is anonymized',
+        security,
+        params: UserId,
+        response: { 204: Type.Null(), 404: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const deleted = await deleteAccount(options, actorOf(request), {
+        accountId: request.params.id,
+        origin: requestOrigin(request),
+      });
+      return deleted === undefined ? notFound(reply) : reply.status(204).send();
     },
   );
 

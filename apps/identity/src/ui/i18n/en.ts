@@ -474,6 +474,16 @@ export const en = {
   'admin.done.mfaNotRequired': 'MFA is no longer required by this account’s own setting.',
   'admin.done.mfaReset': 'MFA was reset: the client sets it up again at the next sign-in.',
   'admin.done.signedOut': 'Every session of this account has ended.',
+  // Account lifecycle (issue 9): deletion, invitations, self-registration.
+  'admin.delete.button': 'Delete the account…',
+  'admin.delete.title': 'Delete the account',
+  'admin.delete.intro':
+    'The account {username} will be deleted with its verification methods, devices, remembered browsers and sessions. The audit log keeps its events, under a pseudonym, without IP address or browser.',
+  'admin.delete.irreversible': 'This deletion cannot be undone.',
+  'admin.delete.confirm': 'Delete {username} for good',
+  'admin.delete.notSelf': 'You cannot delete your own account from the console.',
+  'admin.delete.done': 'Account deleted',
+  'admin.delete.doneIntro': 'The account {username} is deleted.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -499,4 +499,14 @@ export const fr = {
   'admin.done.mfaReset':
     'La MFA est réinitialisée : le client la configurera de nouveau à sa prochaine connexion.',
   'admin.done.signedOut': 'Toutes les sessions de ce compte ont pris fin.',
+  // Account lifecycle (issue 9): deletion, invitations, self-registration.
+  'admin.delete.button': 'Supprimer le compte…',
+  'admin.delete.title': 'Supprimer le compte',
+  'admin.delete.intro':
+    'Le compte {username} sera supprimé avec ses méthodes de vérification, ses appareils, ses navigateurs mémorisés et ses sessions. Le journal d’audit garde ses événements, sous un pseudonyme, sans adresse IP ni navigateur.',
+  'admin.delete.irreversible': 'Cette suppression est définitive.',
+  'admin.delete.confirm': 'Supprimer définitivement {username}',
+  'admin.delete.notSelf': 'Vous ne pouvez pas supprimer votre propre compte depuis la console.',
+  'admin.delete.done': 'Compte supprimé',
+  'admin.delete.doneIntro': 'Le compte {username} est supprimé.',
 } as const satisfies Catalogue;
