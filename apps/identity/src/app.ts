@@ -33,6 +33,7 @@ import { createEventBus, type EventBus } from './events/event-bus.ts';
 import { openCityDatabase } from './factors/push/locate-ip.ts';
 import { openPushService } from './factors/push/push-service.ts';
 import { createTwilioSmsSender } from './factors/sms-code/twilio-sms-sender.ts';
+import { invitationRoutes } from './lifecycle/invitation-routes.tsx';
 import { emailVerificationRoutes } from './mail/email-verification-routes.tsx';
 import { createMailer } from './mail/mailer.ts';
 import { startNoticeDelivery } from './mail/notice-delivery.ts';
@@ -284,6 +285,13 @@ export async function buildApp(
     publicUrl: config.publicUrl,
     clients: config.clients,
     tasks,
+  });
+  await app.register(invitationRoutes, {
+    ...formBinding,
+    db,
+    now,
+    hasher,
+    clients: config.clients,
   });
   app.get('/', async (_request, reply) => reply.redirect('/account'));
   // Rows that expired days ago go (ops/purge-expired.ts); a failed round is retried at the next.

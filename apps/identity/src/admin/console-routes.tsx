@@ -18,6 +18,7 @@ import { listAuditEvents } from '../audit/record-audit-event.ts';
 import { AppError } from '../errors.ts';
 import { listActiveAuthenticators } from '../factors/authenticator-queries.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
+import { isInvitationPending } from '../lifecycle/invitation.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { readOrgMfaRequired } from '../policy/mfa-policy.ts';
 import type { SecretBox } from '../security/secret-box.ts';
@@ -32,6 +33,7 @@ import { type ConsoleGuardOptions, consoleGuard } from './console-guard.ts';
 import { actorUsernames, findAccountRow, searchAccounts } from './console-queries.ts';
 import { type ConsoleSignInOptions, consoleSignInRoutes } from './console-sign-in-routes.ts';
 import { deleteUserRoutes } from './delete-user-routes.tsx';
+import { invitationConsoleRoutes } from './invitation-routes.tsx';
 import { newUserRoutes } from './new-user-routes.tsx';
 import { scimRoutes } from './scim/scim-routes.ts';
 import { temporaryAccessRoutes } from './temporary-access-routes.tsx';
@@ -94,9 +96,15 @@ const target = (request: ActionRequest) => ({
 });
 
 const doneKeys = new Set<string>(
-  ['locked', 'unlocked', 'mfaRequired', 'mfaNotRequired', 'mfaReset', 'signedOut'].map(
-    (key) => `admin.done.${key}`,
-  ),
+  [
+    'locked',
+    'unlocked',
+    'mfaRequired',
+    'mfaNotRequired',
+    'mfaReset',
+    'signedOut',
+    'invitationSent',
+  ].map((key) => `admin.done.${key}`),
 );
 
 export async function consoleRoutes(app: FastifyInstance, options: ConsoleOptions) {
@@ -132,6 +140,7 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
   await app.register(newUserRoutes, options);
   await app.register(temporaryAccessRoutes, options);
   await app.register(deleteUserRoutes, options);
+  await app.register(invitationConsoleRoutes, options);
 
   app.get(consolePaths.home, { config: helpdesk }, async (_request, reply) =>
     reply.redirect(`${consolePaths.home}/users`, 303),
@@ -162,10 +171,11 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
       const { t } = request.page;
       const account = await findAccountRow(db, request.params.id);
       if (account === undefined) throw new AppError('request.not_found');
-      const [methods, events, orgMfaRequired] = await Promise.all([
+      const [methods, events, orgMfaRequired, invitationPending] = await Promise.all([
         listActiveAuthenticators(db, account.id),
         listAuditEvents(db, { accountId: account.id, limit: 50 }),
         readOrgMfaRequired(db),
+        isInvitationPending(db, account.id),
       ]);
       const done = request.query.done ? `admin.done.${request.query.done}` : undefined;
       return sendPage(
@@ -175,6 +185,7 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
           admin={request.admin}
           account={account}
           orgMfaRequired={orgMfaRequired}
+          invitationPending={invitationPending}
           methods={methods.map((m) => ({
             id: m.id,
             description: describeAuthenticator(t, m),

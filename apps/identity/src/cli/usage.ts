@@ -33,6 +33,11 @@ Commands:
       with --helpdesk the users only. It always signs in there with MFA.
   revoke-admin <username>
       Take that access away.
+  invite <username> --email E [--name "Given Family"]
+      Create the account without a password and mail the address a link (valid 7
+      days, once) to choose one; the first sign-in then sets up MFA.
+  invite <username> --resend
+      Send an invited account a new link; the earlier one stops working.
   delete <username>
       Delete the account: its methods, devices, sessions and tokens go; its audit trail
       stays, under a pseudonym, without IP addresses or user agents.

@@ -3,7 +3,7 @@
  * reset-mfa.
  */
 
-import { type CreateAccountResult, createAccount } from '../accounts/create-account.ts';
+import { createAccount } from '../accounts/create-account.ts';
 import { generateAcceptablePassword } from '../accounts/generate-password.ts';
 import { cliActor } from '../accounts/operations/actor.ts';
 import { lockAccount } from '../accounts/operations/lock-account.ts';
@@ -21,11 +21,7 @@ import {
   stripTrailingNewline,
   UsageError,
 } from './cli-io.ts';
-import {
-  describeEmailProblem,
-  describePasswordProblem,
-  describeUsernameProblem,
-} from './describe-account-error.ts';
+import { describeCreateFailure, describePasswordProblem } from './describe-account-error.ts';
 import { formatJson, formatTable, formatUtc } from './format-output.ts';
 import {
   HELP_OPTION,
@@ -38,6 +34,7 @@ import { requireAccount } from './require-account.ts';
 import { USERS_USAGE } from './usage.ts';
 import { parseDeleteUser } from './users-delete-command.ts';
 import { mailVerificationLink, parseVerifyEmail } from './users-email-command.ts';
+import { parseInvite } from './users-invite-command.ts';
 import { parseRequireMfa, parseResetMfa } from './users-mfa-commands.ts';
 import { parseSetPhone } from './users-phone-command.ts';
 import { parseGrantAdmin, parseRevokeAdmin } from './users-role-commands.ts';
@@ -59,6 +56,7 @@ const SUBCOMMANDS: Record<string, SubcommandParser> = {
   'grant-admin': parseGrantAdmin,
   'revoke-admin': parseRevokeAdmin,
   delete: parseDeleteUser,
+  invite: parseInvite,
 };
 
 export function parseUsersCommand(args: string[]): ParsedCommand {
@@ -111,19 +109,6 @@ async function createUser(
   if (!passwordFromStdin) io.stdout(`Password (shown once): ${password}\n`);
   // Mail goes only to a verified address: the new one is sent its link at once.
   if (input.email !== undefined) await mailVerificationLink(io, result.accountId, input.username);
-}
-
-function describeCreateFailure(result: Extract<CreateAccountResult, { ok: false }>): string {
-  switch (result.code) {
-    case 'accounts.invalid_username':
-      return describeUsernameProblem(result.reason);
-    case 'accounts.invalid_email':
-      return describeEmailProblem(result.reason);
-    case 'accounts.weak_password':
-      return describePasswordProblem(result.reason);
-    case 'accounts.identifier_taken':
-      return 'username or email already used by another account';
-  }
 }
 
 function parseList(args: string[]): ParsedCommand {

@@ -237,7 +237,8 @@ export interface NoticeTable {
 export interface EmailTokenTable {
   id: string;
   account_id: string;
-  purpose: 'verify_email' | 'password_reset';
+  /** `invitation`: an invited account's link to choose its password (lifecycle/, 7 days). */
+  purpose: 'verify_email' | 'password_reset' | 'invitation';
   token_hash: string;
   /** The address it was sent to: a verification proves that one only. */
   email: string;

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { canonicalizeIdentifier } from '../accounts/canonical-identifier.ts';
+import { noPasswordHash } from '../accounts/create-account.ts';
 import type { PasswordHasher } from '../accounts/password-hasher.ts';
 import {
   type Account,
@@ -67,9 +68,16 @@ export async function checkPassword(
     deps.limiter,
     { limits, nowMs: deps.now() },
     async (settleIn): Promise<CheckPasswordResult> => {
-      if (account === undefined || account.locked === 1) {
+      // An invited account that has not chosen its password yet costs the same as an unknown one.
+      if (account === undefined || account.locked === 1 || account.password_hash === noPasswordHash) {
         await deps.hasher.verifyDummy(input.password);
-        return { ok: false, reason: account ? 'account_locked' : 'unknown_account', accountId };
+        const reason =
+          account === undefined
+            ? 'unknown_account'
+            : account.locked === 1
+              ? 'account_locked'
+              : 'bad_password';
+        return { ok: false, reason, accountId };
       }
       if (!(await deps.hasher.verify(account.password_hash, input.password)))
         return { ok: false, reason: 'bad_password', accountId };

@@ -484,6 +484,29 @@ export const en = {
   'admin.delete.notSelf': 'You cannot delete your own account from the console.',
   'admin.delete.done': 'Account deleted',
   'admin.delete.doneIntro': 'The account {username} is deleted.',
+  'invitation.title': 'Choose your password',
+  'invitation.intro':
+    'You are invited to use the account {username}. Choose its password; at your first sign-in, you will set up a verification method.',
+  'invitation.submit': 'Save the password',
+  'invitation.doneTitle': 'Password saved',
+  'invitation.done':
+    'Your password is saved and your email address confirmed. Sign in to set up your verification method.',
+  'invitation.invalidTitle': 'Invalid invitation',
+  'invitation.accepted': 'This invitation was already used: your password is chosen. Sign in with it.',
+  'invitation.replaced':
+    'This invitation was replaced by a newer one: use the link of the latest mail you received.',
+  'invitation.expired':
+    'This invitation has expired (it lasts 7 days). Ask your administrator for a new one.',
+  'invitation.unknown': 'This invitation link is not valid. Check that it is complete.',
+  'admin.invite.how': 'Password',
+  'admin.invite.password': 'Generate a password to give the client',
+  'admin.invite.invite': 'Invite by email: the client chooses a password with a link valid 7 days',
+  'admin.invite.emailRequired': 'An invitation goes to an email address: give one.',
+  'admin.invite.sent': 'An invitation was sent to {email}; its link lasts 7 days.',
+  'admin.invite.pendingLabel': 'Invitation',
+  'admin.invite.pending': 'Pending: the client has not chosen a password yet.',
+  'admin.invite.resend': 'Send the invitation again',
+  'admin.done.invitationSent': 'A new invitation is sent; the earlier link no longer works.',
 } as const;
 
 export type MessageKey = keyof typeof en;

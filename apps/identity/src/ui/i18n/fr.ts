@@ -509,4 +509,29 @@ export const fr = {
   'admin.delete.notSelf': 'Vous ne pouvez pas supprimer votre propre compte depuis la console.',
   'admin.delete.done': 'Compte supprimé',
   'admin.delete.doneIntro': 'Le compte {username} est supprimé.',
+  'invitation.title': 'Choisir votre mot de passe',
+  'invitation.intro':
+    'Vous êtes invité à utiliser le compte {username}. Choisissez son mot de passe ; à votre première connexion, vous configurerez une méthode de vérification.',
+  'invitation.submit': 'Enregistrer le mot de passe',
+  'invitation.doneTitle': 'Mot de passe enregistré',
+  'invitation.done':
+    'Votre mot de passe est enregistré et votre adresse courriel confirmée. Connectez-vous pour configurer votre méthode de vérification.',
+  'invitation.invalidTitle': 'Invitation non valide',
+  'invitation.accepted':
+    'Cette invitation a déjà servi : votre mot de passe est choisi. Connectez-vous avec lui.',
+  'invitation.replaced':
+    'Cette invitation a été remplacée par une plus récente : utilisez le lien du dernier courriel reçu.',
+  'invitation.expired':
+    'Cette invitation a expiré (elle vaut 7 jours). Demandez-en une nouvelle à votre administrateur.',
+  'invitation.unknown': 'Ce lien d’invitation n’est pas valide. Vérifiez qu’il est complet.',
+  'admin.invite.how': 'Mot de passe',
+  'admin.invite.password': 'Générer un mot de passe à communiquer au client',
+  'admin.invite.invite':
+    'Inviter par courriel : le client choisit son mot de passe avec un lien valable 7 jours',
+  'admin.invite.emailRequired': 'Une invitation part à une adresse courriel : indiquez-la.',
+  'admin.invite.sent': 'Une invitation a été envoyée à {email} ; son lien vaut 7 jours.',
+  'admin.invite.pendingLabel': 'Invitation',
+  'admin.invite.pending': 'En attente : le client n’a pas encore choisi son mot de passe.',
+  'admin.invite.resend': 'Renvoyer l’invitation',
+  'admin.done.invitationSent': 'Une nouvelle invitation est envoyée ; le lien précédent ne vaut plus.',
 } as const satisfies Catalogue;
