@@ -38,6 +38,12 @@ Commands:
       days, once) to choose one; the first sign-in then sets up MFA.
   invite <username> --resend
       Send an invited account a new link; the earlier one stops working.
+  import <file.csv> [--password-generated] [--json]
+      Create the accounts of a CSV file with the header username,email,name[,groups]
+      (fields in double quotes may hold commas; groups are ignored). Every row is
+      checked first: one bad row stops the import, naming its line, and nothing is
+      created. Each account is invited by mail, or with --password-generated given a
+      generated password, printed once (email then optional).
   delete <username>
       Delete the account: its methods, devices, sessions and tokens go; its audit trail
       stays, under a pseudonym, without IP addresses or user agents.

@@ -34,6 +34,7 @@ import { requireAccount } from './require-account.ts';
 import { USERS_USAGE } from './usage.ts';
 import { parseDeleteUser } from './users-delete-command.ts';
 import { mailVerificationLink, parseVerifyEmail } from './users-email-command.ts';
+import { parseImport } from './users-import-command.ts';
 import { parseInvite } from './users-invite-command.ts';
 import { parseRequireMfa, parseResetMfa } from './users-mfa-commands.ts';
 import { parseSetPhone } from './users-phone-command.ts';
@@ -57,6 +58,7 @@ const SUBCOMMANDS: Record<string, SubcommandParser> = {
   'revoke-admin': parseRevokeAdmin,
   delete: parseDeleteUser,
   invite: parseInvite,
+  import: parseImport,
 };
 
 export function parseUsersCommand(args: string[]): ParsedCommand {
