@@ -24,7 +24,7 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
     expect(await t.run(['org', 'show'])).toEqual({
       code: 0,
       stdout:
-        'MFA required for everyone: on\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\n',
+        'MFA required for everyone: on\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\nSelf-registration: off\n',
       stderr: '',
     });
   });
@@ -39,7 +39,7 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
     });
     expect(await readOrgMfaRequired(t.db)).toBe(false);
     expect((await t.run(['org', 'show'])).stdout).toBe(
-      'MFA required for everyone: off\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\n',
+      'MFA required for everyone: off\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\nSelf-registration: off\n',
     );
 
     t.clock.advance(60);
@@ -52,7 +52,7 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
     });
     expect(await readOrgMfaRequired(t.db)).toBe(true);
     expect((await t.run(['org', 'show'])).stdout).toBe(
-      'MFA required for everyone: on\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\n',
+      'MFA required for everyone: on\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\nSelf-registration: off\n',
     );
 
     expect(await auditRows()).toEqual([

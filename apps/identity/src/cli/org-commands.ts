@@ -10,6 +10,10 @@ import {
   readPasskeySignIn,
   setPasskeySignIn,
 } from '../factors/webauthn/passkey-sign-in-setting.ts';
+import {
+  readSelfRegistration,
+  setSelfRegistration,
+} from '../lifecycle/self-registration-setting.ts';
 import { readOrgMfaRequired, setOrgMfaRequired } from '../policy/mfa-policy.ts';
 import {
   maxRememberDays,
@@ -36,6 +40,7 @@ const SUBCOMMANDS: Record<string, SubcommandParser> = {
   'push-number': parsePushNumber,
   'passkey-sign-in': parsePasskeySignIn,
   'remember-browser': parseRememberBrowser,
+  'self-registration': parseSelfRegistration,
 };
 
 export function parseOrgCommand(args: string[]): ParsedCommand {
@@ -68,6 +73,7 @@ async function showOrg(io: CliIo): Promise<void> {
   io.stdout(`Push number: ${await readPushNumberMode(io.db)}\n`);
   io.stdout(`Remember browser: ${describeRememberDays(await readRememberDays(io.db))}\n`);
   io.stdout(`Passkey sign-in: ${onOff(await readPasskeySignIn(io.db))}\n`);
+  io.stdout(`Self-registration: ${onOff(await readSelfRegistration(io.db))}\n`);
 }
 
 function parseRequireMfa(args: string[]): ParsedCommand {
@@ -166,6 +172,29 @@ function parsePasskeySignIn(args: string[]): ParsedCommand {
         value === 'on'
           ? "Passkey sign-in: on. The sign-in page offers « Se connecter avec une clé d'accès »: a passkey that verifies its user (PIN, biometrics) signs in without the password, as two factors.\n"
           : 'Passkey sign-in: off. Passkeys are used as a second factor after the password only.\n',
+      );
+    },
+  };
+}
+
+function parseSelfRegistration(args: string[]): ParsedCommand {
+  const { values, positionals } = parseCommandArgs(args, { ...HELP_OPTION });
+  if (values.help) return HELP;
+  const value = onePositional(positionals, 'on|off');
+  if (value !== 'on' && value !== 'off') throw new UsageError(`expected on or off, not '${value}'`);
+  return {
+    kind: 'run',
+    run: async (io) => {
+      await setSelfRegistration(io.db, value === 'on');
+      await recordAuditEvent(
+        io.db,
+        { type: 'org.self_registration_changed', reason: value, actor: 'cli' },
+        io.now(),
+      );
+      io.stdout(
+        value === 'on'
+          ? 'Self-registration: on. The sign-in page offers « Créer un compte »; a new account signs in once its email address is verified.\n'
+          : 'Self-registration: off. Accounts are made by administrators only (/register answers 404).\n',
       );
     },
   };

@@ -74,6 +74,10 @@ Commands:
       Offer « Ne plus demander sur cet appareil » at the second factor: a browser so
       remembered is not asked it again for N days (1 to 365; 30d is usual), unless the
       application asks for two factors or a fresh sign-in. off (the default): never.
+  self-registration on|off
+      Offer « Créer un compte » on the sign-in page (on): anyone may make an account,
+      which signs in only once its email address is verified by the link mailed to it.
+      off (the default): accounts are made by administrators only.
 `;
 
 export const AUDIT_USAGE = `Usage: sesame audit [--user <username>] [--limit N] [--json]
@@ -112,10 +116,14 @@ Commands:
   users require-mfa <username> [--off]
   users reset-mfa <username>
   users set-phone <username> <+E164>|--remove
+  users invite <username> --email E [--name N] | --resend
+  users import <file.csv> [--password-generated] [--json]
+  users delete <username>
   org show
   org require-mfa on|off
   org push-number typed-6|typed-2|pick-3
   org remember-browser <N>d|off
+  org self-registration on|off
   audit [--user <username>] [--limit N] [--json]
   outbox [--limit N] [--json]
   help [users | org | audit | outbox]

@@ -22,6 +22,8 @@ export interface AccountTable {
   locale: string | null;
   /** The account's phone number (E.164), where SMS codes go (factors/sms-code/); set by an administrator. */
   phone_number: string | null;
+  /** 1 for a self-registered account: no sign-in completes before its address is verified. */
+  email_verification_required: Generated<number>;
   created_at: number;
   updated_at: number;
 }

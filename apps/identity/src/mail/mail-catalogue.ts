@@ -63,6 +63,9 @@ const en = {
     'Someone tried to create an account with this address, which is already yours. If it was you, sign in, or choose a new password here:',
   'registration.exists.ignore':
     'If it was not you, ignore this message: your account is unchanged.',
+  'registration.unavailable.subject': 'Your account could not be created',
+  'registration.unavailable.body':
+    'The account {username} could not be created: this username is not available. Start again with another one.',
 } as const;
 
 export type MailKey = keyof typeof en;
@@ -127,6 +130,9 @@ const fr: Record<MailKey, string> = {
     "Quelqu'un a voulu créer un compte avec cette adresse, qui est déjà la vôtre. Si c'était vous, connectez-vous, ou choisissez un nouveau mot de passe ici :",
   'registration.exists.ignore':
     "Si ce n'était pas vous, ignorez ce message : votre compte n'a pas changé.",
+  'registration.unavailable.subject': "Votre compte n'a pas pu être créé",
+  'registration.unavailable.body':
+    "Le compte {username} n'a pas pu être créé : ce nom d'utilisateur n'est pas disponible. Recommencez avec un autre.",
 };
 
 const catalogues: Record<Locale, Record<MailKey, string>> = { fr, en };

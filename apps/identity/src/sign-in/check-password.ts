@@ -69,7 +69,11 @@ export async function checkPassword(
     { limits, nowMs: deps.now() },
     async (settleIn): Promise<CheckPasswordResult> => {
       // An invited account that has not chosen its password yet costs the same as an unknown one.
-      if (account === undefined || account.locked === 1 || account.password_hash === noPasswordHash) {
+      if (
+        account === undefined ||
+        account.locked === 1 ||
+        account.password_hash === noPasswordHash
+      ) {
         await deps.hasher.verifyDummy(input.password);
         const reason =
           account === undefined

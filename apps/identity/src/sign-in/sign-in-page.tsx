@@ -1,4 +1,5 @@
 import type { SignInOffer } from '../factors/factor.ts';
+import type { MessageKey } from '../ui/i18n/messages.ts';
 import { IdentifierField } from '../ui/identifier-field.tsx';
 import { Layout, type PageProps } from '../ui/layout.tsx';
 import { WebauthnForm } from '../ui/webauthn-form.tsx';
@@ -13,6 +14,10 @@ export interface SignInPageProps extends Omit<PageProps, 'title' | 'children'> {
   offers?: SignInOffer[];
   /** « Mot de passe oublié ? »: the page that mails a reset link (password-reset/). */
   forgotHref: string;
+  /** « Créer un compte », when the organization allows self-registration (lifecycle/). */
+  registerHref?: string | undefined;
+  /** Something to do before signing in (confirm the address), shown above the form. */
+  notice?: MessageKey | undefined;
 }
 
 /** Step 2 of the guide: « Nom d'utilisateur », « Mot de passe », « Me connecter ». */
@@ -25,6 +30,11 @@ export function SignInPage(props: SignInPageProps) {
       {props.failed ? (
         <p class="alert error" role="alert" id="sign-in-error">
           {t('errors.signInFailed')}
+        </p>
+      ) : null}
+      {props.notice ? (
+        <p class="alert warning" role="alert">
+          {t(props.notice)}
         </p>
       ) : null}
       <form method="post" action={props.action} novalidate={false}>
@@ -74,6 +84,11 @@ export function SignInPage(props: SignInPageProps) {
       <p class="help">
         <a href={props.forgotHref}>{t('signIn.forgot')}</a>
       </p>
+      {props.registerHref === undefined ? null : (
+        <p class="help">
+          <a href={props.registerHref}>{t('register.link')}</a>
+        </p>
+      )}
     </Layout>
   );
 }

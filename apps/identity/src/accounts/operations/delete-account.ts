@@ -122,7 +122,10 @@ async function eraseAccount(
       eb.or([
         eb('key', 'like', `%:${id}`),
         eb('key', 'like', `%:${id}:%`),
-        ...identifiers.map((i) => eb('key', '=', `identifier:${i}`)),
+        ...identifiers.flatMap((i) => [
+          eb('key', '=', `identifier:${i}`),
+          eb('key', '=', `register:${i}`),
+        ]),
       ]),
     )
     .execute();

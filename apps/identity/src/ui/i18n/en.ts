@@ -507,6 +507,18 @@ export const en = {
   'admin.invite.pending': 'Pending: the client has not chosen a password yet.',
   'admin.invite.resend': 'Send the invitation again',
   'admin.done.invitationSent': 'A new invitation is sent; the earlier link no longer works.',
+  'register.link': 'Create an account',
+  'register.title': 'Create an account',
+  'register.intro':
+    'Choose your username and password. A link will be sent to confirm your email address: you can sign in once the address is confirmed.',
+  'register.email': 'Email',
+  'register.name': 'Name (optional)',
+  'register.submit': 'Create my account',
+  'register.sentTitle': 'Check your email',
+  'register.sent':
+    'If these details allow the account to be created, a confirmation link was just sent to the address given. Open it to finish; if no mail arrives within a few minutes, check your spam folder.',
+  'register.verifyFirst':
+    'Confirm your email address first: we just sent you a new link. Open it, then sign in.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -534,4 +534,16 @@ export const fr = {
   'admin.invite.pending': 'En attente : le client n’a pas encore choisi son mot de passe.',
   'admin.invite.resend': 'Renvoyer l’invitation',
   'admin.done.invitationSent': 'Une nouvelle invitation est envoyée ; le lien précédent ne vaut plus.',
+  'register.link': 'Créer un compte',
+  'register.title': 'Créer un compte',
+  'register.intro':
+    'Choisissez votre nom d’utilisateur et votre mot de passe. Un lien vous sera envoyé pour confirmer votre adresse courriel : vous pourrez vous connecter une fois l’adresse confirmée.',
+  'register.email': 'Courriel',
+  'register.name': 'Nom (facultatif)',
+  'register.submit': 'Créer mon compte',
+  'register.sentTitle': 'Vérifiez votre courriel',
+  'register.sent':
+    'Si ces informations permettent de créer le compte, un lien de confirmation vient de partir à l’adresse indiquée. Ouvrez-le pour terminer ; sans courriel d’ici quelques minutes, vérifiez vos indésirables.',
+  'register.verifyFirst':
+    'Confirmez d’abord votre adresse courriel : nous venons de vous envoyer un nouveau lien. Ouvrez-le, puis connectez-vous.',
 } as const satisfies Catalogue;
