@@ -3,8 +3,9 @@
  * where the first sign-in sets up a verification method. A link that is no longer usable says
  * why — accepted, replaced by a newer invitation, or expired — and what to do.
  */
-import { PasswordField, problemMessages } from '../account/change-password-page.tsx';
+import { problemMessages } from '../account/change-password-page.tsx';
 import type { PasswordPolicyViolation } from '../accounts/password-policy.ts';
+import { NewPasswordForm } from '../password-reset/password-reset-pages.tsx';
 import type { MessageKey } from '../ui/i18n/messages.ts';
 import { Layout, type PageProps } from '../ui/layout.tsx';
 import type { InvitationState } from './invitation.ts';
@@ -31,23 +32,7 @@ export function AcceptInvitationPage(
           {t(problemMessages[problem], { min: String(props.minLength) })}
         </p>
       )}
-      <form method="post" action={props.action}>
-        <input type="hidden" name="csrf" value={props.csrf} />
-        <input type="hidden" name="token" value={props.token} />
-        <input type="hidden" name="username" autocomplete="username" value={props.username} />
-        <PasswordField
-          id="new-password"
-          name="password"
-          label={t('account.password.new')}
-          autocomplete="new-password"
-          minLength={props.minLength}
-          describedBy={problem === undefined ? undefined : 'password-error'}
-          help={t('account.password.help', { min: String(props.minLength) })}
-        />
-        <button class="button" type="submit">
-          {t('invitation.submit')}
-        </button>
-      </form>
+      <NewPasswordForm {...props} submit={t('invitation.submit')} />
     </Layout>
   );
 }

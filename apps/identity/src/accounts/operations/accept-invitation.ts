@@ -9,12 +9,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { consumeEmailToken, findUsableEmailToken } from '../../mail/email-token-queries.ts';
+import { checkNewPassword } from '../../password-reset/reset-with-token.ts';
 import { readMfaStanding } from '../../policy/mfa-policy.ts';
 import type { Locale } from '../../ui/i18n/messages.ts';
 import { noPasswordHash } from '../create-account.ts';
 import type { PasswordHasher } from '../password-hasher.ts';
 import {
-  checkPasswordPolicy,
   PASSWORD_MIN_LENGTH,
   PASSWORD_ONLY_MIN_LENGTH,
   type PasswordPolicyViolation,
@@ -47,13 +47,8 @@ export async function acceptInvitation(
 ): Promise<AcceptOutcome> {
   const found = await findInvitedAccount(deps, input.token);
   if (found === undefined) return { ok: false, reason: 'invalid' };
-  const { account, minLength } = found;
-  const policy = checkPasswordPolicy(input.password, {
-    username: account.username,
-    email: account.email ?? undefined,
-    name: account.name,
-    passwordOnly: minLength === PASSWORD_ONLY_MIN_LENGTH,
-  });
+  const { account } = found;
+  const policy = checkNewPassword(found, input.password);
   if (!policy.ok) return { ok: false, reason: 'policy', problem: policy.reason };
   const passwordHash = await deps.hasher.hash(input.password);
   const actor = { kind: 'user' as const, accountId: account.id };

@@ -11,14 +11,7 @@ import type { PasswordHasher } from '../password-hasher.ts';
 import { isIdentifierTaken } from '../queries.ts';
 import { describeActor } from './actor.ts';
 import type { OperationDeps, OperationOrigin } from './operation-deps.ts';
-
-class NotCreated extends Error {
-  readonly result: Extract<CreateAccountResult, { ok: false }>;
-  constructor(result: Extract<CreateAccountResult, { ok: false }>) {
-    super(result.code);
-    this.result = result;
-  }
-}
+import { NotCreated } from './register-account.ts';
 
 export async function selfRegister(
   deps: OperationDeps & { hasher: PasswordHasher },

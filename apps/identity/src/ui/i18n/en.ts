@@ -492,7 +492,8 @@ export const en = {
   'invitation.done':
     'Your password is saved and your email address confirmed. Sign in to set up your verification method.',
   'invitation.invalidTitle': 'Invalid invitation',
-  'invitation.accepted': 'This invitation was already used: your password is chosen. Sign in with it.',
+  'invitation.accepted':
+    'This invitation was already used: your password is chosen. Sign in with it.',
   'invitation.replaced':
     'This invitation was replaced by a newer one: use the link of the latest mail you received.',
   'invitation.expired':

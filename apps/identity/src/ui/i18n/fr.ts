@@ -533,7 +533,8 @@ export const fr = {
   'admin.invite.pendingLabel': 'Invitation',
   'admin.invite.pending': 'En attente : le client n’a pas encore choisi son mot de passe.',
   'admin.invite.resend': 'Renvoyer l’invitation',
-  'admin.done.invitationSent': 'Une nouvelle invitation est envoyée ; le lien précédent ne vaut plus.',
+  'admin.done.invitationSent':
+    'Une nouvelle invitation est envoyée ; le lien précédent ne vaut plus.',
   'register.link': 'Créer un compte',
   'register.title': 'Créer un compte',
   'register.intro':
