@@ -73,6 +73,8 @@ describe.each(testBackends())('invitations (%s)', (backend) => {
     ).not.toContain(token);
     const page = await browser().get(path);
     expect(page.body).toContain('Vous êtes invité à utiliser le compte lea');
+    const forged = await browser().post('/invitation', { csrf: 'forged', token, password: chosen });
+    expect(forged.statusCode).toBe(403);
     const weak = await accept(path, 'lea');
     expect(weak.statusCode).toBe(400);
     expect(weak.body).toContain('alert error');

@@ -129,6 +129,14 @@ describe.each(testBackends())('self-registration (%s)', (backend) => {
     expect(weak.body).toContain('alert error');
     const badEmail = await register({ username: 'rita', email: 'pas une adresse' });
     expect(badEmail.statusCode).toBe(400);
+    // A forged form (no token of this browser's) does nothing.
+    const forged = await browser().post('/register', {
+      csrf: 'forged',
+      username: 'rita',
+      email: 'rita@example.ca',
+      password,
+    });
+    expect(forged.statusCode).toBe(403);
     expect(await accounts()).toEqual([]);
     // Ten registrations from one address are counted; the eleventh gets the same page, no mail.
     const app = fromAddress(t.app, '203.0.113.9');
