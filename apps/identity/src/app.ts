@@ -35,6 +35,9 @@ import { createEventBus, type EventBus } from './events/event-bus.ts';
 import { openCityDatabase } from './factors/push/locate-ip.ts';
 import { openPushService } from './factors/push/push-service.ts';
 import { createTwilioSmsSender } from './factors/sms-code/twilio-sms-sender.ts';
+import { invitationRoutes } from './lifecycle/invitation-routes.tsx';
+import { registrationRoutes } from './lifecycle/registration-routes.tsx';
+import { sendVerificationLink } from './mail/email-verification.ts';
 import { emailVerificationRoutes } from './mail/email-verification-routes.tsx';
 import { createMailer } from './mail/mailer.ts';
 import { startNoticeDelivery } from './mail/notice-delivery.ts';
@@ -240,6 +243,9 @@ export async function buildApp(
     cookies,
     // The methods' other ways in on the sign-in page (a passkey), and their routes.
     offers: signInOffers(interactionDeps),
+    // A self-registered account not verified yet is sent a new link (lifecycle/).
+    sendVerificationLink: (accountId: string) =>
+      sendVerificationLink({ db, mailer, now, publicUrl: config.publicUrl }, accountId),
   });
   await app.register(firstFactorRoutes, { deps: interactionDeps, prefix: '/interaction/:uid' });
   await app.register(stepRoutes, { deps: interactionDeps, prefix: '/interaction/:uid' });
@@ -313,6 +319,24 @@ export async function buildApp(
     mailer,
     limiter,
     hasher,
+    publicUrl: config.publicUrl,
+    clients: config.clients,
+    tasks,
+  });
+  await app.register(invitationRoutes, {
+    ...formBinding,
+    db,
+    now,
+    hasher,
+    clients: config.clients,
+  });
+  await app.register(registrationRoutes, {
+    ...formBinding,
+    db,
+    now,
+    hasher,
+    mailer,
+    limiter,
     publicUrl: config.publicUrl,
     clients: config.clients,
     tasks,

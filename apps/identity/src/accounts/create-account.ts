@@ -15,8 +15,15 @@ export interface NewAccountInput {
   username: string;
   email?: string | undefined;
   name?: string | undefined;
-  password: string;
+  /** null: no usable password yet (an invitation's link sets it: lifecycle/). */
+  password: string | null;
 }
+
+/**
+ * The stored hash of an account without a password: no PHC string, so no password verifies
+ * against it (the password step spends a dummy verification on it, as for an unknown account).
+ */
+export const noPasswordHash = '!no-password';
 
 export type CreateAccountResult =
   | { ok: true; accountId: string }
@@ -40,13 +47,16 @@ export async function createAccount(
   const email = input.email === undefined ? undefined : validateEmail(input.email);
   if (email !== undefined && !email.ok)
     return { ok: false, code: 'accounts.invalid_email', reason: email.reason };
-  const policy = checkPasswordPolicy(input.password, {
-    username: input.username,
-    email: input.email,
-    name: input.name,
-    // A new account needs MFA only if the organization requires it for everyone.
-    passwordOnly: !(await readOrgMfaRequired(deps.db)),
-  });
+  const policy =
+    input.password === null
+      ? ({ ok: true } as const)
+      : checkPasswordPolicy(input.password, {
+          username: input.username,
+          email: input.email,
+          name: input.name,
+          // A new account needs MFA only if the organization requires it for everyone.
+          passwordOnly: !(await readOrgMfaRequired(deps.db)),
+        });
   if (!policy.ok) return { ok: false, code: 'accounts.weak_password', reason: policy.reason };
   const canonicals = [username.canonical, ...(email ? [email.canonical] : [])];
   if (await isIdentifierTaken(deps.db, canonicals)) return takenResult();
@@ -59,7 +69,8 @@ export async function createAccount(
       email: input.email?.trim() ?? null,
       canonicalEmail: email?.canonical ?? null,
       name: input.name?.trim() || input.username.trim(),
-      passwordHash: await deps.hasher.hash(input.password),
+      passwordHash:
+        input.password === null ? noPasswordHash : await deps.hasher.hash(input.password),
       nowMs: deps.now(),
     });
   } catch (error) {

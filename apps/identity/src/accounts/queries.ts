@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { AccountIdentifierTable, AccountTable, Database } from '../db/database.ts';
+import { isPostgres } from '../db/dialect.ts';
 
 export type Account = Selectable<AccountTable>;
 
@@ -13,6 +14,17 @@ export async function findAccountByIdentifier(
     .selectAll('accounts')
     .where('account_identifiers.identifier', '=', canonical)
     .executeTakeFirst();
+}
+
+/**
+ * Inside a transaction that writes what names an account: take its row (PostgreSQL's row lock;
+ * SQLite runs one write transaction at a time) and say whether it still exists — an account
+ * deleted meanwhile (operations/delete-account.ts) gets nothing written in its name.
+ */
+export async function holdAccountRow(trx: Kysely<Database>, accountId: string): Promise<boolean> {
+  let query = trx.selectFrom('accounts').select('id').where('id', '=', accountId);
+  if (isPostgres(trx)) query = query.forUpdate();
+  return (await query.executeTakeFirst()) !== undefined;
 }
 
 export async function findAccountById(

@@ -18,6 +18,7 @@ import { listAuditEvents } from '../audit/record-audit-event.ts';
 import { AppError } from '../errors.ts';
 import { listActiveAuthenticators } from '../factors/authenticator-queries.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
+import { isInvitationPending } from '../lifecycle/invitation.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { KeyRotationDeps } from '../oidc/rotate-signing-key.ts';
 import { readOrgMfaRequired } from '../policy/mfa-policy.ts';
@@ -34,7 +35,9 @@ import { consoleClientId, consolePaths } from './console-client.ts';
 import { type ConsoleGuardOptions, consoleGuard } from './console-guard.ts';
 import { actorUsernames, findAccountRow, searchAccounts } from './console-queries.ts';
 import { type ConsoleSignInOptions, consoleSignInRoutes } from './console-sign-in-routes.ts';
+import { deleteUserRoutes } from './delete-user-routes.tsx';
 import { editUserRoutes } from './edit-user-routes.tsx';
+import { invitationConsoleRoutes } from './invitation-routes.tsx';
 import { methodRemovalRoutes } from './method-removal-routes.ts';
 import { newUserRoutes } from './new-user-routes.tsx';
 import { organizationRoutes } from './organization-routes.tsx';
@@ -117,6 +120,7 @@ const doneKeys = new Set<string>(
     'methodRemoved',
     'profileSaved',
     'emailChanged',
+    'invitationSent',
   ].map((key) => `admin.done.${key}`),
 );
 
@@ -157,6 +161,8 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
   await app.register(editUserRoutes, options);
   await app.register(signingKeysRoutes, options);
   await app.register(organizationRoutes, options);
+  await app.register(deleteUserRoutes, options);
+  await app.register(invitationConsoleRoutes, options);
 
   app.get(consolePaths.home, { config: helpdesk }, async (_request, reply) =>
     reply.redirect(`${consolePaths.home}/users`, 303),
@@ -187,10 +193,11 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
       const { t } = request.page;
       const account = await findAccountRow(db, request.params.id);
       if (account === undefined) throw new AppError('request.not_found');
-      const [methods, events, orgMfaRequired] = await Promise.all([
+      const [methods, events, orgMfaRequired, invitationPending] = await Promise.all([
         listActiveAuthenticators(db, account.id),
         listAuditEvents(db, { accountId: account.id, limit: 50 }),
         readOrgMfaRequired(db),
+        isInvitationPending(db, account.id),
       ]);
       const done = request.query.done ? `admin.done.${request.query.done}` : undefined;
       return sendPage(
@@ -200,6 +207,7 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
           admin={request.admin}
           account={account}
           orgMfaRequired={orgMfaRequired}
+          invitationPending={invitationPending}
           methods={methods.map((m) => ({
             id: m.id,
             description: describeAuthenticator(t, m),

@@ -10,6 +10,7 @@ export interface NewUserForm {
   username: string;
   name: string;
   email: string;
+  mode: 'password' | 'invite';
 }
 
 export function NewUserPage(
@@ -50,6 +51,17 @@ export function NewUserPage(
           <label for="new-email">{t('admin.newUser.email')}</label>
           <input id="new-email" name="email" type="email" maxLength={254} value={form.email} />
         </div>
+        <fieldset>
+          <legend>{t('admin.invite.how')}</legend>
+          <label>
+            <input type="radio" name="mode" value="password" checked={form.mode === 'password'} />{' '}
+            {t('admin.invite.password')}
+          </label>
+          <label>
+            <input type="radio" name="mode" value="invite" checked={form.mode === 'invite'} />{' '}
+            {t('admin.invite.invite')}
+          </label>
+        </fieldset>
         <button type="submit" class="button">
           {t('admin.newUser.submit')}
         </button>
@@ -77,6 +89,25 @@ export function UserCreatedPage(
       </p>
       <p class="alert warning">{t('admin.newUser.shownOnce')}</p>
       {props.verificationSent ? <p>{t('admin.newUser.verificationSent')}</p> : null}
+      <p>
+        <a class="button secondary" href={`/admin/users/${props.accountId}`}>
+          {t('admin.newUser.open')}
+        </a>
+      </p>
+    </ConsoleLayout>
+  );
+}
+
+/** « Inviter par courriel »: the account has no password; its address was sent the link. */
+export function UserInvitedPage(
+  props: ConsolePageProps & { accountId: string; username: string; email: string },
+) {
+  const { t } = props;
+  return (
+    <ConsoleLayout {...props} title={t('admin.newUser.created')}>
+      <h1>{t('admin.newUser.created')}</h1>
+      <p role="status">{t('admin.newUser.createdIntro', { username: props.username })}</p>
+      <p>{t('admin.invite.sent', { email: props.email })}</p>
       <p>
         <a class="button secondary" href={`/admin/users/${props.accountId}`}>
           {t('admin.newUser.open')}

@@ -13,12 +13,14 @@ import { StatusBadge } from './users-page.tsx';
 
 export type UserAction = 'lock' | 'unlock' | 'require-mfa' | 'reset-mfa' | 'sign-out';
 
-/** The buttons of the account page: its actions, and « Émettre un code d'accès temporaire ». */
-type UserButton = UserAction | 'access-code';
+/** The buttons of the account page: its actions, « Émettre un code d'accès temporaire », « Renvoyer l'invitation ». */
+type UserButton = UserAction | 'access-code' | 'invitation';
 
 export interface UserPageProps extends ConsolePageProps {
   account: AccountRow;
   orgMfaRequired: boolean;
+  /** Invited, no password chosen yet (lifecycle/invitation.ts). */
+  invitationPending: boolean;
   methods: Array<{ id: string; description: string; addedAt: number; lastUsedAt: number | null }>;
   events: AuditRecord[];
   /** The usernames of the accounts that acted (`admin:<id>`, `user:<id>`), by id. */
@@ -66,6 +68,12 @@ export function UserPage(props: UserPageProps) {
             ? t('admin.user.roleNone')
             : t(account.role === 'admin' ? 'admin.role.admin' : 'admin.role.helpdesk')}
         </dd>
+        {props.invitationPending ? (
+          <>
+            <dt>{t('admin.invite.pendingLabel')}</dt>
+            <dd>{t('admin.invite.pending')}</dd>
+          </>
+        ) : null}
         <dt>{t('admin.user.created')}</dt>
         <dd>{formatWhen(locale, account.created_at)}</dd>
       </dl>
@@ -127,6 +135,12 @@ function UserActions(props: UserPageProps) {
       {action('reset-mfa', 'admin.user.resetMfa')}
       {action('sign-out', 'admin.user.endSessions')}
       {action('access-code', 'admin.tac.issue')}
+      {props.invitationPending ? action('invitation', 'admin.invite.resend') : null}
+      {admin.role === 'admin' && admin.accountId !== account.id ? (
+        <a class="button danger" href={`/admin/users/${account.id}/delete`}>
+          {t('admin.delete.button')}
+        </a>
+      ) : null}
       <p class="muted">{t('admin.user.resetMfaConfirm')}</p>
     </div>
   );

@@ -67,7 +67,13 @@ export type AuditEventType =
   | 'org.name_changed'
   | 'org.logo_changed'
   | 'org.accent_changed'
-  | 'org.support_changed';
+  | 'org.support_changed'
+  // Account lifecycle (issue 9): deletion, invitations, self-registration.
+  | 'account.deleted'
+  | 'account.invited'
+  | 'account.invitation_accepted'
+  | 'account.self_registered'
+  | 'org.self_registration_changed';
 
 export interface AuditEvent {
   type: AuditEventType;

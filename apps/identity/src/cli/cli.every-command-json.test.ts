@@ -26,7 +26,7 @@ interface Sample {
 const samples = (
   tokenId: string,
   clientId: string,
-  logoFile: string,
+  files: { logo: string; csv: string },
 ): Record<string, Record<string, Sample>> => ({
   users: {
     create: { argv: ['nadia', '--email', 'nadia@example.ca', '--name', 'Nadia Roy'] },
@@ -46,6 +46,9 @@ const samples = (
     edit: { argv: ['claire', '--name', 'Claire Bouchard'] },
     // Another account's method: the walk resets claire's MFA before it gets here.
     'remove-method': { argv: ['bruno', 'a-bruno'] },
+    delete: { argv: ['bruno'] },
+    invite: { argv: ['zoe', '--email', 'zoe@example.ca'] },
+    import: { argv: [files.csv, '--password-generated'] },
   },
   org: {
     show: { argv: [] },
@@ -54,9 +57,10 @@ const samples = (
     'passkey-sign-in': { argv: ['off'] },
     'remember-browser': { argv: ['30d'] },
     name: { argv: ['Caisse Laurentienne'] },
-    logo: { argv: [logoFile] },
+    logo: { argv: [files.logo] },
     colour: { argv: ['#1b5e20'] },
     support: { argv: ['--email', 'aide@caisse.example'] },
+    'self-registration': { argv: ['off'] },
   },
   audit: { '': { argv: ['--type', 'account.'] } },
   outbox: { '': { argv: [] } },
@@ -80,12 +84,13 @@ describe.each(testBackends())('every sesame command speaks JSON (%s)', (backend)
   let tokenId: string;
   let clientId: string;
   let dir: string;
-  let logoFile: string;
+  let files: { logo: string; csv: string };
   beforeEach(async () => {
     t = await openCliHarness(backend);
     dir = await mkdtemp(join(tmpdir(), 'sesame-walk-'));
-    logoFile = join(dir, 'logo.png');
-    await writeFile(logoFile, discPng(16));
+    files = { logo: join(dir, 'logo.png'), csv: join(dir, 'users.csv') };
+    await writeFile(files.logo, discPng(16));
+    await writeFile(files.csv, 'username,email,name\nyves,yves@example.ca,"Roy, Yves"\n');
     await loadSigningKeys(t.db, t.box, t.clock.now);
     const made = await t.run(['users', 'create', 'claire', '--email', 'claire@example.ca']);
     expect(made.code).toBe(0);
@@ -129,14 +134,14 @@ describe.each(testBackends())('every sesame command speaks JSON (%s)', (backend)
     );
 
   it('has sample arguments for every command of every group', () => {
-    const table = samples('id', 'id', 'logo.png');
+    const table = samples('id', 'id', { logo: 'logo.png', csv: 'users.csv' });
     const missing = walk().filter(({ group, name }) => table[group]?.[name] === undefined);
     expect(missing).toEqual([]);
     expect(walk().length).toBeGreaterThan(20);
   });
 
   it('runs each with --json: exit 0, nothing on stderr, one JSON document on stdout', async () => {
-    const table = samples(tokenId, clientId, logoFile);
+    const table = samples(tokenId, clientId, files);
     for (const { group, name } of walk()) {
       const sample = table[group]?.[name];
       if (sample === undefined) continue;

@@ -1,5 +1,6 @@
 /** Readable English reasons for the codes of account validation and password policy. */
 import type { EmailValidation, UsernameValidation } from '../accounts/canonical-identifier.ts';
+import type { CreateAccountResult } from '../accounts/create-account.ts';
 import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
@@ -39,4 +40,18 @@ export function describeUsernameProblem(reason: string): string {
 
 export function describeEmailProblem(reason: string): string {
   return EMAIL_PROBLEMS[reason as EmailProblem] ?? `invalid email: ${reason}`;
+}
+
+/** Why an account was not created, in the words of the CLI. */
+export function describeCreateFailure(result: Extract<CreateAccountResult, { ok: false }>): string {
+  switch (result.code) {
+    case 'accounts.invalid_username':
+      return describeUsernameProblem(result.reason);
+    case 'accounts.invalid_email':
+      return describeEmailProblem(result.reason);
+    case 'accounts.weak_password':
+      return describePasswordProblem(result.reason);
+    case 'accounts.identifier_taken':
+      return 'username or email already used by another account';
+  }
 }

@@ -28,7 +28,7 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
     expect(await t.run(['org', 'show'])).toEqual({
       code: 0,
       stdout:
-        'MFA required for everyone: on\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\n' +
+        'MFA required for everyone: on\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\nSelf-registration: off\n' +
         noBranding,
       stderr: '',
     });
@@ -44,7 +44,7 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
     });
     expect(await readOrgMfaRequired(t.db)).toBe(false);
     expect((await t.run(['org', 'show'])).stdout).toBe(
-      'MFA required for everyone: off\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\n' +
+      'MFA required for everyone: off\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\nSelf-registration: off\n' +
         noBranding,
     );
 
@@ -58,7 +58,7 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
     });
     expect(await readOrgMfaRequired(t.db)).toBe(true);
     expect((await t.run(['org', 'show'])).stdout).toBe(
-      'MFA required for everyone: on\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\n' +
+      'MFA required for everyone: on\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\nSelf-registration: off\n' +
         noBranding,
     );
 

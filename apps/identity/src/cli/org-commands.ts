@@ -14,6 +14,10 @@ import {
   readPasskeySignIn,
   setPasskeySignIn,
 } from '../factors/webauthn/passkey-sign-in-setting.ts';
+import {
+  readSelfRegistration,
+  setSelfRegistration,
+} from '../lifecycle/self-registration-setting.ts';
 import { readOrgMfaRequired, setOrgMfaRequired } from '../policy/mfa-policy.ts';
 import {
   maxRememberDays,
@@ -53,6 +57,7 @@ const SUBCOMMANDS: Record<string, SubcommandParser> = {
   logo: parseOrgLogo,
   colour: parseOrgColour,
   support: parseOrgSupport,
+  'self-registration': parseSelfRegistration,
 };
 
 /** The subcommands' names, for the CLI's walk (run-cli.ts GROUPS). */
@@ -74,6 +79,7 @@ async function showOrg(io: CliIo): Promise<void> {
   const pushNumber = await readPushNumberMode(io.db);
   const rememberDays = await readRememberDays(io.db);
   const passkeySignIn = await readPasskeySignIn(io.db);
+  const selfRegistration = await readSelfRegistration(io.db);
   const branding = await readBranding(io.db);
   report(
     io,
@@ -81,6 +87,7 @@ async function showOrg(io: CliIo): Promise<void> {
       `Push number: ${pushNumber}\n` +
       `Remember browser: ${describeRememberDays(rememberDays)}\n` +
       `Passkey sign-in: ${onOff(passkeySignIn)}\n` +
+      `Self-registration: ${onOff(selfRegistration)}\n` +
       brandingLines(branding)
         .map((line) => `${line}\n`)
         .join(''),
@@ -89,6 +96,7 @@ async function showOrg(io: CliIo): Promise<void> {
       pushNumber,
       rememberBrowserDays: rememberDays,
       passkeySignIn,
+      selfRegistration,
       ...brandingJson(branding),
     },
   );
@@ -196,6 +204,31 @@ function parsePasskeySignIn(args: string[]): ParsedCommand {
           ? "Passkey sign-in: on. The sign-in page offers « Se connecter avec une clé d'accès »: a passkey that verifies its user (PIN, biometrics) signs in without the password, as two factors.\n"
           : 'Passkey sign-in: off. Passkeys are used as a second factor after the password only.\n',
         { passkeySignIn: value === 'on' },
+      );
+    },
+  };
+}
+
+function parseSelfRegistration(args: string[]): ParsedCommand {
+  const { values, positionals } = parseCommandArgs(args, { ...HELP_OPTION });
+  if (values.help) return HELP;
+  const value = onePositional(positionals, 'on|off');
+  if (value !== 'on' && value !== 'off') throw new UsageError(`expected on or off, not '${value}'`);
+  return {
+    kind: 'run',
+    run: async (io) => {
+      await setSelfRegistration(io.db, value === 'on');
+      await recordAuditEvent(
+        io.db,
+        { type: 'org.self_registration_changed', reason: value, actor: 'cli' },
+        io.now(),
+      );
+      report(
+        io,
+        value === 'on'
+          ? 'Self-registration: on. The sign-in page offers « Créer un compte »; a new account signs in once its email address is verified.\n'
+          : 'Self-registration: off. Accounts are made by administrators only (/register answers 404).\n',
+        { selfRegistration: value === 'on' },
       );
     },
   };

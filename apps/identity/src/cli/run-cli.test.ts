@@ -50,8 +50,8 @@ describe('sesame: help and usage errors', () => {
       [['help', 'nope'], "sesame: help: unknown command 'nope' (see 'sesame --help')\n"],
       [['users'], "sesame: missing command after 'users' (see 'sesame users --help')\n"],
       [
-        ['users', 'delete', 'x'],
-        "sesame: unknown command 'users delete' (see 'sesame users --help')\n",
+        ['users', 'destroy', 'x'],
+        "sesame: unknown command 'users destroy' (see 'sesame users --help')\n",
       ],
       [
         ['users', 'list', '--json=yes'],

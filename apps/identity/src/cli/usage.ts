@@ -47,6 +47,20 @@ Commands:
   remove-method <username> <method-id>
       Remove one verification method (its id from users show); the last one removed,
       the account enrolls again at its next sign-in when MFA is required.
+  invite <username> --email E [--name "Given Family"]
+      Create the account without a password and mail the address a link (valid 7
+      days, once) to choose one; the first sign-in then sets up MFA.
+  invite <username> --resend
+      Send an invited account a new link; the earlier one stops working.
+  import <file.csv> [--password-generated]
+      Create the accounts of a CSV file with the header username,email,name[,groups]
+      (fields in double quotes may hold commas; groups are ignored). Every row is
+      checked first: one bad row stops the import, naming its line, and nothing is
+      created. Each account is invited by mail, or with --password-generated given a
+      generated password, printed once (email then optional).
+  delete <username>
+      Delete the account: its methods, devices, sessions and tokens go; its audit trail
+      stays, under a pseudonym, without IP addresses or user agents.
 
 <username> may also be the account's email, in any case.
 --password-stdin reads the password from standard input, less one trailing newline;
@@ -86,6 +100,10 @@ Commands:
   support [--email <address>] [--phone <number>] [--url <https://…>]
       Where a client who is stuck (locked account, lost phone) turns: « Contactez le
       support : … » on the sign-in and enrollment pages. An empty value removes one.
+  self-registration on|off
+      Offer « Créer un compte » on the sign-in page (on): anyone may make an account,
+      which signs in only once its email address is verified by the link mailed to it.
+      off (the default): accounts are made by administrators only.
 `;
 
 export const AUDIT_USAGE = `Usage: sesame audit [--user <username>] [--type T] [--since S] [--until U]
@@ -188,11 +206,15 @@ Commands:
   users sign-out <username>
   users edit <username> [--name N] [--email E | --no-email]
   users remove-method <username> <method-id>
+  users invite <username> --email E [--name N] | --resend
+  users import <file.csv> [--password-generated]
+  users delete <username>
   org show
   org require-mfa on|off
   org push-number typed-6|typed-2|pick-3
   org remember-browser <N>d|off
   org name|logo|colour|support …
+  org self-registration on|off
   audit [--user <username>] [--type T] [--since S] [--until U] [--outcome O] [--limit N] [--format csv|jsonl]
   outbox [--limit N] [--json]
   clients list|add|edit|rotate-secret|remove …

@@ -3,7 +3,6 @@
  * account's MFA: require-mfa, reset-mfa.
  */
 
-import type { CreateAccountResult } from '../accounts/create-account.ts';
 import { generateAcceptablePassword } from '../accounts/generate-password.ts';
 import { cliActor } from '../accounts/operations/actor.ts';
 import { lockAccount } from '../accounts/operations/lock-account.ts';
@@ -21,11 +20,7 @@ import {
   stripTrailingNewline,
   UsageError,
 } from './cli-io.ts';
-import {
-  describeEmailProblem,
-  describePasswordProblem,
-  describeUsernameProblem,
-} from './describe-account-error.ts';
+import { describeCreateFailure, describePasswordProblem } from './describe-account-error.ts';
 import { formatTable, formatUtc } from './format-output.ts';
 import {
   HELP_OPTION,
@@ -43,7 +38,10 @@ import {
   showUser,
   signOutUser,
 } from './users-account-commands.ts';
+import { parseDeleteUser } from './users-delete-command.ts';
 import { mailVerificationLink, parseVerifyEmail } from './users-email-command.ts';
+import { parseImport } from './users-import-command.ts';
+import { parseInvite } from './users-invite-command.ts';
 import { parseRequireMfa, parseResetMfa } from './users-mfa-commands.ts';
 import { parseSetPhone } from './users-phone-command.ts';
 import { parseEditUser, parseRemoveMethod } from './users-profile-commands.ts';
@@ -70,6 +68,9 @@ const SUBCOMMANDS: Record<string, SubcommandParser> = {
   'sign-out': (args) => parseOnAccount(args, signOutUser),
   edit: parseEditUser,
   'remove-method': parseRemoveMethod,
+  delete: parseDeleteUser,
+  invite: parseInvite,
+  import: parseImport,
 };
 
 /** The subcommands' names, for the CLI's walk (run-cli.ts GROUPS). */
@@ -122,19 +123,6 @@ async function createUser(
     password: passwordFromStdin ? null : password,
     verificationLink: mailed?.json.verificationLink ?? null,
   });
-}
-
-function describeCreateFailure(result: Extract<CreateAccountResult, { ok: false }>): string {
-  switch (result.code) {
-    case 'accounts.invalid_username':
-      return describeUsernameProblem(result.reason);
-    case 'accounts.invalid_email':
-      return describeEmailProblem(result.reason);
-    case 'accounts.weak_password':
-      return describePasswordProblem(result.reason);
-    case 'accounts.identifier_taken':
-      return 'username or email already used by another account';
-  }
 }
 
 function parseList(args: string[]): ParsedCommand {

@@ -22,6 +22,8 @@ export interface AccountTable {
   locale: string | null;
   /** The account's phone number (E.164), where SMS codes go (factors/sms-code/); set by an administrator. */
   phone_number: string | null;
+  /** 1 for a self-registered account: no sign-in completes before its address is verified. */
+  email_verification_required: Generated<number>;
   created_at: number;
   updated_at: number;
 }
@@ -247,7 +249,8 @@ export interface NoticeTable {
 export interface EmailTokenTable {
   id: string;
   account_id: string;
-  purpose: 'verify_email' | 'password_reset';
+  /** `invitation`: an invited account's link to choose its password (lifecycle/, 7 days). */
+  purpose: 'verify_email' | 'password_reset' | 'invitation';
   token_hash: string;
   /** The address it was sent to: a verification proves that one only. */
   email: string;

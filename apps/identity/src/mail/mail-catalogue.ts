@@ -53,6 +53,25 @@ const en = {
     'Someone asked to reset the password of your account. To choose a new one, open this link within {minutes} minutes (it works only once):',
   'reset.ignore':
     'If you did not ask for it, ignore this message: your password stays the same. Your verification methods are never removed by a reset.',
+  // Account lifecycle (issue 9): invitations, self-registration.
+  'invitation.subject': 'You are invited to Sesame',
+  'invitation.body':
+    'An account {username} was made for you. To choose its password, open this link within {days} days (it works only once); you will then set up a verification method at your first sign-in:',
+  'invitation.ignore':
+    'If you did not expect this invitation, ignore this message: nothing will happen.',
+  'registration.subject': 'Confirm your address to finish your account',
+  'registration.body':
+    'To finish creating the account {username}, confirm this address by opening this link within {hours} hours:',
+  'registration.ignore':
+    'If you did not create an account, ignore this message: nothing will happen.',
+  'registration.exists.subject': 'Someone tried to create an account with your address',
+  'registration.exists.body':
+    'Someone tried to create an account with this address, which is already yours. If it was you, sign in, or choose a new password here:',
+  'registration.exists.ignore':
+    'If it was not you, ignore this message: your account is unchanged.',
+  'registration.unavailable.subject': 'Your account could not be created',
+  'registration.unavailable.body':
+    'The account {username} could not be created: this username is not available. Start again with another one.',
 } as const;
 
 export type MailKey = keyof typeof en;
@@ -107,6 +126,25 @@ const fr: Record<MailKey, string> = {
     "Quelqu'un a demandé la réinitialisation du mot de passe de votre compte. Pour en choisir un nouveau, ouvrez ce lien d'ici {minutes} minutes (il ne fonctionne qu'une fois) :",
   'reset.ignore':
     "Si vous ne l'avez pas demandé, ignorez ce message : votre mot de passe reste le même. Une réinitialisation ne retire jamais vos méthodes de vérification.",
+  // Cycle de vie des comptes (issue 9) : invitations, inscription.
+  'invitation.subject': 'Vous êtes invité dans Sesame',
+  'invitation.body':
+    "Un compte {username} a été créé pour vous. Pour choisir son mot de passe, ouvrez ce lien d'ici {days} jours (il ne fonctionne qu'une fois) ; vous configurerez ensuite une méthode de vérification à votre première connexion :",
+  'invitation.ignore':
+    "Si vous n'attendiez pas cette invitation, ignorez ce message : rien ne se passera.",
+  'registration.subject': 'Confirmez votre adresse pour terminer votre compte',
+  'registration.body':
+    "Pour terminer la création du compte {username}, confirmez cette adresse en ouvrant ce lien d'ici {hours} heures :",
+  'registration.ignore':
+    "Si vous n'avez pas créé de compte, ignorez ce message : rien ne se passera.",
+  'registration.exists.subject': 'Quelqu’un a voulu créer un compte avec votre adresse',
+  'registration.exists.body':
+    "Quelqu'un a voulu créer un compte avec cette adresse, qui est déjà la vôtre. Si c'était vous, connectez-vous, ou choisissez un nouveau mot de passe ici :",
+  'registration.exists.ignore':
+    "Si ce n'était pas vous, ignorez ce message : votre compte n'a pas changé.",
+  'registration.unavailable.subject': "Votre compte n'a pas pu être créé",
+  'registration.unavailable.body':
+    "Le compte {username} n'a pas pu être créé : ce nom d'utilisateur n'est pas disponible. Recommencez avec un autre.",
 };
 
 const catalogues: Record<Locale, Record<MailKey, string>> = { fr, en };

@@ -84,28 +84,50 @@ export function ResetPasswordPage(
           {t(problemMessages[problem], { min: String(props.minLength) })}
         </p>
       )}
-      <form method="post" action={props.action}>
-        <input type="hidden" name="csrf" value={props.csrf} />
-        <input type="hidden" name="token" value={props.token} />
-        {props.client === undefined ? null : (
-          <input type="hidden" name="client" value={props.client} />
-        )}
-        {/* The username, for the browser's password manager to file the new password under. */}
-        <input type="hidden" name="username" autocomplete="username" value={props.username} />
-        <PasswordField
-          id="new-password"
-          name="password"
-          label={t('account.password.new')}
-          autocomplete="new-password"
-          minLength={props.minLength}
-          describedBy={problem === undefined ? undefined : 'password-error'}
-          help={t('account.password.help', { min: String(props.minLength) })}
-        />
-        <button class="button" type="submit">
-          {t('reset.set.submit')}
-        </button>
-      </form>
+      <NewPasswordForm {...props} submit={t('reset.set.submit')} />
     </Layout>
+  );
+}
+
+/**
+ * The form of a link that sets a password (a reset, an invitation): its token, the username for
+ * the browser's password manager, the new password under the policy.
+ */
+export function NewPasswordForm(
+  props: Base & {
+    action: string;
+    csrf: string;
+    token: string;
+    client?: string | undefined;
+    username: string;
+    minLength: number;
+    problem?: PasswordPolicyViolation | undefined;
+    submit: string;
+  },
+) {
+  const { t, problem } = props;
+  return (
+    <form method="post" action={props.action}>
+      <input type="hidden" name="csrf" value={props.csrf} />
+      <input type="hidden" name="token" value={props.token} />
+      {props.client === undefined ? null : (
+        <input type="hidden" name="client" value={props.client} />
+      )}
+      {/* The username, for the browser's password manager to file the new password under. */}
+      <input type="hidden" name="username" autocomplete="username" value={props.username} />
+      <PasswordField
+        id="new-password"
+        name="password"
+        label={t('account.password.new')}
+        autocomplete="new-password"
+        minLength={props.minLength}
+        describedBy={problem === undefined ? undefined : 'password-error'}
+        help={t('account.password.help', { min: String(props.minLength) })}
+      />
+      <button class="button" type="submit">
+        {props.submit}
+      </button>
+    </form>
   );
 }
 

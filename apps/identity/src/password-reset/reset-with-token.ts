@@ -44,19 +44,27 @@ export async function findResetAccount(
   return { account, minLength: passwordOnly ? PASSWORD_ONLY_MIN_LENGTH : PASSWORD_MIN_LENGTH };
 }
 
+/** A password a link sets, under the account's policy (a reset, an invitation). */
+export function checkNewPassword(
+  found: { account: Account; minLength: number },
+  password: string,
+): ReturnType<typeof checkPasswordPolicy> {
+  return checkPasswordPolicy(password, {
+    username: found.account.username,
+    email: found.account.email ?? undefined,
+    name: found.account.name,
+    passwordOnly: found.minLength === PASSWORD_ONLY_MIN_LENGTH,
+  });
+}
+
 export async function resetWithToken(
   deps: ResetWithTokenDeps,
   input: { token: string; password: string; origin: OperationOrigin; locale: Locale },
 ): Promise<ResetOutcome> {
   const found = await findResetAccount(deps, input.token);
   if (found === undefined) return { ok: false, reason: 'invalid' };
-  const { account, minLength } = found;
-  const policy = checkPasswordPolicy(input.password, {
-    username: account.username,
-    email: account.email ?? undefined,
-    name: account.name,
-    passwordOnly: minLength === PASSWORD_ONLY_MIN_LENGTH,
-  });
+  const { account } = found;
+  const policy = checkNewPassword(found, input.password);
   if (!policy.ok) return { ok: false, reason: 'policy', problem: policy.reason };
   const passwordHash = await deps.hasher.hash(input.password);
   return deps.db.transaction().execute(async (trx): Promise<ResetOutcome> => {

@@ -5,8 +5,14 @@
  */
 import type { Kysely } from 'kysely';
 import { canonicalizeIdentifier } from '../accounts/canonical-identifier.ts';
+import { noPasswordHash } from '../accounts/create-account.ts';
 import type { PasswordHasher } from '../accounts/password-hasher.ts';
-import { type Account, findAccountByIdentifier, rehashPassword } from '../accounts/queries.ts';
+import {
+  type Account,
+  findAccountByIdentifier,
+  holdAccountRow,
+  rehashPassword,
+} from '../accounts/queries.ts';
 import type { Database } from '../db/database.ts';
 import type { AttemptLimiter } from '../security/attempt-limiter.ts';
 import { accountLimitKey, accountPolicy, ipPolicy } from '../security/attempt-policy.ts';
@@ -62,9 +68,20 @@ export async function checkPassword(
     deps.limiter,
     { limits, nowMs: deps.now() },
     async (settleIn): Promise<CheckPasswordResult> => {
-      if (account === undefined || account.locked === 1) {
+      // An invited account that has not chosen its password yet costs the same as an unknown one.
+      if (
+        account === undefined ||
+        account.locked === 1 ||
+        account.password_hash === noPasswordHash
+      ) {
         await deps.hasher.verifyDummy(input.password);
-        return { ok: false, reason: account ? 'account_locked' : 'unknown_account', accountId };
+        const reason =
+          account === undefined
+            ? 'unknown_account'
+            : account.locked === 1
+              ? 'account_locked'
+              : 'bad_password';
+        return { ok: false, reason, accountId };
       }
       if (!(await deps.hasher.verify(account.password_hash, input.password)))
         return { ok: false, reason: 'bad_password', accountId };
@@ -74,6 +91,11 @@ export async function checkPassword(
         : undefined;
       // The limits' release, any rehash and the caller's record of the success: one transaction.
       const verifiedPasswordHash = await deps.db.transaction().execute(async (trx) => {
+        // Deleted since it was read: no success is written in its name (nor its counter kept).
+        if (!(await holdAccountRow(trx, account.id))) {
+          await trx.deleteFrom('attempt_counters').where('key', '=', subjectKey).execute();
+          return undefined;
+        }
         await settleIn(trx);
         // Compare-and-swap: if a new password was set meanwhile, the old one is not put back, and
         // the step will not count (its verified hash is no longer the account's).
@@ -85,6 +107,8 @@ export async function checkPassword(
         await input.recordSuccess?.(trx, { account, verifiedPasswordHash: holds });
         return holds;
       });
+      if (verifiedPasswordHash === undefined)
+        return { ok: false, reason: 'unknown_account', accountId: null };
       return { ok: true, account, verifiedPasswordHash };
     },
   );

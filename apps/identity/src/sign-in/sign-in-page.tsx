@@ -1,5 +1,6 @@
 import { SupportContactNote } from '../branding/support-contact-note.tsx';
 import type { SignInOffer } from '../factors/factor.ts';
+import type { MessageKey } from '../ui/i18n/messages.ts';
 import { IdentifierField } from '../ui/identifier-field.tsx';
 import { Layout, type PageProps } from '../ui/layout.tsx';
 import { WebauthnForm } from '../ui/webauthn-form.tsx';
@@ -14,6 +15,10 @@ export interface SignInPageProps extends Omit<PageProps, 'title' | 'children'> {
   offers?: SignInOffer[];
   /** « Mot de passe oublié ? »: the page that mails a reset link (password-reset/). */
   forgotHref: string;
+  /** « Créer un compte », when the organization allows self-registration (lifecycle/). */
+  registerHref?: string | undefined;
+  /** Something to do before signing in (confirm the address), shown above the form. */
+  notice?: MessageKey | undefined;
 }
 
 /** Step 2 of the guide: « Nom d'utilisateur », « Mot de passe », « Me connecter ». */
@@ -26,6 +31,11 @@ export function SignInPage(props: SignInPageProps) {
       {props.failed ? (
         <p class="alert error" role="alert" id="sign-in-error">
           {t('errors.signInFailed')}
+        </p>
+      ) : null}
+      {props.notice ? (
+        <p class="alert warning" role="alert">
+          {t(props.notice)}
         </p>
       ) : null}
       <form method="post" action={props.action} novalidate={false}>
@@ -77,6 +87,11 @@ export function SignInPage(props: SignInPageProps) {
       </p>
       {/* Refused (a locked account looks the same, G-11): where to turn, when the organization says. */}
       {props.failed ? <SupportContactNote t={t} /> : null}
+      {props.registerHref === undefined ? null : (
+        <p class="help">
+          <a href={props.registerHref}>{t('register.link')}</a>
+        </p>
+      )}
     </Layout>
   );
 }

@@ -8,6 +8,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { type Static, Type } from 'typebox';
 import type { Database } from '../db/database.ts';
+import { registerPath } from '../lifecycle/registration-routes.tsx';
+import {
+  awaitsEmailVerification,
+  readSelfRegistration,
+} from '../lifecycle/self-registration-setting.ts';
 import type { InteractionDetails, InteractionHost } from '../oidc/interaction-host.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { readAccountStanding } from '../policy/mfa-policy.ts';
@@ -16,6 +21,7 @@ import { useRememberedBrowser } from '../remember-browser/queries.ts';
 import { readRememberDays } from '../remember-browser/remember-setting.ts';
 import { readRememberedBrowserToken } from '../remember-browser/remembered-browser-cookie.ts';
 import type { CookiePolicy } from '../security/cookies.ts';
+import type { MessageKey } from '../ui/i18n/messages.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
 import { type CheckPasswordDeps, checkPassword } from './check-password.ts';
 import type { SignInOffers } from './first-factor-routes.ts';
@@ -44,6 +50,8 @@ export interface SignInRoutesOptions extends CheckPasswordDeps {
   metrics: Metrics;
   /** The other ways in that the methods offer on this page (a passkey): first-factor-routes.ts. */
   offers?: SignInOffers;
+  /** Mail a self-registered account, not verified yet, a new link (lifecycle/). */
+  sendVerificationLink?: (accountId: string) => Promise<unknown>;
 }
 
 const LoginBody = Type.Object({
@@ -64,8 +72,13 @@ export async function signInRoutes(
     reply: FastifyReply,
     details: InteractionDetails,
     flowToken: string,
-    extra: { username?: string; failed?: boolean },
+    extra: { username?: string; failed?: boolean; notice?: MessageKey },
   ) => {
+    const clientId = String(details.params.client_id);
+    // « Créer un compte », while the organization allows it (lifecycle/).
+    const registerHref = (await readSelfRegistration(db))
+      ? `${registerPath}?client=${encodeURIComponent(clientId)}`
+      : undefined;
     kit.allowFormTargets(request, reply, interactions.hosted(details));
     const base = `/interaction/${details.uid}`;
     const page = (
@@ -74,12 +87,13 @@ export async function signInRoutes(
         action={`${base}/login`}
         csrf={kit.csrf(flowToken)}
         clientName={await interactions.clientName(details)}
-        forgotHref={`/password/forgot?client=${encodeURIComponent(String(details.params.client_id))}`}
+        forgotHref={`/password/forgot?client=${encodeURIComponent(clientId)}`}
+        registerHref={registerHref}
         offers={(await options.offers?.({ id: details.uid, base }, request.page.t)) ?? []}
         {...extra}
       />
     );
-    return sendPage(reply, page, extra.failed ? 401 : 200);
+    return sendPage(reply, page, extra.failed ? 401 : extra.notice ? 403 : 200);
   };
 
   /** This browser's remembered-browser token, when it may stand for this flow's second factor. */
@@ -162,6 +176,8 @@ export async function signInRoutes(
       // A browser this account chose to remember, where it may stand for the second factor.
       const remembering = await rememberedBrowserOf(request, context);
       let skipped: RememberedSkip | undefined;
+      // A self-registered account whose address is not verified yet completes no sign-in.
+      let unverified: string | undefined;
       const passed = (accountId: string, verifiedPasswordHash: string) => ({
         step: 'password' as const,
         amr: ['pwd'],
@@ -175,6 +191,10 @@ export async function signInRoutes(
         ip: request.ip,
         recordSuccess: async (trx, { account, verifiedPasswordHash }) => {
           const accountId = account.id;
+          if (awaitsEmailVerification(account)) {
+            unverified = accountId;
+            return;
+          }
           await kit.audit(
             request,
             { type: 'sign_in.succeeded', accountId, clientId, reason: 'password' },
@@ -195,6 +215,17 @@ export async function signInRoutes(
           clientId,
           reason: result.reason,
         });
+      if (unverified !== undefined) {
+        const event = { type: 'sign_in.failed' as const, accountId: unverified, clientId };
+        await kit.audit(request, { ...event, reason: 'email_unverified' });
+        await options.sendVerificationLink?.(unverified);
+        options.metrics.signIns.inc({ result: 'failure' });
+        const details = await interactions.interaction(request, reply);
+        return render(request, reply, details, context.token, {
+          username,
+          notice: 'register.verifyFirst',
+        });
+      }
       options.metrics.signIns.inc({ result: result.ok ? 'success' : 'failure' });
       // G-11: unknown account, wrong password, locked or throttled: one status, one message.
       if (!result.ok) {

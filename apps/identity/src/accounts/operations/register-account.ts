@@ -16,7 +16,7 @@ import type { Actor } from './actor.ts';
 import { type OperationDeps, type OperationOrigin, runOperation } from './operation-deps.ts';
 
 /** Rolls the transaction back with the refusal (nothing was written). */
-class NotCreated extends Error {
+export class NotCreated extends Error {
   readonly result: Extract<CreateAccountResult, { ok: false }>;
   constructor(result: Extract<CreateAccountResult, { ok: false }>) {
     super(result.code);

@@ -9,6 +9,7 @@ import { requestOrigin } from '../../account/account-session.ts';
 import { generateAcceptablePassword } from '../../accounts/generate-password.ts';
 import type { Actor } from '../../accounts/operations/actor.ts';
 import { changeEmail } from '../../accounts/operations/change-email.ts';
+import { deleteAccount } from '../../accounts/operations/delete-account.ts';
 import { lockAccount } from '../../accounts/operations/lock-account.ts';
 import { registerAccount } from '../../accounts/operations/register-account.ts';
 import { renameAccount } from '../../accounts/operations/rename-account.ts';
@@ -19,6 +20,7 @@ import { unlockAccount } from '../../accounts/operations/unlock-account.ts';
 import { sendVerificationLink } from '../../mail/email-verification.ts';
 import { type AccountRow, findAccountRow, searchAccounts } from '../console-queries.ts';
 import type { ConsoleOptions } from '../console-routes.tsx';
+import { inviteAndMail } from '../invitation-routes.tsx';
 
 export const User = Type.Object(
   {
@@ -47,6 +49,11 @@ const NewUser = Type.Object(
     name: Type.Optional(Type.String({ maxLength: 200 })),
     email: Type.Optional(Type.String({ maxLength: 254 })),
     password: Type.Optional(Type.String({ minLength: 1, maxLength: 1024 })),
+    invite: Type.Optional(
+      Type.Boolean({
+        description: 'no password: the email address is sent a link (7 days) to choose one',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -195,7 +202,13 @@ export async function usersApiRoutes(app: FastifyInstance, options: ConsoleOptio
         name: request.body.name,
         email: request.body.email,
       };
-      const password = request.body.password ?? generateAcceptablePassword(input);
+      const invite = request.body.invite === true;
+      if (invite && (input.email === undefined || request.body.password !== undefined))
+        return reply.status(400).send({
+          error: 'request.invalid',
+          message: 'An invitation needs an email address and no password.',
+        });
+      const password = invite ? null : (request.body.password ?? generateAcceptablePassword(input));
       const created = await registerAccount(options, actorOf(request), {
         ...input,
         password,
@@ -205,11 +218,63 @@ export async function usersApiRoutes(app: FastifyInstance, options: ConsoleOptio
         return reply
           .status(created.code === 'accounts.identifier_taken' ? 409 : 400)
           .send({ error: created.code, message: created.reason });
+      if (password === null)
+        await inviteAndMail(options, actorOf(request), {
+          accountId: created.accountId,
+          origin: requestOrigin(request),
+        });
       const row = (await findAccountRow(db, created.accountId)) as AccountRow;
       return reply.status(201).send({
         user: toUser(row),
-        ...(request.body.password === undefined ? { password } : {}),
+        ...(request.body.password === undefined && password !== null ? { password } : {}),
       });
+    },
+  );
+
+  app.post<{ Params: Static<typeof UserId> }>(
+    '/admin/api/users/:id/invitation',
+    {
+      config: { apiScope: 'users:manage' },
+      schema: {
+        summary: 'Send an invited user a new link (the earlier one stops working)',
+        security,
+        params: UserId,
+        response: { 200: User, 404: ApiError, 409: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const sent = await inviteAndMail(options, actorOf(request), {
+        accountId: request.params.id,
+        origin: requestOrigin(request),
+      });
+      if (!sent.ok && sent.reason === 'not_found') return notFound(reply);
+      if (!sent.ok)
+        return reply.status(409).send({
+          error: `invitation.${sent.reason}`,
+          message: 'This user is not waiting for an invitation.',
+        });
+      return toUser((await findAccountRow(db, request.params.id)) as AccountRow);
+    },
+  );
+
+  app.delete<{ Params: Static<typeof UserId> }>(
+    '/admin/api/users/:id',
+    {
+      config: { apiScope: 'users:manage' },
+      schema: {
+        summary:
+          'Delete a user: its methods, devices, sessions and tokens go; its audit trail is anonymized',
+        security,
+        params: UserId,
+        response: { 204: Type.Null(), 404: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const deleted = await deleteAccount(options, actorOf(request), {
+        accountId: request.params.id,
+        origin: requestOrigin(request),
+      });
+      return deleted === undefined ? notFound(reply) : reply.status(204).send();
     },
   );
 

@@ -4,13 +4,14 @@
  * create, replace and patch (`active`, the name; If-Match), with SCIM's error format — and the
  * discovery endpoints. Behind the admin API's gate: a console-made token, `users:read` to read,
  * `users:manage` to change; every change is an account operation with the token as its actor.
- * Deactivating (`active: false`) locks the account and ends its sessions.
+ * Deactivating (`active: false`) locks the account and ends its sessions; DELETE deletes it.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { canonicalizeIdentifier } from '../../accounts/canonical-identifier.ts';
 import { generateAcceptablePassword } from '../../accounts/generate-password.ts';
 import type { Actor } from '../../accounts/operations/actor.ts';
 import { changeEmail } from '../../accounts/operations/change-email.ts';
+import { deleteAccount } from '../../accounts/operations/delete-account.ts';
 import { lockAccount } from '../../accounts/operations/lock-account.ts';
 import { registerAccount } from '../../accounts/operations/register-account.ts';
 import { renameAccount } from '../../accounts/operations/rename-account.ts';
@@ -310,6 +311,22 @@ export async function scimRoutes(app: FastifyInstance, options: ConsoleOptions) 
           return scimError(reply, 400, 'active must be true or false.', 'invalidValue');
       }
       return apply(request, reply, row, change);
+    },
+  );
+
+  // RFC 7644 §3.6: the account is deleted (deleteAccount), 204; a second DELETE finds nothing.
+  app.delete<{ Params: { id: string } }>(
+    `${scimBase}/Users/:id`,
+    { config: manage },
+    async (request, reply) => {
+      if ((await current(request, reply)) === undefined) return reply;
+      const deleted = await deleteAccount(options, actorOf(request), {
+        accountId: request.params.id,
+        origin: origin(request),
+      });
+      return deleted === undefined
+        ? scimError(reply, 404, 'No such user.')
+        : reply.status(204).send();
     },
   );
 

@@ -608,6 +608,52 @@ export const en = {
   'admin.org.done.logoRemoved': 'The logo is removed.',
   'admin.org.done.accent': 'The accent colour is saved.',
   'admin.org.done.support': 'The support contact is saved.',
+  // Account lifecycle (issue 9): deletion, invitations, self-registration.
+  'admin.delete.button': 'Delete the account…',
+  'admin.delete.title': 'Delete the account',
+  'admin.delete.intro':
+    'The account {username} will be deleted with its verification methods, devices, remembered browsers and sessions. The audit log keeps its events, under a pseudonym, without IP address or browser.',
+  'admin.delete.irreversible': 'This deletion cannot be undone.',
+  'admin.delete.confirm': 'Delete {username} for good',
+  'admin.delete.notSelf': 'You cannot delete your own account from the console.',
+  'admin.delete.done': 'Account deleted',
+  'admin.delete.doneIntro': 'The account {username} is deleted.',
+  'invitation.title': 'Choose your password',
+  'invitation.intro':
+    'You are invited to use the account {username}. Choose its password; at your first sign-in, you will set up a verification method.',
+  'invitation.submit': 'Save the password',
+  'invitation.doneTitle': 'Password saved',
+  'invitation.done':
+    'Your password is saved and your email address confirmed. Sign in to set up your verification method.',
+  'invitation.invalidTitle': 'Invalid invitation',
+  'invitation.accepted':
+    'This invitation was already used: your password is chosen. Sign in with it.',
+  'invitation.replaced':
+    'This invitation was replaced by a newer one: use the link of the latest mail you received.',
+  'invitation.expired':
+    'This invitation has expired (it lasts 7 days). Ask your administrator for a new one.',
+  'invitation.unknown': 'This invitation link is not valid. Check that it is complete.',
+  'admin.invite.how': 'Password',
+  'admin.invite.password': 'Generate a password to give the client',
+  'admin.invite.invite': 'Invite by email: the client chooses a password with a link valid 7 days',
+  'admin.invite.emailRequired': 'An invitation goes to an email address: give one.',
+  'admin.invite.sent': 'An invitation was sent to {email}; its link lasts 7 days.',
+  'admin.invite.pendingLabel': 'Invitation',
+  'admin.invite.pending': 'Pending: the client has not chosen a password yet.',
+  'admin.invite.resend': 'Send the invitation again',
+  'admin.done.invitationSent': 'A new invitation is sent; the earlier link no longer works.',
+  'register.link': 'Create an account',
+  'register.title': 'Create an account',
+  'register.intro':
+    'Choose your username and password. A link will be sent to confirm your email address: you can sign in once the address is confirmed.',
+  'register.email': 'Email',
+  'register.name': 'Name (optional)',
+  'register.submit': 'Create my account',
+  'register.sentTitle': 'Check your email',
+  'register.sent':
+    'If these details allow the account to be created, a confirmation link was just sent to the address given. Open it to finish; if no mail arrives within a few minutes, check your spam folder.',
+  'register.verifyFirst':
+    'Confirm your email address first: we just sent you a new link. Open it, then sign in.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -639,4 +639,52 @@ export const fr = {
   'admin.org.done.logoRemoved': 'Le logo est retiré.',
   'admin.org.done.accent': 'La couleur d’accent est enregistrée.',
   'admin.org.done.support': 'Le contact du support est enregistré.',
+  // Account lifecycle (issue 9): deletion, invitations, self-registration.
+  'admin.delete.button': 'Supprimer le compte…',
+  'admin.delete.title': 'Supprimer le compte',
+  'admin.delete.intro':
+    'Le compte {username} sera supprimé avec ses méthodes de vérification, ses appareils, ses navigateurs mémorisés et ses sessions. Le journal d’audit garde ses événements, sous un pseudonyme, sans adresse IP ni navigateur.',
+  'admin.delete.irreversible': 'Cette suppression est définitive.',
+  'admin.delete.confirm': 'Supprimer définitivement {username}',
+  'admin.delete.notSelf': 'Vous ne pouvez pas supprimer votre propre compte depuis la console.',
+  'admin.delete.done': 'Compte supprimé',
+  'admin.delete.doneIntro': 'Le compte {username} est supprimé.',
+  'invitation.title': 'Choisir votre mot de passe',
+  'invitation.intro':
+    'Vous êtes invité à utiliser le compte {username}. Choisissez son mot de passe ; à votre première connexion, vous configurerez une méthode de vérification.',
+  'invitation.submit': 'Enregistrer le mot de passe',
+  'invitation.doneTitle': 'Mot de passe enregistré',
+  'invitation.done':
+    'Votre mot de passe est enregistré et votre adresse courriel confirmée. Connectez-vous pour configurer votre méthode de vérification.',
+  'invitation.invalidTitle': 'Invitation non valide',
+  'invitation.accepted':
+    'Cette invitation a déjà servi : votre mot de passe est choisi. Connectez-vous avec lui.',
+  'invitation.replaced':
+    'Cette invitation a été remplacée par une plus récente : utilisez le lien du dernier courriel reçu.',
+  'invitation.expired':
+    'Cette invitation a expiré (elle vaut 7 jours). Demandez-en une nouvelle à votre administrateur.',
+  'invitation.unknown': 'Ce lien d’invitation n’est pas valide. Vérifiez qu’il est complet.',
+  'admin.invite.how': 'Mot de passe',
+  'admin.invite.password': 'Générer un mot de passe à communiquer au client',
+  'admin.invite.invite':
+    'Inviter par courriel : le client choisit son mot de passe avec un lien valable 7 jours',
+  'admin.invite.emailRequired': 'Une invitation part à une adresse courriel : indiquez-la.',
+  'admin.invite.sent': 'Une invitation a été envoyée à {email} ; son lien vaut 7 jours.',
+  'admin.invite.pendingLabel': 'Invitation',
+  'admin.invite.pending': 'En attente : le client n’a pas encore choisi son mot de passe.',
+  'admin.invite.resend': 'Renvoyer l’invitation',
+  'admin.done.invitationSent':
+    'Une nouvelle invitation est envoyée ; le lien précédent ne vaut plus.',
+  'register.link': 'Créer un compte',
+  'register.title': 'Créer un compte',
+  'register.intro':
+    'Choisissez votre nom d’utilisateur et votre mot de passe. Un lien vous sera envoyé pour confirmer votre adresse courriel : vous pourrez vous connecter une fois l’adresse confirmée.',
+  'register.email': 'Courriel',
+  'register.name': 'Nom (facultatif)',
+  'register.submit': 'Créer mon compte',
+  'register.sentTitle': 'Vérifiez votre courriel',
+  'register.sent':
+    'Si ces informations permettent de créer le compte, un lien de confirmation vient de partir à l’adresse indiquée. Ouvrez-le pour terminer ; sans courriel d’ici quelques minutes, vérifiez vos indésirables.',
+  'register.verifyFirst':
+    'Confirmez d’abord votre adresse courriel : nous venons de vous envoyer un nouveau lien. Ouvrez-le, puis connectez-vous.',
 } as const satisfies Catalogue;
