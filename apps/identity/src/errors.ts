@@ -24,6 +24,10 @@ export const errorCatalogue = {
   },
   'admin.sign_in_failed': { status: 400, message: 'errors.adminSignInFailed' },
   'metrics.unauthorized': { status: 401, message: 'errors.metricsUnauthorized' },
+  // Groups and the MFA policy (policy/).
+  'enroll.method_not_allowed': { status: 403, message: 'errors.methodNotAllowed' },
+  'enroll.cannot_defer': { status: 403, message: 'errors.cannotDefer' },
+  'group.name_taken': { status: 409, message: 'errors.groupNameTaken' },
   internal: { status: 500, message: 'errors.internal' },
 } as const satisfies Record<string, { status: number; message: MessageKey; title?: MessageKey }>;
 

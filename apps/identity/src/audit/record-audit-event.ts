@@ -54,7 +54,15 @@ export type AuditEventType =
   | 'account.password_reset'
   | 'device.registered'
   // Email and SMS codes (issue 8 §3): the number SMS codes go to, set by an administrator.
-  | 'account.phone_changed';
+  | 'account.phone_changed'
+  // Groups and the MFA policy (issue 9): who changed them; an enrollment put off in its grace.
+  | 'group.created'
+  | 'group.renamed'
+  | 'group.deleted'
+  | 'group.member_added'
+  | 'group.member_removed'
+  | 'org.mfa_policy_changed'
+  | 'sign_in.enrollment_deferred';
 
 export interface AuditEvent {
   type: AuditEventType;

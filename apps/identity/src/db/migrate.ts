@@ -25,6 +25,7 @@ import * as m0013 from './migrations/0013-sent-codes.ts';
 import * as m0014 from './migrations/0014-admin-roles.ts';
 import * as m0015 from './migrations/0015-temporary-access-codes.ts';
 import * as m0016 from './migrations/0016-api-tokens.ts';
+import * as m0018 from './migrations/0018-groups-and-policy.ts';
 
 interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -48,6 +49,7 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['0014-admin-roles', m0014],
   ['0015-temporary-access-codes', m0015],
   ['0016-api-tokens', m0016],
+  ['0018-groups-and-policy', m0018],
 ];
 
 /** Apply every migration not applied yet (or, for tests of a migration, those up to `upTo`). */
