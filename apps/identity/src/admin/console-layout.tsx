@@ -22,6 +22,8 @@ export function ConsoleLayout(
             <>
               <a href={`${consolePaths.home}/audit`}>{t('admin.nav.audit')}</a>
               <a href={`${consolePaths.home}/api-tokens`}>{t('admin.nav.tokens')}</a>
+              <a href={`${consolePaths.home}/groups`}>{t('admin.nav.groups')}</a>
+              <a href={`${consolePaths.home}/policy`}>{t('admin.nav.policy')}</a>
             </>
           ) : null}
         </nav>

@@ -19,7 +19,7 @@ import { AppError } from '../errors.ts';
 import { listActiveAuthenticators } from '../factors/authenticator-queries.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { readOrgMfaRequired } from '../policy/mfa-policy.ts';
+import { readMfaStanding } from '../policy/mfa-policy.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import type { MessageKey } from '../ui/i18n/messages.ts';
 import { Layout } from '../ui/layout.tsx';
@@ -31,7 +31,9 @@ import { consoleClientId, consolePaths } from './console-client.ts';
 import { type ConsoleGuardOptions, consoleGuard } from './console-guard.ts';
 import { actorUsernames, findAccountRow, searchAccounts } from './console-queries.ts';
 import { type ConsoleSignInOptions, consoleSignInRoutes } from './console-sign-in-routes.ts';
+import { groupsRoutes } from './groups-routes.tsx';
 import { newUserRoutes } from './new-user-routes.tsx';
+import { policyRoutes } from './policy-routes.tsx';
 import { scimRoutes } from './scim/scim-routes.ts';
 import { temporaryAccessRoutes } from './temporary-access-routes.tsx';
 import { type UserAction, UserPage } from './user-page.tsx';
@@ -130,6 +132,8 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
   await app.register(apiTokensRoutes, options);
   await app.register(newUserRoutes, options);
   await app.register(temporaryAccessRoutes, options);
+  await app.register(groupsRoutes, options);
+  await app.register(policyRoutes, options);
 
   app.get(consolePaths.home, { config: helpdesk }, async (_request, reply) =>
     reply.redirect(`${consolePaths.home}/users`, 303),
@@ -163,7 +167,8 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
       const [methods, events, orgMfaRequired] = await Promise.all([
         listActiveAuthenticators(db, account.id),
         listAuditEvents(db, { accountId: account.id, limit: 50 }),
-        readOrgMfaRequired(db),
+        // Required by the organization's policy (everyone, or a group of the account's).
+        readMfaStanding(db, account.id).then((standing) => standing.required),
       ]);
       const done = request.query.done ? `admin.done.${request.query.done}` : undefined;
       return sendPage(

@@ -523,6 +523,11 @@ export const en = {
     '0: setup is asked at the next sign-in. Otherwise “Later” is offered until the period ends, counted from the first sign-in where MFA is required.',
   'admin.policy.save': 'Save policy',
   'admin.policy.saved': 'The MFA policy is saved.',
+  'admin.groups.done.saved': 'The group is saved.',
+  'admin.groups.done.added': 'The account is added to the group.',
+  'admin.groups.done.already': 'This account is already a member of the group.',
+  'admin.groups.done.removed': 'The account is removed from the group.',
+  'admin.groups.done.unknownUser': 'No account has this username.',
 } as const;
 
 export type MessageKey = keyof typeof en;

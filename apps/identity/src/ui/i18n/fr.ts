@@ -549,4 +549,9 @@ export const fr = {
     '0 : la configuration est demandée dès la prochaine connexion. Sinon, « Plus tard » est proposé jusqu’à la fin du délai, compté depuis la première connexion où la MFA est exigée.',
   'admin.policy.save': 'Enregistrer la politique',
   'admin.policy.saved': 'La politique MFA est enregistrée.',
+  'admin.groups.done.saved': 'Le groupe est enregistré.',
+  'admin.groups.done.added': 'Le compte est ajouté au groupe.',
+  'admin.groups.done.already': 'Ce compte est déjà membre du groupe.',
+  'admin.groups.done.removed': 'Le compte est retiré du groupe.',
+  'admin.groups.done.unknownUser': 'Aucun compte ne porte ce nom d’utilisateur.',
 } as const satisfies Catalogue;
