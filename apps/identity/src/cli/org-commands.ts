@@ -18,6 +18,7 @@ import {
   setRememberDays,
 } from '../remember-browser/remember-setting.ts';
 import { type CliIo, type ParsedCommand, UsageError } from './cli-io.ts';
+import { parseMfaPolicy } from './mfa-policy-command.ts';
 import {
   HELP_OPTION,
   noPositionals,
@@ -36,6 +37,7 @@ const SUBCOMMANDS: Record<string, SubcommandParser> = {
   'push-number': parsePushNumber,
   'passkey-sign-in': parsePasskeySignIn,
   'remember-browser': parseRememberBrowser,
+  'mfa-policy': parseMfaPolicy,
 };
 
 export function parseOrgCommand(args: string[]): ParsedCommand {

@@ -12,9 +12,17 @@ import {
   type ParsedCommand,
   UsageError,
 } from './cli-io.ts';
+import { parseGroupsCommand } from './groups-commands.ts';
 import { parseOrgCommand } from './org-commands.ts';
 import { parseOutboxCommand } from './outbox-command.ts';
-import { AUDIT_USAGE, MAIN_USAGE, ORG_USAGE, OUTBOX_USAGE, USERS_USAGE } from './usage.ts';
+import {
+  AUDIT_USAGE,
+  GROUPS_USAGE,
+  MAIN_USAGE,
+  ORG_USAGE,
+  OUTBOX_USAGE,
+  USERS_USAGE,
+} from './usage.ts';
 import { parseUsersCommand } from './users-commands.ts';
 
 type Output = Pick<CliIo, 'stdout' | 'stderr'>;
@@ -24,6 +32,7 @@ const GROUPS: Record<string, { parse: (args: string[]) => ParsedCommand; usage: 
   org: { parse: parseOrgCommand, usage: ORG_USAGE },
   audit: { parse: parseAuditCommand, usage: AUDIT_USAGE },
   outbox: { parse: parseOutboxCommand, usage: OUTBOX_USAGE },
+  groups: { parse: parseGroupsCommand, usage: GROUPS_USAGE },
 };
 
 export function runCli(argv: string[], io: CliIo): Promise<number> {

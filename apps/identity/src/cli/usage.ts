@@ -60,6 +60,34 @@ Commands:
       Offer « Ne plus demander sur cet appareil » at the second factor: a browser so
       remembered is not asked it again for N days (1 to 365; 30d is usual), unless the
       application asks for two factors or a fresh sign-in. off (the default): never.
+  mfa-policy [show] [--json]
+      Show the MFA policy: for whom MFA is required, each method's rule, the grace period.
+  mfa-policy set [--for everyone|groups|nobody] [--groups G1,G2]
+                 [--method <method>=required|optional|not_allowed]... [--grace-days N]
+      Change it: MFA for everyone (the default), for the members of the groups named
+      with --groups (exactly these; see 'sesame groups'), or for nobody — an account's
+      own requirement ('sesame users require-mfa') adds to it. A method not_allowed is
+      not offered nor enrolled, and an account's existing one is no longer accepted at
+      sign-in; a required one must be enrolled. With a grace of N days (0 to 90; 0, the
+      default: at once), « Plus tard » is offered until N days after the account's first
+      sign-in that found MFA required. <method> is as 'mfa-policy show' lists it.
+`;
+
+export const GROUPS_USAGE = `Usage: sesame groups <command> [options]
+
+Commands:
+  list [--json]
+      List the groups: name, members, whether the MFA policy chose it, description.
+  members <group> [--json]
+      List a group's members.
+  create <name> [--description D] [--json]
+      Create a group (names are unique in any case).
+  delete <group>
+      Delete a group; its members' accounts are kept.
+  add <group> <username>
+      Add the account to the group.
+  remove <group> <username>
+      Remove the account from the group.
 `;
 
 export const AUDIT_USAGE = `Usage: sesame audit [--user <username>] [--limit N] [--json]
@@ -102,9 +130,11 @@ Commands:
   org require-mfa on|off
   org push-number typed-6|typed-2|pick-3
   org remember-browser <N>d|off
+  org mfa-policy [show|set] [--for everyone|groups|nobody] [--groups G] [--method M=R] [--grace-days N]
+  groups list|members|create|delete|add|remove … [--json]
   audit [--user <username>] [--limit N] [--json]
   outbox [--limit N] [--json]
-  help [users | org | audit | outbox]
+  help [users | org | groups | audit | outbox]
 
 Run 'sesame <command> --help' for details.
 Exit status: 0 done, 1 failed, 2 wrong usage.
