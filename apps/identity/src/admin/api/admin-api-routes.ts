@@ -8,6 +8,8 @@ import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import type { ConsoleOptions } from '../console-routes.tsx';
 import { apiGuard } from './api-guard.ts';
+import { groupsApiRoutes } from './groups-api-routes.ts';
+import { policyApiRoutes } from './policy-api-routes.ts';
 import { usersApiRoutes } from './users-api-routes.ts';
 
 export const openApiPath = '/admin/api/openapi.json';
@@ -36,5 +38,7 @@ export async function adminApiRoutes(app: FastifyInstance, options: ConsoleOptio
   await app.register(async (api) => {
     api.addHook('preValidation', apiGuard(options));
     await api.register(usersApiRoutes, options);
+    await api.register(groupsApiRoutes, options);
+    await api.register(policyApiRoutes, options);
   });
 }
