@@ -23,18 +23,12 @@ import {
   searchAccounts,
 } from '../console-queries.ts';
 import type { ConsoleOptions } from '../console-routes.tsx';
+import { scimError, scimType } from './scim-error.ts';
 import { parseScimFilter } from './scim-filter.ts';
-import {
-  errorSchema,
-  etagOf,
-  listSchema,
-  patchSchema,
-  toScimUser,
-  userSchema,
-} from './scim-user.ts';
+import { groupResourceType, scimGroupsRoutes } from './scim-groups-routes.ts';
+import { etagOf, listSchema, patchSchema, toScimUser, userSchema } from './scim-user.ts';
 
 export const scimBase = '/scim/v2';
-const scimType = 'application/scim+json';
 
 interface ScimUserInput {
   userName?: unknown;
@@ -43,18 +37,6 @@ interface ScimUserInput {
   emails?: Array<{ value?: unknown; primary?: unknown }>;
   active?: unknown;
   password?: unknown;
-}
-
-function scimError(reply: FastifyReply, status: number, detail: string, scimType_?: string) {
-  return reply
-    .status(status)
-    .type(scimType)
-    .send({
-      schemas: [errorSchema],
-      status: String(status),
-      ...(scimType_ ? { scimType: scimType_ } : {}),
-      detail,
-    });
 }
 
 /** The name SCIM sends: `name.formatted`, else given and family names, else `displayName`. */
@@ -284,6 +266,9 @@ export async function scimRoutes(app: FastifyInstance, options: ConsoleOptions) 
     },
   );
 
+  // Groups (scim-groups-routes.ts), in this context: its parser and its gate.
+  await app.register(scimGroupsRoutes, options);
+
   // Discovery (RFC 7644 §4): what this service provider does.
   app.get(`${scimBase}/ServiceProviderConfig`, { config: read }, async (_request, reply) =>
     reply.type(scimType).send({
@@ -306,7 +291,7 @@ export async function scimRoutes(app: FastifyInstance, options: ConsoleOptions) 
   app.get(`${scimBase}/ResourceTypes`, { config: read }, async (_request, reply) =>
     reply.type(scimType).send({
       schemas: [listSchema],
-      totalResults: 1,
+      totalResults: 2,
       Resources: [
         {
           schemas: ['urn:ietf:params:scim:schemas:core:2.0:ResourceType'],
@@ -315,6 +300,7 @@ export async function scimRoutes(app: FastifyInstance, options: ConsoleOptions) 
           endpoint: '/Users',
           schema: userSchema,
         },
+        groupResourceType,
       ],
     }),
   );
