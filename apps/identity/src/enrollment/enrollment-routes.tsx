@@ -30,7 +30,11 @@ export async function enrollmentRoutes(app: FastifyInstance, deps: FactorDeps): 
     // The first sign-in that finds enrollment deferrable begins the account's grace (once); a
     // grace not begun yet was read as beginning now, so what was read stands.
     const grace = standing?.grace !== undefined && deferrable(context) ? standing.grace : undefined;
-    if (grace !== undefined) await startGrace(db, context.accountId, deps.now());
+    if (grace !== undefined) {
+      await startGrace(db, context.accountId, deps.now());
+      // « Plus tard » ends the sign-in: its redirect goes on to the application (form-action).
+      kit.allowFormTargets(request, reply, context.hosted);
+    }
     const { methods } = await readMfaPolicy(db);
     // A backup method (recovery codes) is offered at the end of an enrollment, never as its start;
     // one that does not satisfy "MFA required" (an email code) only beside one that does (G-17).

@@ -46,6 +46,10 @@ describe.each(testBackends())('the grace period before enrollment (%s)', (backen
     const { b, base, page, verifier } = await atEnrollment();
     expect(page.body).toContain('La configuration sera obligatoire dans 3 jours.');
     expect(page.body).toContain('Plus tard');
+    // Its form ends in a redirect to the application: the page's form-action allows it.
+    expect(String(page.headers['content-security-policy'])).toMatch(
+      /form-action [^;]*http:\/\/localhost:3001/,
+    );
     const done = await b.follow(await later(b, base, hiddenField(page.body, 'csrf')));
     const code = new URL(String(done.headers.location)).searchParams.get('code');
     expect(code).not.toBeNull();
