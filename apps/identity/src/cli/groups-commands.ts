@@ -17,6 +17,7 @@ import {
   noPositionals,
   onePositional,
   parseCommandArgs,
+  parseSubcommand,
 } from './parse-command-args.ts';
 import { requireAccount } from './require-account.ts';
 import { GROUPS_USAGE } from './usage.ts';
@@ -33,19 +34,7 @@ const SUBCOMMANDS: Record<string, (args: string[]) => ParsedCommand> = {
 };
 
 export function parseGroupsCommand(args: string[]): ParsedCommand {
-  const [name, ...rest] = args;
-  if (name === undefined)
-    throw new UsageError(`missing command after 'groups'`, 'sesame groups --help');
-  if (name === '--help' || name === '-h' || name === 'help') return HELP;
-  const parse = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
-  if (parse === undefined)
-    throw new UsageError(`unknown command 'groups ${name}'`, 'sesame groups --help');
-  try {
-    return parse(rest);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    throw new UsageError(`groups ${name}: ${error.message}`, 'sesame groups --help');
-  }
+  return parseSubcommand('groups', SUBCOMMANDS, HELP, args);
 }
 
 const deps = (io: CliIo) => ({ db: io.db, now: io.now });

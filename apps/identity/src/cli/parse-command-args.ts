@@ -1,6 +1,6 @@
 /** `node:util` parseArgs, strict, with its errors turned into one-line usage errors. */
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
-import { UsageError } from './cli-io.ts';
+import { type ParsedCommand, UsageError } from './cli-io.ts';
 
 /** Every command accepts `--help` / `-h`. */
 export const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
@@ -36,4 +36,28 @@ function describeParseError(error: unknown): string {
   }
   const first = message.split(/\.(?: |$)/)[0] ?? message;
   return first.charAt(0).toLowerCase() + first.slice(1);
+}
+
+/**
+ * `sesame <group> <command> …`: the command's parser, `help` for `--help`, and usage errors that
+ * name the group and point to its help.
+ */
+export function parseSubcommand(
+  group: string,
+  subcommands: Record<string, (args: string[]) => ParsedCommand>,
+  help: ParsedCommand,
+  args: string[],
+): ParsedCommand {
+  const [name, ...rest] = args;
+  const helpCommand = `sesame ${group} --help`;
+  if (name === undefined) throw new UsageError(`missing command after '${group}'`, helpCommand);
+  if (name === '--help' || name === '-h' || name === 'help') return help;
+  const parse = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
+  if (parse === undefined) throw new UsageError(`unknown command '${group} ${name}'`, helpCommand);
+  try {
+    return parse(rest);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(`${group} ${name}: ${error.message}`, helpCommand);
+  }
 }

@@ -1,29 +1,26 @@
 /** Rename a group, or change its description; audited with its old and new names. */
 import { AppError } from '../../errors.ts';
-import { findGroup, isGroupNameTaken, updateGroup as write } from '../../policy/groups-queries.ts';
+import { isGroupNameTaken, updateGroup as write } from '../../policy/groups-queries.ts';
 import type { Actor } from './actor.ts';
-import { type OperationDeps, type OperationOrigin, runOperation } from './operation-deps.ts';
+import { type GroupOperationArgs, runGroupOperation } from './group-operation.ts';
+import type { OperationDeps } from './operation-deps.ts';
 
 export async function updateGroup(
   deps: OperationDeps,
   actor: Actor,
-  args: { groupId: string; name: string; description?: string; origin?: OperationOrigin },
+  args: GroupOperationArgs & { name: string; description?: string },
 ): Promise<void> {
-  let from = '';
-  await runOperation(
+  const name = args.name.trim();
+  await runGroupOperation(
     deps,
     actor,
-    () => ({ ...args.origin, type: 'group.renamed', reason: `${from} → ${args.name.trim()}` }),
-    async (trx) => {
-      const group = await findGroup(trx, args.groupId);
-      if (group === undefined || group.id !== args.groupId) throw new AppError('request.not_found');
-      if (args.name.trim() === '') throw new AppError('request.invalid');
-      if (await isGroupNameTaken(trx, args.name, group.id)) throw new AppError('group.name_taken');
-      from = group.name;
-      await write(trx, group.id, {
-        name: args.name,
-        description: args.description ?? group.description,
-      });
+    args,
+    'group.renamed',
+    async (trx, group) => {
+      if (name === '') throw new AppError('request.invalid');
+      if (await isGroupNameTaken(trx, name, group.id)) throw new AppError('group.name_taken');
+      await write(trx, group.id, { name, description: args.description ?? group.description });
     },
+    (group) => `${group.name} → ${name}`,
   );
 }

@@ -25,6 +25,7 @@ import {
 import type { ConsoleOptions } from '../console-routes.tsx';
 import { scimError, scimType } from './scim-error.ts';
 import { parseScimEq } from './scim-filter.ts';
+import { scimPaging } from './scim-paging.ts';
 import { listSchema, patchSchema } from './scim-user.ts';
 
 export const groupSchema = 'urn:ietf:params:scim:schemas:core:2.0:Group';
@@ -140,8 +141,7 @@ export async function scimGroupsRoutes(app: FastifyInstance, options: ConsoleOpt
     };
   }>(`${base}/Groups`, { config: read }, async (request, reply) => {
     const { query } = request;
-    const startIndex = Math.max(1, Number.parseInt(query.startIndex ?? '1', 10) || 1);
-    const count = Math.min(200, Math.max(0, Number.parseInt(query.count ?? '100', 10) || 0));
+    const { startIndex, count } = scimPaging(query);
     let groups = await listGroups(db);
     if (query.filter !== undefined) {
       const eq = parseScimEq(query.filter);

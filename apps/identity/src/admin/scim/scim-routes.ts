@@ -26,6 +26,7 @@ import type { ConsoleOptions } from '../console-routes.tsx';
 import { scimError, scimType } from './scim-error.ts';
 import { parseScimFilter } from './scim-filter.ts';
 import { groupResourceType, scimGroupsRoutes } from './scim-groups-routes.ts';
+import { scimPaging } from './scim-paging.ts';
 import { etagOf, listSchema, patchSchema, toScimUser, userSchema } from './scim-user.ts';
 
 export const scimBase = '/scim/v2';
@@ -91,11 +92,7 @@ export async function scimRoutes(app: FastifyInstance, options: ConsoleOptions) 
     `${scimBase}/Users`,
     { config: read },
     async (request, reply) => {
-      const startIndex = Math.max(1, Number.parseInt(request.query.startIndex ?? '1', 10) || 1);
-      const count = Math.min(
-        200,
-        Math.max(0, Number.parseInt(request.query.count ?? '100', 10) || 0),
-      );
+      const { startIndex, count } = scimPaging(request.query);
       // One page of the accounts, read as such (a filter finds one account at most).
       let page: AccountRow[];
       let total: number;
