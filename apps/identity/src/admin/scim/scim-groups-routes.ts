@@ -7,6 +7,7 @@
  * with the token as its actor. Registered inside scimRoutes: its parser and its gate.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requestOrigin } from '../../account/account-session.ts';
 import type { Actor } from '../../accounts/operations/actor.ts';
 import { addGroupMember } from '../../accounts/operations/add-group-member.ts';
 import { createGroup } from '../../accounts/operations/create-group.ts';
@@ -64,11 +65,7 @@ export async function scimGroupsRoutes(app: FastifyInstance, options: ConsoleOpt
     kind: 'api',
     tokenId: request.apiToken.id,
   });
-  const origin = (request: FastifyRequest) => ({
-    ip: request.ip,
-    userAgent: request.headers['user-agent'] ?? null,
-    requestId: request.id,
-  });
+  const origin = requestOrigin;
 
   async function toScimGroup(group: Group, withMembers = true) {
     const members = withMembers ? await listGroupMembers(db, group.id) : undefined;
