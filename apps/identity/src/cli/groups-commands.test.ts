@@ -118,6 +118,20 @@ describe.each(testBackends())('sesame groups and org mfa-policy (%s)', (backend)
     expect((await readMfaPolicy(t.db)).appliesTo).toBe('nobody');
   });
 
+  it('users list says who the policy requires MFA of: a chosen group’s members only', async () => {
+    await t.run(['users', 'create', 'bob', '--password-stdin'], 'pommes de terre 89');
+    await t.run(['groups', 'create', 'Paie']);
+    await t.run(['groups', 'add', 'Paie', 'agathe']);
+    await t.run(['org', 'mfa-policy', 'set', '--for', 'groups', '--groups', 'Paie']);
+    const users = JSON.parse((await t.run(['users', 'list', '--json'])).stdout);
+    expect(
+      users.map((u: { username: string; mfaRequired: boolean }) => [u.username, u.mfaRequired]),
+    ).toEqual([
+      ['agathe', true],
+      ['bob', false],
+    ]);
+  });
+
   it('refuses a policy it cannot hold', async () => {
     const refused = [['--for', 'somebody'], ['--method', 'totp=maybe'], ['--grace-days', '-1'], []];
     for (const args of refused)

@@ -12,7 +12,9 @@ import { unlockAccount } from '../accounts/operations/unlock-account.ts';
 import { checkPasswordPolicy } from '../accounts/password-policy.ts';
 import { listAccounts } from '../accounts/queries.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
-import { readMfaStanding, readOrgMfaRequired } from '../policy/mfa-policy.ts';
+import { listAccountsInMfaGroups } from '../policy/groups-queries.ts';
+import { readMfaStanding } from '../policy/mfa-policy.ts';
+import { readMfaPolicy } from '../policy/mfa-policy-settings.ts';
 import {
   AUDIT_REASON,
   type CliIo,
@@ -135,11 +137,15 @@ function parseList(args: string[]): ParsedCommand {
 }
 
 async function listUsers(io: CliIo, json: boolean): Promise<void> {
-  const [accounts, orgRequired, authenticators] = await Promise.all([
+  const [accounts, policy, inMfaGroups, authenticators] = await Promise.all([
     listAccounts(io.db),
-    readOrgMfaRequired(io.db),
+    readMfaPolicy(io.db),
+    listAccountsInMfaGroups(io.db),
     countActiveAuthenticatorsByAccount(io.db),
   ]);
+  // Required by the organization's policy: of everyone, or of the chosen groups' members.
+  const byOrg = (id: string) =>
+    policy.appliesTo === 'everyone' || (policy.appliesTo === 'groups' && inMfaGroups.has(id));
   if (json) {
     const rows = accounts.map((account) => ({
       id: account.id,
@@ -147,7 +153,7 @@ async function listUsers(io: CliIo, json: boolean): Promise<void> {
       email: account.email,
       name: account.name,
       locked: account.locked === 1,
-      mfaRequired: orgRequired || account.mfa_required === 1,
+      mfaRequired: byOrg(account.id) || account.mfa_required === 1,
       mfaRequiredForAccount: account.mfa_required === 1,
       authenticators: authenticators.get(account.id) ?? 0,
       createdAt: formatUtc(account.created_at),
@@ -164,7 +170,7 @@ async function listUsers(io: CliIo, json: boolean): Promise<void> {
     account.email ?? '-',
     account.name,
     account.locked === 1 ? 'locked' : 'active',
-    mfaRequiredBy(account.mfa_required === 1, orgRequired),
+    mfaRequiredBy(account.mfa_required === 1, byOrg(account.id)),
     String(authenticators.get(account.id) ?? 0),
     formatUtc(account.created_at),
   ]);
@@ -173,9 +179,9 @@ async function listUsers(io: CliIo, json: boolean): Promise<void> {
 }
 
 /** Who requires MFA of the account: its own flag first (it outlives the org's setting). */
-function mfaRequiredBy(forAccount: boolean, forEveryone: boolean): 'account' | 'org' | 'no' {
+function mfaRequiredBy(forAccount: boolean, byOrg: boolean): 'account' | 'org' | 'no' {
   if (forAccount) return 'account';
-  return forEveryone ? 'org' : 'no';
+  return byOrg ? 'org' : 'no';
 }
 
 function parseSetLocked(args: string[], locked: boolean): ParsedCommand {

@@ -166,3 +166,15 @@ export async function setGroupsRequiringMfa(db: Kysely<Database>, ids: string[])
   if (ids.length > 0)
     await db.updateTable('groups').set({ requires_mfa: 1 }).where('id', 'in', ids).execute();
 }
+
+/** The accounts that a group chosen by the MFA policy holds (for `sesame users list`). */
+export async function listAccountsInMfaGroups(db: Kysely<Database>): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('group_members')
+    .innerJoin('groups', 'groups.id', 'group_members.group_id')
+    .select('group_members.account_id')
+    .where('groups.requires_mfa', '=', 1)
+    .distinct()
+    .execute();
+  return new Set(rows.map((row) => row.account_id));
+}
