@@ -5,12 +5,10 @@
  * it, locks it and resets its MFA — the guide's third trigger: the client sets it up again at the
  * next sign-in. French and English, and on a phone's width; screenshots in docs/screenshots/admin/.
  */
-import { expect, type Page, test } from '@playwright/test';
-import { SignInPage } from './pages/sign-in-page.ts';
+import { expect, test } from '@playwright/test';
 import { createAccount, runSesameCli } from './support/accounts.ts';
-import type { Lang } from './support/labels.ts';
+import { signInToConsole } from './support/console-sign-in.ts';
 import { expectNoHorizontalScroll, saveScreenshot } from './support/page-checks.ts';
-import { identityUrl } from './support/sesame-server.ts';
 
 const words = {
   fr: {
@@ -44,19 +42,6 @@ const words = {
     noMethods: 'No verification method',
   },
 } as const;
-
-/** Sign in to the console from /admin: the password, then an authenticator app set up. */
-async function signInToConsole(page: Page, lang: Lang, username: string, password: string) {
-  await page.goto(`${identityUrl}/admin?lang=${lang}`);
-  const signIn = new SignInPage(page, lang);
-  await signIn.expectLoaded();
-  const choose = await signIn.signInToEnroll(username, password);
-  const otherApp = await choose.chooseOtherApp();
-  const authenticator = await otherApp.addToAuthenticatorApp();
-  const configuration = await otherApp.confirm(await authenticator.freshCode());
-  await configuration.finishButton.click();
-  await expect(page).toHaveURL(`${identityUrl}/admin/users`);
-}
 
 for (const lang of ['fr', 'en'] as const) {
   test(`the help desk locks a client and resets its MFA (${lang})`, async ({ page }) => {
