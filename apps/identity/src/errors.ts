@@ -33,6 +33,10 @@ export const errorCatalogue = {
   'branding.support_email_invalid': { status: 400, message: 'errors.brandingSupportEmail' },
   'branding.support_phone_invalid': { status: 400, message: 'errors.brandingSupportPhone' },
   'branding.support_url_invalid': { status: 400, message: 'errors.brandingSupportUrl' },
+  // Groups and the MFA policy (policy/).
+  'enroll.method_not_allowed': { status: 403, message: 'errors.methodNotAllowed' },
+  'enroll.cannot_defer': { status: 403, message: 'errors.cannotDefer' },
+  'group.name_taken': { status: 409, message: 'errors.groupNameTaken' },
   internal: { status: 500, message: 'errors.internal' },
 } as const satisfies Record<string, { status: number; message: MessageKey; title?: MessageKey }>;
 

@@ -3,6 +3,7 @@
  * methods (each removable, after a fresh second factor) and recent sign-ins. Without a session,
  * it says how to get one.
  */
+
 import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { findAccountById } from '../accounts/queries.ts';
@@ -12,6 +13,7 @@ import { describeAuthenticator } from '../factors/describe-authenticator.ts';
 import type { AccountPageDeps, Authenticator } from '../factors/factor.ts';
 import { factorOfKind, factors } from '../factors/index.ts';
 import { sessionAccountId, sessionLogin } from '../oidc/session-account.ts';
+import { methodAllowed, readMfaPolicy } from '../policy/mfa-policy-settings.ts';
 import { listRememberedBrowsers } from '../remember-browser/queries.ts';
 import { csrfToken, isCsrfSafe } from '../security/csrf.ts';
 import type { MessageKey, Translate } from '../ui/i18n/messages.ts';
@@ -97,8 +99,13 @@ async function methodLines(options: AccountPagesOptions, methods: Authenticator[
     })),
   );
   const kinds = new Set(methods.map((m) => m.kind));
+  // Not a method the MFA policy does not allow (ADR 0013).
+  const { methods: rules } = await readMfaPolicy(options.db);
   const offers = factors.flatMap((factor) =>
-    factor.account?.offer !== undefined && !kinds.has(factor.kind) && methods.length > 0
+    factor.account?.offer !== undefined &&
+    !kinds.has(factor.kind) &&
+    methods.length > 0 &&
+    methodAllowed(rules, factor.kind)
       ? [{ href: factor.account.offer.href, label: t(factor.account.offer.label) }]
       : [],
   );

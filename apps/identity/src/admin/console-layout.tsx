@@ -25,6 +25,8 @@ export function ConsoleLayout(
               <a href={`${consolePaths.home}/applications`}>{t('admin.nav.applications')}</a>
               <a href={`${consolePaths.home}/keys`}>{t('admin.nav.keys')}</a>
               <a href={`${consolePaths.home}/organization`}>{t('admin.nav.organization')}</a>
+              <a href={`${consolePaths.home}/groups`}>{t('admin.nav.groups')}</a>
+              <a href={`${consolePaths.home}/policy`}>{t('admin.nav.policy')}</a>
             </>
           ) : null}
         </nav>

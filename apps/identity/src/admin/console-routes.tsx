@@ -21,7 +21,7 @@ import { describeAuthenticator } from '../factors/describe-authenticator.ts';
 import { isInvitationPending } from '../lifecycle/invitation.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { KeyRotationDeps } from '../oidc/rotate-signing-key.ts';
-import { readOrgMfaRequired } from '../policy/mfa-policy.ts';
+import { readMfaStanding } from '../policy/mfa-policy.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import type { MessageKey } from '../ui/i18n/messages.ts';
 import { Layout } from '../ui/layout.tsx';
@@ -37,10 +37,12 @@ import { actorUsernames, findAccountRow, searchAccounts } from './console-querie
 import { type ConsoleSignInOptions, consoleSignInRoutes } from './console-sign-in-routes.ts';
 import { deleteUserRoutes } from './delete-user-routes.tsx';
 import { editUserRoutes } from './edit-user-routes.tsx';
+import { groupsRoutes } from './groups-routes.tsx';
 import { invitationConsoleRoutes } from './invitation-routes.tsx';
 import { methodRemovalRoutes } from './method-removal-routes.ts';
 import { newUserRoutes } from './new-user-routes.tsx';
 import { organizationRoutes } from './organization-routes.tsx';
+import { policyRoutes } from './policy-routes.tsx';
 import { scimRoutes } from './scim/scim-routes.ts';
 import { signingKeysRoutes } from './signing-keys-routes.tsx';
 import { temporaryAccessRoutes } from './temporary-access-routes.tsx';
@@ -163,6 +165,8 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
   await app.register(organizationRoutes, options);
   await app.register(deleteUserRoutes, options);
   await app.register(invitationConsoleRoutes, options);
+  await app.register(groupsRoutes, options);
+  await app.register(policyRoutes, options);
 
   app.get(consolePaths.home, { config: helpdesk }, async (_request, reply) =>
     reply.redirect(`${consolePaths.home}/users`, 303),
@@ -196,7 +200,8 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
       const [methods, events, orgMfaRequired, invitationPending] = await Promise.all([
         listActiveAuthenticators(db, account.id),
         listAuditEvents(db, { accountId: account.id, limit: 50 }),
-        readOrgMfaRequired(db),
+        // Required by the organization's policy (everyone, or a group of the account's).
+        readMfaStanding(db, account.id).then((standing) => standing.required),
         isInvitationPending(db, account.id),
       ]);
       const done = request.query.done ? `admin.done.${request.query.done}` : undefined;

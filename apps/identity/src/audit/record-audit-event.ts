@@ -73,7 +73,15 @@ export type AuditEventType =
   | 'account.invited'
   | 'account.invitation_accepted'
   | 'account.self_registered'
-  | 'org.self_registration_changed';
+  | 'org.self_registration_changed'
+  // Groups and the MFA policy (issue 9): who changed them; an enrollment put off in its grace.
+  | 'group.created'
+  | 'group.renamed'
+  | 'group.deleted'
+  | 'group.member_added'
+  | 'group.member_removed'
+  | 'org.mfa_policy_changed'
+  | 'sign_in.enrollment_deferred';
 
 export interface AuditEvent {
   type: AuditEventType;

@@ -61,6 +61,15 @@ const samples = (
     colour: { argv: ['#1b5e20'] },
     support: { argv: ['--email', 'aide@caisse.example'] },
     'self-registration': { argv: ['off'] },
+    'mfa-policy': { argv: ['set', '--grace-days', '3'] },
+  },
+  groups: {
+    list: { argv: [] },
+    members: { argv: ['Compta'] },
+    create: { argv: ['Paie'] },
+    delete: { argv: ['Paie'] },
+    add: { argv: ['Compta', 'claire'] },
+    remove: { argv: ['Compta', 'claire'] },
   },
   audit: { '': { argv: ['--type', 'account.'] } },
   outbox: { '': { argv: [] } },
@@ -101,6 +110,7 @@ describe.each(testBackends())('every sesame command speaks JSON (%s)', (backend)
     });
     tokenId = token.id;
     expect((await t.run(['users', 'create', 'bruno'])).code).toBe(0);
+    expect((await t.run(['groups', 'create', 'Compta'])).code).toBe(0);
     const bruno = await t.db
       .selectFrom('accounts')
       .select('id')

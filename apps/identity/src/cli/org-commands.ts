@@ -26,6 +26,7 @@ import {
   setRememberDays,
 } from '../remember-browser/remember-setting.ts';
 import { type CliIo, type ParsedCommand, report, UsageError } from './cli-io.ts';
+import { parseMfaPolicy } from './mfa-policy-command.ts';
 import {
   brandingJson,
   brandingLines,
@@ -58,6 +59,7 @@ const SUBCOMMANDS: Record<string, SubcommandParser> = {
   colour: parseOrgColour,
   support: parseOrgSupport,
   'self-registration': parseSelfRegistration,
+  'mfa-policy': parseMfaPolicy,
 };
 
 /** The subcommands' names, for the CLI's walk (run-cli.ts GROUPS). */

@@ -16,6 +16,7 @@ import {
 } from './cli-io.ts';
 import { CLIENTS_SUBCOMMANDS, parseClientsCommand } from './clients-commands.ts';
 import { formatJson } from './format-output.ts';
+import { GROUPS_SUBCOMMANDS, parseGroupsCommand } from './groups-commands.ts';
 import { KEYS_SUBCOMMANDS, parseKeysCommand } from './keys-commands.ts';
 import { ORG_SUBCOMMANDS, parseOrgCommand } from './org-commands.ts';
 import { parseOutboxCommand } from './outbox-command.ts';
@@ -24,6 +25,7 @@ import {
   API_TOKENS_USAGE,
   AUDIT_USAGE,
   CLIENTS_USAGE,
+  GROUPS_USAGE,
   KEYS_USAGE,
   MAIN_USAGE,
   ORG_USAGE,
@@ -53,6 +55,7 @@ export const GROUPS: Record<
     usage: API_TOKENS_USAGE,
     subcommands: API_TOKENS_SUBCOMMANDS,
   },
+  groups: { parse: parseGroupsCommand, usage: GROUPS_USAGE, subcommands: GROUPS_SUBCOMMANDS },
 };
 
 export function runCli(argv: string[], io: CliSession): Promise<number> {

@@ -104,6 +104,34 @@ Commands:
       Offer « Créer un compte » on the sign-in page (on): anyone may make an account,
       which signs in only once its email address is verified by the link mailed to it.
       off (the default): accounts are made by administrators only.
+  mfa-policy [show]
+      Show the MFA policy: for whom MFA is required, each method's rule, the grace period.
+  mfa-policy set [--for everyone|groups|nobody] [--groups G1,G2]
+                 [--method <method>=required|optional|not_allowed]... [--grace-days N]
+      Change it: MFA for everyone (the default), for the members of the groups named
+      with --groups (exactly these; see 'sesame groups'), or for nobody — an account's
+      own requirement ('sesame users require-mfa') adds to it. A method not_allowed is
+      not offered nor enrolled, and an account's existing one is no longer accepted at
+      sign-in; a required one must be enrolled. With a grace of N days (0 to 90; 0, the
+      default: at once), « Plus tard » is offered until N days after the account's first
+      sign-in that found MFA required. <method> is as 'mfa-policy show' lists it.
+`;
+
+export const GROUPS_USAGE = `Usage: sesame groups <command> [options]
+
+Commands:
+  list
+      List the groups: name, members, whether the MFA policy chose it, description.
+  members <group>
+      List a group's members.
+  create <name> [--description D]
+      Create a group (names are unique in any case).
+  delete <group>
+      Delete a group; its members' accounts are kept.
+  add <group> <username>
+      Add the account to the group.
+  remove <group> <username>
+      Remove the account from the group.
 `;
 
 export const AUDIT_USAGE = `Usage: sesame audit [--user <username>] [--type T] [--since S] [--until U]
@@ -215,12 +243,14 @@ Commands:
   org remember-browser <N>d|off
   org name|logo|colour|support …
   org self-registration on|off
+  org mfa-policy [show|set] [--for everyone|groups|nobody] [--groups G] [--method M=R] [--grace-days N]
+  groups list|members|create|delete|add|remove …
   audit [--user <username>] [--type T] [--since S] [--until U] [--outcome O] [--limit N] [--format csv|jsonl]
-  outbox [--limit N] [--json]
+  outbox [--limit N]
   clients list|add|edit|rotate-secret|remove …
   keys list|rotate
   api-tokens list|create|revoke
-  help [users | org | audit | outbox | clients | keys | api-tokens]
+  help [users | org | groups | audit | outbox | clients | keys | api-tokens]
 
 Run 'sesame <command> --help' for details.
 Every command takes --json: its result as JSON on stdout, for scripts, and its error as

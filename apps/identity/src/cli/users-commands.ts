@@ -11,7 +11,9 @@ import { setPassword } from '../accounts/operations/set-password.ts';
 import { unlockAccount } from '../accounts/operations/unlock-account.ts';
 import { checkPasswordPolicy } from '../accounts/password-policy.ts';
 import { type Account, listAccounts } from '../accounts/queries.ts';
-import { readMfaStanding, readOrgMfaRequired } from '../policy/mfa-policy.ts';
+import { listAccountsInMfaGroups } from '../policy/groups-queries.ts';
+import { readMfaStanding } from '../policy/mfa-policy.ts';
+import { readMfaPolicy } from '../policy/mfa-policy-settings.ts';
 import {
   type CliIo,
   CommandError,
@@ -138,11 +140,15 @@ function parseList(args: string[]): ParsedCommand {
 
 /** `search`: as the console's users page, in the username, email or name, in any case. */
 async function listUsers(io: CliIo, search: string): Promise<void> {
-  const [all, orgRequired, authenticators] = await Promise.all([
+  const [all, policy, inMfaGroups, authenticators] = await Promise.all([
     listAccounts(io.db),
-    readOrgMfaRequired(io.db),
+    readMfaPolicy(io.db),
+    listAccountsInMfaGroups(io.db),
     countActiveAuthenticatorsByAccount(io.db),
   ]);
+  // Required by the organization's policy: of everyone, or of the chosen groups' members.
+  const byOrg = (id: string) =>
+    policy.appliesTo === 'everyone' || (policy.appliesTo === 'groups' && inMfaGroups.has(id));
   const accounts = all.filter((account) =>
     [account.username, account.email ?? '', account.name].some((field) =>
       field.toLowerCase().includes(search),
@@ -154,22 +160,21 @@ async function listUsers(io: CliIo, search: string): Promise<void> {
     email: account.email,
     name: account.name,
     locked: account.locked === 1,
-    mfaRequired: orgRequired || account.mfa_required === 1,
+    mfaRequired: byOrg(account.id) || account.mfa_required === 1,
     mfaRequiredForAccount: account.mfa_required === 1,
     authenticators: authenticators.get(account.id) ?? 0,
     createdAt: formatUtc(account.created_at),
   }));
   report(
     io,
-    () =>
-      accounts.length === 0 ? 'No accounts.\n' : usersTable(accounts, orgRequired, authenticators),
+    () => (accounts.length === 0 ? 'No accounts.\n' : usersTable(accounts, byOrg, authenticators)),
     rows,
   );
 }
 
 function usersTable(
   accounts: Account[],
-  orgRequired: boolean,
+  byOrg: (accountId: string) => boolean,
   authenticators: Map<string, number>,
 ): string {
   const rows = accounts.map((account) => [
@@ -177,7 +182,7 @@ function usersTable(
     account.email ?? '-',
     account.name,
     account.locked === 1 ? 'locked' : 'active',
-    mfaRequiredBy(account.mfa_required === 1, orgRequired),
+    mfaRequiredBy(account.mfa_required === 1, byOrg(account.id)),
     String(authenticators.get(account.id) ?? 0),
     formatUtc(account.created_at),
   ]);
@@ -186,9 +191,9 @@ function usersTable(
 }
 
 /** Who requires MFA of the account: its own flag first (it outlives the org's setting). */
-function mfaRequiredBy(forAccount: boolean, forEveryone: boolean): 'account' | 'org' | 'no' {
+function mfaRequiredBy(forAccount: boolean, byOrg: boolean): 'account' | 'org' | 'no' {
   if (forAccount) return 'account';
-  return forEveryone ? 'org' : 'no';
+  return byOrg ? 'org' : 'no';
 }
 
 function parseSetLocked(args: string[], locked: boolean): ParsedCommand {

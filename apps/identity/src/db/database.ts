@@ -374,7 +374,34 @@ export interface ClientApplicationTable {
   secret_changed_at: number;
 }
 
+/** A group of accounts (policy/groups-queries.ts); the MFA policy may require MFA of its members. */
+export interface GroupTable {
+  id: string;
+  name: string;
+  /** The name as compared (lower case): unique. */
+  canonical_name: string;
+  description: Generated<string>;
+  /** 1: the policy "for members of chosen groups" chose it. */
+  requires_mfa: Generated<number>;
+  created_at: number;
+}
+
+export interface GroupMemberTable {
+  group_id: string;
+  account_id: string;
+  added_at: number;
+}
+
+/** When an account's grace period for enrolling began (policy/mfa-grace.ts). */
+export interface MfaGraceTable {
+  account_id: string;
+  started_at: number;
+}
+
 export interface Database {
+  groups: GroupTable;
+  group_members: GroupMemberTable;
+  mfa_grace: MfaGraceTable;
   api_tokens: ApiTokenTable;
   client_applications: ClientApplicationTable;
   temporary_access_codes: TemporaryAccessCodeTable;

@@ -26,6 +26,7 @@ import * as m0014 from './migrations/0014-admin-roles.ts';
 import * as m0015 from './migrations/0015-temporary-access-codes.ts';
 import * as m0016 from './migrations/0016-api-tokens.ts';
 import * as m0017 from './migrations/0017-client-applications.ts';
+import * as m0018 from './migrations/0018-groups-and-policy.ts';
 import * as m0020 from './migrations/0020-self-registration.ts';
 import * as m0021 from './migrations/0021-signing-key-rotation.ts';
 import * as m0022 from './migrations/0022-notice-recipient.ts';
@@ -53,6 +54,7 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['0015-temporary-access-codes', m0015],
   ['0016-api-tokens', m0016],
   ['0017-client-applications', m0017],
+  ['0018-groups-and-policy', m0018],
   ['0020-self-registration', m0020],
   ['0021-signing-key-rotation', m0021],
   ['0022-notice-recipient', m0022],

@@ -1,35 +1,35 @@
 /**
  * MFA policy (the guide's three triggers): MFA is required for an account when the organization
- * requires it for everyone (on by default) or an administrator requires it for the account. An
+ * requires it for everyone (on by default), for the members of groups the account is in
+ * (policy/mfa-policy-settings.ts), or an administrator requires it for the account. An
  * account that must use MFA and has no active authenticator enrolls at its next sign-in — which
  * covers a new account, MFA just turned on, and authenticators reset or removed.
  */
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { perBackend, preparedQuery, slot } from '../db/prepared-query.ts';
 import type { Authenticator } from '../factors/factor.ts';
 import { isBackup, satisfiesMfa } from '../factors/index.ts';
 import type { AccountStanding } from '../sign-in/flow.ts';
+import { graceLeft } from './mfa-grace.ts';
+import {
+  methodAllowed,
+  mfaSettingKeys,
+  parseAppliesTo,
+  parseGraceDays,
+  parseMethodRules,
+  readMfaPolicy,
+  setMfaAppliesTo,
+} from './mfa-policy-settings.ts';
 
-const orgMfaKey = 'mfa_required';
-
+/** Whether the organization requires MFA of everyone (not only of groups, not of nobody). */
 export async function readOrgMfaRequired(db: Kysely<Database>): Promise<boolean> {
-  const row = await db
-    .selectFrom('org_settings')
-    .select('value')
-    .where('key', '=', orgMfaKey)
-    .executeTakeFirst();
-  // Unset means on: the guide's company requires MFA for every client.
-  return row === undefined || row.value === 'on';
+  return (await readMfaPolicy(db)).appliesTo === 'everyone';
 }
 
+/** Everyone or nobody (`sesame org require-mfa on|off`). */
 export async function setOrgMfaRequired(db: Kysely<Database>, required: boolean): Promise<void> {
-  const value = required ? 'on' : 'off';
-  await db
-    .insertInto('org_settings')
-    .values({ key: orgMfaKey, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
+  await setMfaAppliesTo(db, required ? 'everyone' : 'nobody');
 }
 
 /** The per-account flag an administrator sets (`sesame users require-mfa`), beside the org's. */
@@ -67,19 +67,24 @@ export type AccountStandingWithRecords = AccountStanding<Authenticator>;
 
 /**
  * The account as a sign-in step sees it, read afresh at every step (G-40, G-41): undefined when
- * the account no longer exists.
+ * the account no longer exists. `nowMs`: the time its grace period (policy/mfa-grace.ts) is
+ * measured at; without it, no grace.
  */
 export async function readAccountStanding(
   db: Kysely<Database>,
   accountId: string,
+  nowMs?: number,
 ): Promise<AccountStandingWithRecords | undefined> {
-  // One statement: the account, the organization's setting, and its active methods.
+  // One statement: the account, the organization's policy, its groups, and its active methods.
   const { rows } = await db.executeQuery(standingStatement(db)({ accountId }));
   const account = rows[0];
   if (account === undefined) return undefined;
-  // Unset means on: the guide's company requires MFA for every client.
-  const orgRequired = account.org_mfa_required === null || account.org_mfa_required === 'on';
-  const records = rows.flatMap((row): Authenticator[] =>
+  const appliesTo = parseAppliesTo(account.org_mfa_required);
+  const orgRequired =
+    appliesTo === 'everyone' || (appliesTo === 'groups' && account.mfa_group !== null);
+  const mfaRequired = orgRequired || account.mfa_required === 1;
+  const rules = parseMethodRules(account.org_mfa_methods);
+  const all = rows.flatMap((row): Authenticator[] =>
     row.authenticator_id !== null &&
     row.kind !== null &&
     row.label !== null &&
@@ -101,9 +106,23 @@ export async function readAccountStanding(
         ]
       : [],
   );
+  // A method the policy no longer allows is not accepted, enrolled before or not (ADR 0013).
+  const records = all.filter((method) => methodAllowed(rules, method.kind));
+  const kinds = new Set(records.map((method) => method.kind));
+  const missing = Object.entries(rules).filter(([k, r]) => r === 'required' && !kinds.has(k));
+  const grace =
+    nowMs === undefined
+      ? undefined
+      : graceLeft(
+          parseGraceDays(account.org_mfa_grace_days),
+          account.grace_started_at === null ? null : Number(account.grace_started_at),
+          nowMs,
+        );
   return {
     locked: account.locked === 1,
-    mfaRequired: orgRequired || account.mfa_required === 1,
+    mfaRequired,
+    ...(mfaRequired && missing.length > 0 ? { missingMethods: missing.map(([k]) => k) } : {}),
+    ...(grace === undefined ? {} : { grace }),
     // Only methods that satisfy "MFA required" (an email code would not) make a second step;
     // backups (recovery codes) are verified beside them.
     activeMethods: records.filter((method) => satisfiesMfa(method.kind)),
@@ -111,6 +130,10 @@ export async function readAccountStanding(
     // Beside them, where the sign-in needs no AAL2 (an email code, G-17: flow.ts methodsToOffer).
     weakerMethods: records.filter((m) => !satisfiesMfa(m.kind) && !isBackup(m.kind)),
   };
+}
+
+function orgSetting(eb: ExpressionBuilder<Database, 'accounts'>, key: string) {
+  return eb.selectFrom('org_settings').select('value').where('key', '=', key);
 }
 
 /** readAccountStanding's statement (three per sign-in), compiled once per backend. */
@@ -136,13 +159,25 @@ const standingStatement = perBackend((db) =>
         'authenticators.last_used_at',
         'authenticators.renamed_at',
       ])
-      .select((eb) =>
+      .select((eb) => [
+        orgSetting(eb, mfaSettingKeys.appliesTo).as('org_mfa_required'),
+        orgSetting(eb, mfaSettingKeys.methods).as('org_mfa_methods'),
+        orgSetting(eb, mfaSettingKeys.graceDays).as('org_mfa_grace_days'),
+        // One of the account's groups that the policy requires MFA of, if any.
         eb
-          .selectFrom('org_settings')
-          .select('value')
-          .where('key', '=', orgMfaKey)
-          .as('org_mfa_required'),
-      )
+          .selectFrom('group_members')
+          .innerJoin('groups', 'groups.id', 'group_members.group_id')
+          .select('groups.id')
+          .whereRef('group_members.account_id', '=', 'accounts.id')
+          .where('groups.requires_mfa', '=', 1)
+          .limit(1)
+          .as('mfa_group'),
+        eb
+          .selectFrom('mfa_grace')
+          .select('mfa_grace.started_at')
+          .whereRef('mfa_grace.account_id', '=', 'accounts.id')
+          .as('grace_started_at'),
+      ])
       .where('accounts.id', '=', slot<string>('accountId'))
       .orderBy('authenticators.created_at'),
     ['accountId'],

@@ -8,10 +8,12 @@
  * 1. no password yet → `password`;
  * 2. the account is gone or locked → `refused` (G-41);
  * 3. the account has an active method that this flow did not enroll, and none was passed → `mfa`;
- * 4. a method was passed, or enrollment ended (« Terminer ») → `done`;
- * 5. two factors are required (policy, or the application's `acr_values`), or this flow has started
+ * 4. enrollment was put off (« Plus tard ») and may still be, as the account stands now → `done`;
+ * 5. the policy requires a method the account lacks → `enroll`;
+ * 6. a method was passed, or enrollment ended (« Terminer ») → `done`;
+ * 7. two factors are required (policy, or the application's `acr_values`), or this flow has started
  *    enrolling → `enroll`;
- * 6. otherwise → `done`.
+ * 8. otherwise → `done`.
  */
 
 export type SignInStep = 'password' | 'enroll' | 'mfa';
@@ -28,9 +30,10 @@ export interface PassedStep {
   /**
    * How the step was passed when not by a verification: `remembered_browser` — a second factor
    * skipped by a browser the account chose to remember (remember-browser/); it proves no method
-   * (its amr are empty) and counts only where the demands allow one.
+   * (its amr are empty) and counts only where the demands allow one. `deferred` — enrollment put
+   * off by « Plus tard » in the grace period: it counts only while `enrollmentDeferrable` holds.
    */
-  by?: 'remembered_browser';
+  by?: 'remembered_browser' | 'deferred';
   /**
    * Passed with a method after which the sign-in must enroll one before it ends (a temporary
    * access code the help desk gave for a lost phone: factors/factor.ts `enrollAfter`).
@@ -67,6 +70,10 @@ export interface AccountStanding<M extends ActiveMethod = ActiveMethod> {
    * others only to a sign-in that needs no AAL2 (`methodsToOffer`), never making a second step.
    */
   weakerMethods?: M[];
+  /** Methods (kinds) the policy requires that the account has not enrolled, where MFA is required. */
+  missingMethods?: string[];
+  /** The grace period (policy/mfa-grace.ts), while enrollment may still be put off. */
+  grace?: { endsAt: number; daysLeft: number };
 }
 
 /** What the application asked of this sign-in. */
@@ -144,10 +151,34 @@ export function nextStep(
   // after a temporary access code, the method that replaces the lost one.
   const enrollAfter = flow.stepsDone.some((done) => done.enrollAfter === true);
   if ((demands.addMethod === true || enrollAfter) && !passed.has('enroll')) return 'enroll';
+  if (deferred(flow, standing, demands)) return 'done';
+  if ((standing.missingMethods?.length ?? 0) > 0) return 'enroll';
   if (verified || passed.has('enroll')) return 'done';
   const enrolling = methodsEnrolledBy(flow, standing).length > 0;
   if (standing.mfaRequired || demands.twoFactors || enrolling) return 'enroll';
   return 'done';
+}
+
+/**
+ * Whether this flow may put its enrollment off (« Plus tard »): the account is in its grace period
+ * now, the enrollment is the policy's (not the application's `acr_values`, not an added method,
+ * not the replacement after a temporary access code), and this flow has enrolled nothing yet.
+ */
+export function enrollmentDeferrable(
+  flow: FlowState,
+  standing: AccountStanding,
+  demands: SignInDemands,
+): boolean {
+  if (standing.grace === undefined || demands.twoFactors || demands.addMethod === true)
+    return false;
+  if (flow.stepsDone.some((done) => done.enrollAfter === true)) return false;
+  return methodsEnrolledBy(flow, standing).length === 0;
+}
+
+/** Enrollment put off by this flow, and still deferrable as the account stands now. */
+function deferred(flow: FlowState, standing: AccountStanding, demands: SignInDemands): boolean {
+  const put = flow.stepsDone.some((done) => done.step === 'enroll' && done.by === 'deferred');
+  return put && enrollmentDeferrable(flow, standing, demands);
 }
 
 /**

@@ -130,7 +130,7 @@ export function createStepKit(options: StepKitOptions) {
   /** Where a flow is, as the account stands now and as the host asked (G-40). */
   async function locate(hosted: HostedFlow, flow: FlowRow) {
     const standing =
-      flow.accountId === null ? undefined : await readAccountStanding(db, flow.accountId);
+      flow.accountId === null ? undefined : await readAccountStanding(db, flow.accountId, now());
     return { standing, next: nextStep(flow, standing, hosted.demands) };
   }
 
@@ -212,7 +212,7 @@ export function createStepKit(options: StepKitOptions) {
     const standing =
       passed.step === 'mfa' && context.standing !== undefined
         ? context.standing
-        : await readAccountStanding(db, passed.accountId);
+        : await readAccountStanding(db, passed.accountId, now());
     const next = nextStep(state, standing, hosted.demands);
     if (next === 'refused') return refuse(reply, hosted);
     if (next !== 'done') {

@@ -9,6 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ConsoleOptions } from '../console-routes.tsx';
 import { apiGuard } from './api-guard.ts';
 import { clientsApiRoutes } from './clients-api-routes.ts';
+import { groupsApiRoutes } from './groups-api-routes.ts';
+import { policyApiRoutes } from './policy-api-routes.ts';
 import { userMethodsApiRoutes } from './user-methods-api-routes.ts';
 import { usersApiRoutes } from './users-api-routes.ts';
 
@@ -41,5 +43,7 @@ export async function adminApiRoutes(app: FastifyInstance, options: ConsoleOptio
     await api.register(usersApiRoutes, options);
     await api.register(userMethodsApiRoutes, options);
     await api.register(clientsApiRoutes, options);
+    await api.register(groupsApiRoutes, options);
+    await api.register(policyApiRoutes, options);
   });
 }

@@ -36,7 +36,7 @@ export const User = Type.Object(
   },
   { $id: 'User' },
 );
-const ApiError = Type.Object({ error: Type.String(), message: Type.String() });
+export const ApiError = Type.Object({ error: Type.String(), message: Type.String() });
 const UserId = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const UserList = Type.Object({ users: Type.Array(User) });
 const UsersQuery = Type.Object({

@@ -5,12 +5,20 @@
  */
 export type ScimFilter = { attribute: 'userName' | 'email'; value: string };
 
-export function parseScimFilter(filter: string): ScimFilter | undefined {
+/** `<attribute> eq "<value>"`, the attribute in lower case (case-insensitive, RFC 7643 §2.1). */
+export function parseScimEq(filter: string): { attribute: string; value: string } | undefined {
   const match = /^\s*([A-Za-z.]+)\s+eq\s+"((?:[^"\\]|\\.)*)"\s*$/i.exec(filter);
   if (match === null) return undefined;
-  const attribute = (match[1] ?? '').toLowerCase();
-  const value = (match[2] ?? '').replace(/\\(.)/g, '$1');
-  // Attribute names are case-insensitive (RFC 7643 §2.1).
+  return {
+    attribute: (match[1] ?? '').toLowerCase(),
+    value: (match[2] ?? '').replace(/\\(.)/g, '$1'),
+  };
+}
+
+export function parseScimFilter(filter: string): ScimFilter | undefined {
+  const eq = parseScimEq(filter);
+  if (eq === undefined) return undefined;
+  const { attribute, value } = eq;
   if (attribute === 'username') return { attribute: 'userName', value };
   if (attribute === 'emails' || attribute === 'emails.value') return { attribute: 'email', value };
   return undefined;

@@ -26,18 +26,13 @@ import {
   searchAccounts,
 } from '../console-queries.ts';
 import type { ConsoleOptions } from '../console-routes.tsx';
+import { scimError, scimType } from './scim-error.ts';
 import { parseScimFilter } from './scim-filter.ts';
-import {
-  errorSchema,
-  etagOf,
-  listSchema,
-  patchSchema,
-  toScimUser,
-  userSchema,
-} from './scim-user.ts';
+import { groupResourceType, scimGroupsRoutes } from './scim-groups-routes.ts';
+import { scimPaging } from './scim-paging.ts';
+import { etagOf, listSchema, patchSchema, toScimUser, userSchema } from './scim-user.ts';
 
 export const scimBase = '/scim/v2';
-const scimType = 'application/scim+json';
 
 interface ScimUserInput {
   userName?: unknown;
@@ -46,18 +41,6 @@ interface ScimUserInput {
   emails?: Array<{ value?: unknown; primary?: unknown }>;
   active?: unknown;
   password?: unknown;
-}
-
-function scimError(reply: FastifyReply, status: number, detail: string, scimType_?: string) {
-  return reply
-    .status(status)
-    .type(scimType)
-    .send({
-      schemas: [errorSchema],
-      status: String(status),
-      ...(scimType_ ? { scimType: scimType_ } : {}),
-      detail,
-    });
 }
 
 /** The name SCIM sends: `name.formatted`, else given and family names, else `displayName`. */
@@ -119,11 +102,7 @@ export async function scimRoutes(app: FastifyInstance, options: ConsoleOptions) 
     `${scimBase}/Users`,
     { config: read },
     async (request, reply) => {
-      const startIndex = Math.max(1, Number.parseInt(request.query.startIndex ?? '1', 10) || 1);
-      const count = Math.min(
-        200,
-        Math.max(0, Number.parseInt(request.query.count ?? '100', 10) || 0),
-      );
+      const { startIndex, count } = scimPaging(request.query);
       // One page of the accounts, read as such (a filter finds one account at most).
       let page: AccountRow[];
       let total: number;
@@ -330,6 +309,9 @@ export async function scimRoutes(app: FastifyInstance, options: ConsoleOptions) 
     },
   );
 
+  // Groups (scim-groups-routes.ts), in this context: its parser and its gate.
+  await app.register(scimGroupsRoutes, options);
+
   // Discovery (RFC 7644 §4): what this service provider does.
   app.get(`${scimBase}/ServiceProviderConfig`, { config: read }, async (_request, reply) =>
     reply.type(scimType).send({
@@ -352,7 +334,7 @@ export async function scimRoutes(app: FastifyInstance, options: ConsoleOptions) 
   app.get(`${scimBase}/ResourceTypes`, { config: read }, async (_request, reply) =>
     reply.type(scimType).send({
       schemas: [listSchema],
-      totalResults: 1,
+      totalResults: 2,
       Resources: [
         {
           schemas: ['urn:ietf:params:scim:schemas:core:2.0:ResourceType'],
@@ -361,6 +343,7 @@ export async function scimRoutes(app: FastifyInstance, options: ConsoleOptions) 
           endpoint: '/Users',
           schema: userSchema,
         },
+        groupResourceType,
       ],
     }),
   );
