@@ -4,19 +4,10 @@
  * one, and the page that shows a new secret, once.
  */
 import { formatWhen } from '../account/format-when.ts';
-import type { ClientApplication } from '../clients/client-queries.ts';
+import type { ClientApplication, ConfiguredApplication } from '../clients/client-queries.ts';
 import { acrValues } from '../sign-in/flow.ts';
 import type { MessageKey } from '../ui/i18n/messages.ts';
 import { ConsoleLayout, type ConsolePageProps } from './console-layout.tsx';
-
-/** An application of the configuration, as the list shows it. */
-export interface ConfiguredApplication {
-  clientId: string;
-  name: string;
-  redirectUris: readonly string[];
-  postLogoutRedirectUris?: readonly string[];
-  twoFactorsRequired?: boolean;
-}
 
 /** The acr every sign-in of the application gets, or the two it may ask for. */
 function RequiredAcr(props: Pick<ConsolePageProps, 't'> & { twoFactors: boolean | undefined }) {

@@ -15,6 +15,7 @@ import { signOutEverywhere } from '../accounts/operations/sign-out-everywhere.ts
 import { unlockAccount } from '../accounts/operations/unlock-account.ts';
 import type { PasswordHasher } from '../accounts/password-hasher.ts';
 import { listAuditEvents } from '../audit/record-audit-event.ts';
+import type { ConfiguredApplication } from '../clients/client-queries.ts';
 import { AppError } from '../errors.ts';
 import { listActiveAuthenticators } from '../factors/authenticator-queries.ts';
 import { describeAuthenticator } from '../factors/describe-authenticator.ts';
@@ -28,7 +29,6 @@ import { Layout } from '../ui/layout.tsx';
 import { pageBase, sendPage } from '../ui/render-page.ts';
 import { adminApiRoutes } from './api/admin-api-routes.ts';
 import { apiTokensRoutes } from './api-tokens-routes.tsx';
-import type { ConfiguredApplication } from './applications-pages.tsx';
 import { applicationsRoutes } from './applications-routes.tsx';
 import { auditLogRoutes } from './audit-log-routes.tsx';
 import { consoleClientId, consolePaths } from './console-client.ts';

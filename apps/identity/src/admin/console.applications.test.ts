@@ -25,6 +25,8 @@ import {
 const callback = 'http://localhost:4100/callback';
 const loopbackCallback = 'http://127.0.0.1:4100/cb';
 /** What openid-client throws when the token endpoint refuses the client (RFC 6749 §5.2). */
+/** The Espace client's sign-in start (the configuration's application). */
+const portalStart = 'http://localhost:3001/login';
 const clientRefused = { status: 401, cause: [{ parameters: { error: 'invalid_client' } }] };
 
 describe.each(testBackends())('client applications in the console (%s)', (backend) => {
@@ -111,6 +113,24 @@ describe.each(testBackends())('client applications in the console (%s)', (backen
       .where('type', '=', 'client.registered')
       .execute();
     expect(audit).toEqual([{ actor: `admin:${admin.accountId}`, client_id: made.clientId }]);
+  });
+
+  it('an expired sign-in page of the application sends back to it, not to the Espace client', async () => {
+    const made = await register({ ...brokers, name: 'Expirée' });
+    const config = await discoverClient(t, made.clientId, made.secret);
+    const browser = new BrowserSession(t.app, t.url);
+    const { response } = await startAuthorization(browser, config, callback);
+    const login = /action="([^"]+\/login)"/.exec(response.body)?.[1] as string;
+    // The page's own flow is gone (its cookie lost): the page has expired.
+    for (const [key, cookie] of browser.scopedCookies)
+      if (cookie.name.includes('sesame-flow')) browser.scopedCookies.delete(key);
+    const expired = await browser.post(login, {
+      csrf: hiddenField(response.body, 'csrf'),
+      username: mathieu.username,
+      password: mathieu.password,
+    });
+    expect(expired.body).toContain('Votre page de connexion a expiré.');
+    expect(expired.body).not.toContain(portalStart);
   });
 
   it('refuses redirect URIs that are not absolute https (or loopback http), or have a fragment', async () => {

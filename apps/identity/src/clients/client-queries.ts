@@ -23,6 +23,15 @@ export interface ClientApplication {
   secretChangedAt: number;
 }
 
+/** An application of the configuration (the portal, the console): listed, never changed here. */
+export interface ConfiguredApplication {
+  clientId: string;
+  name: string;
+  redirectUris: readonly string[];
+  postLogoutRedirectUris?: readonly string[];
+  twoFactorsRequired?: boolean;
+}
+
 /** What an administrator gives for an application (new or edited). */
 export interface ClientApplicationInput {
   name: string;

@@ -42,11 +42,15 @@ export interface InteractionHostOptions {
 export function createInteractionHost(options: InteractionHostOptions) {
   const { provider } = options;
 
-  /** The application's own sign-in start: its `initiate_login_uri` (the only one's, if unknown). */
+  /**
+   * The application's own sign-in start: its `initiate_login_uri`; the only one's when the
+   * request names no application.
+   */
   function restartUrlOf(clientId: string | undefined): string | undefined {
+    // An application of the database names no start page: the page says to go back to it.
     const client =
       options.clients.find((c) => c.clientId === clientId) ??
-      (options.clients.length === 1 ? options.clients[0] : undefined);
+      (clientId === undefined && options.clients.length === 1 ? options.clients[0] : undefined);
     return client?.initiateLoginUri;
   }
   const expired = (cause?: unknown) =>

@@ -12,6 +12,7 @@ import { checkApplicationInput } from '../../clients/check-application-input.ts'
 import { maxRedirectUris } from '../../clients/check-redirect-uris.ts';
 import {
   type ClientApplication,
+  type ConfiguredApplication,
   findClientApplication,
   listClientApplications,
 } from '../../clients/client-queries.ts';
@@ -21,7 +22,6 @@ import { removeClientApplication } from '../../clients/operations/remove-client-
 import { rotateClientSecret } from '../../clients/operations/rotate-client-secret.ts';
 import { acrValues } from '../../sign-in/flow.ts';
 import { translatorFor } from '../../ui/i18n/messages.ts';
-import type { ConfiguredApplication } from '../applications-pages.tsx';
 import type { ConsoleOptions } from '../console-routes.tsx';
 
 const Uris = Type.Array(Type.String({ maxLength: 2000 }), { maxItems: maxRedirectUris });
