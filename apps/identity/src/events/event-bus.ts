@@ -46,6 +46,8 @@ export function createRedisEventBus(url: string): EventBus {
   const subscriber = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
   const local = new EventEmitter();
   local.setMaxListeners(0);
+  // Closed, the connections are gone: a late unsubscribe (a closing hook after this one) is moot.
+  let closed = false;
   subscriber.on('message', (channel: string, message: string) =>
     local.emit(channel.slice(prefix.length), message),
   );
@@ -58,10 +60,12 @@ export function createRedisEventBus(url: string): EventBus {
       local.on(channel, handler);
       return async () => {
         local.off(channel, handler);
-        if (local.listenerCount(channel) === 0) await subscriber.unsubscribe(prefix + channel);
+        if (!closed && local.listenerCount(channel) === 0)
+          await subscriber.unsubscribe(prefix + channel);
       };
     },
     close: async () => {
+      closed = true;
       local.removeAllListeners();
       await Promise.all([publisher.quit(), subscriber.quit()]);
     },
