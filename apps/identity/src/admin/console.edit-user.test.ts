@@ -61,7 +61,7 @@ describe.each(testBackends())('the help desk edits a client’s name and address
     const done = await edit(desk, accountId, { name: 'Lucie Gagnon', email: newEmail });
     expect(done.statusCode).toBe(303);
     const page = await desk.follow(done);
-    expect(page.body).toContain('Un lien de vérification a été envoyé à la nouvelle adresse');
+    expect(page.body).toContain('Un lien a été envoyé à la nouvelle adresse');
     expect(await accountOf(accountId)).toEqual({
       name: 'Lucie Gagnon',
       email: newEmail,
@@ -95,6 +95,37 @@ describe.each(testBackends())('the help desk edits a client’s name and address
       .orderBy('id')
       .execute();
     expect(audit.map((e) => e.type)).toEqual(['account.email_changed', 'account.renamed']);
+  });
+
+  it('sends an invited client’s invitation to the new address, the old link ended', async () => {
+    const { t, desk } = await setUp();
+    const form = await desk.get('/admin/users/new');
+    const made = await desk.post('/admin/users/new', {
+      csrf: hiddenField(form.body, 'csrf'),
+      username: 'paul',
+      name: 'Paul Roy',
+      email: 'paul@example.ca',
+      mode: 'invite',
+    });
+    expect(made.statusCode).toBe(200);
+    const first = await mailedLinkPath(suite.smtp, 'paul@example.ca', (m) =>
+      m.subject.includes('invité'),
+    );
+    const { id } = await t.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('username', '=', 'paul')
+      .executeTakeFirstOrThrow();
+    expect(
+      (await edit(desk, id, { name: 'Paul Roy', email: 'paul.roy@example.ca' })).statusCode,
+    ).toBe(303);
+    const second = await mailedLinkPath(suite.smtp, 'paul.roy@example.ca', (m) =>
+      m.subject.includes('invité'),
+    );
+    expect(second).not.toBe(first);
+    // The link sent to the old address no longer opens the invitation's form; the new one does.
+    expect((await newBrowser(t).get(first)).body).not.toContain('name="password"');
+    expect((await newBrowser(t).get(second)).body).toContain('name="password"');
   });
 
   it('refuses an address another account signs in with, or a malformed one; nothing changes', async () => {

@@ -10,7 +10,7 @@ import type { Actor } from '../accounts/operations/actor.ts';
 import { changeEmail } from '../accounts/operations/change-email.ts';
 import { renameAccount } from '../accounts/operations/rename-account.ts';
 import { AppError } from '../errors.ts';
-import { sendVerificationLink } from '../mail/email-verification.ts';
+import { mailNewAddress } from '../lifecycle/mail-new-address.ts';
 import type { MessageKey } from '../ui/i18n/messages.ts';
 import { pageBase, sendPage } from '../ui/render-page.ts';
 import { findAccountRow } from './console-queries.ts';
@@ -88,11 +88,11 @@ export async function editUserRoutes(app: FastifyInstance, options: ConsoleOptio
       if (!email.ok) return refuse(problems[email.code] ?? 'errors.invalidRequest');
       if (form.name !== row.name)
         await renameAccount(options, actor, { accountId: row.id, name: form.name, origin });
-      const sent =
-        email.changed && form.email !== ''
-          ? await sendVerificationLink(options, row.id)
-          : undefined;
-      const done = sent === 'sent' ? 'emailChanged' : 'profileSaved';
+      // An invited account (no password yet) gets its invitation at the new address, since the
+      // change ended the one sent to the old; any other account, the new address's link.
+      const mailNew = email.changed && form.email !== '';
+      const sent = mailNew && (await mailNewAddress(options, actor, { accountId: row.id, origin }));
+      const done = sent ? 'emailChanged' : 'profileSaved';
       return reply.redirect(`/admin/users/${row.id}?done=${done}`, 303);
     },
   );

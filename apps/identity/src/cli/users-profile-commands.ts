@@ -8,7 +8,7 @@ import { changeEmail } from '../accounts/operations/change-email.ts';
 import { removeAuthenticator } from '../accounts/operations/remove-authenticator.ts';
 import { renameAccount } from '../accounts/operations/rename-account.ts';
 import { listActiveAuthenticators } from '../factors/authenticator-queries.ts';
-import { sendVerificationLink } from '../mail/email-verification.ts';
+import { mailNewAddress } from '../lifecycle/mail-new-address.ts';
 import { type CliIo, CommandError, type ParsedCommand, report, UsageError } from './cli-io.ts';
 import { HELP_OPTION, onePositional, parseCommandArgs } from './parse-command-args.ts';
 import { requireAccount } from './require-account.ts';
@@ -62,7 +62,7 @@ async function editUser(
   const mailDeps = { ...deps, mailer: io.mail.mailer, publicUrl: io.mail.publicUrl };
   const sent =
     email?.changed === true && change.email !== null
-      ? (await sendVerificationLink(mailDeps, account.id)) === 'sent'
+      ? await mailNewAddress(mailDeps, cliActor, { accountId: account.id })
       : false;
   const after = await requireAccount(io.db, account.username);
   const lines = [`Saved ${after.username}: name ${after.name}, email ${after.email ?? '-'}.\n`];

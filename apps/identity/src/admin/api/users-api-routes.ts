@@ -17,7 +17,7 @@ import { resetMfa } from '../../accounts/operations/reset-mfa.ts';
 import { setMfaRequired } from '../../accounts/operations/set-mfa-required.ts';
 import { signOutEverywhere } from '../../accounts/operations/sign-out-everywhere.ts';
 import { unlockAccount } from '../../accounts/operations/unlock-account.ts';
-import { sendVerificationLink } from '../../mail/email-verification.ts';
+import { mailNewAddress } from '../../lifecycle/mail-new-address.ts';
 import { type AccountRow, findAccountRow, searchAccounts } from '../console-queries.ts';
 import type { ConsoleOptions } from '../console-routes.tsx';
 import { inviteAndMail } from '../invitation-routes.tsx';
@@ -180,7 +180,8 @@ export async function usersApiRoutes(app: FastifyInstance, options: ConsoleOptio
           name: name.trim(),
           origin,
         });
-      if (changed?.ok && changed.changed && email) await sendVerificationLink(options, row.id);
+      if (changed?.ok && changed.changed && email)
+        await mailNewAddress(options, actorOf(request), { accountId: row.id, origin });
       return toUser((await findAccountRow(db, row.id)) as AccountRow);
     },
   );

@@ -16,7 +16,7 @@ import { lockAccount } from '../../accounts/operations/lock-account.ts';
 import { registerAccount } from '../../accounts/operations/register-account.ts';
 import { renameAccount } from '../../accounts/operations/rename-account.ts';
 import { unlockAccount } from '../../accounts/operations/unlock-account.ts';
-import { sendVerificationLink } from '../../mail/email-verification.ts';
+import { mailNewAddress } from '../../lifecycle/mail-new-address.ts';
 import { apiGuard } from '../api/api-guard.ts';
 import {
   type AccountRow,
@@ -200,7 +200,11 @@ export async function scimRoutes(app: FastifyInstance, options: ConsoleOptions) 
         return email.code === 'accounts.identifier_taken'
           ? scimError(reply, 409, 'email already used by another user.', 'uniqueness')
           : scimError(reply, 400, email.reason, 'invalidValue');
-      if (email.changed && change.email !== null) await sendVerificationLink(deps, row.id);
+      if (email.changed && change.email !== null)
+        await mailNewAddress(deps, actorOf(request), {
+          accountId: row.id,
+          origin: origin(request),
+        });
     }
     if (change.active === false && row.locked !== 1)
       await lockAccount(deps, actorOf(request), { accountId: row.id, origin: origin(request) });

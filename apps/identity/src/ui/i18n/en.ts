@@ -487,7 +487,7 @@ export const en = {
   'admin.editUser.taken': 'Another account already signs in with this address.',
   'admin.done.profileSaved': 'The changes are saved.',
   'admin.done.emailChanged':
-    'The changes are saved. A verification link was sent to the new address.',
+    'The changes are saved. A link was sent to the new address: to verify it, or the invitation if the client has not chosen a password yet.',
   // Client applications (admin/applications-*.tsx): the OIDC applications that sign in through Sesame.
   'admin.nav.applications': 'Applications',
   'admin.apps.title': 'Applications',

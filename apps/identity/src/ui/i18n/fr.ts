@@ -512,7 +512,7 @@ export const fr = {
   'admin.editUser.taken': 'Un autre compte se connecte déjà avec cette adresse.',
   'admin.done.profileSaved': 'Les modifications sont enregistrées.',
   'admin.done.emailChanged':
-    'Les modifications sont enregistrées. Un lien de vérification a été envoyé à la nouvelle adresse.',
+    'Les modifications sont enregistrées. Un lien a été envoyé à la nouvelle adresse : pour la vérifier, ou l’invitation si le client n’a pas encore choisi son mot de passe.',
   // Client applications (admin/applications-*.tsx): the OIDC applications that sign in through Sesame.
   'admin.nav.applications': 'Applications',
   'admin.apps.title': 'Applications',
