@@ -20,7 +20,7 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
   const auditRows = () =>
     t.db
       .selectFrom('audit_events')
-      .select(['type', 'account_id', 'reason', 'occurred_at'])
+      .select(['type', 'account_id', 'reason', 'occurred_at', 'actor'])
       .orderBy('id')
       .execute();
 
@@ -31,6 +31,18 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
         'MFA required for everyone: on\nPush number: typed-6\nRemember browser: off\nPasskey sign-in: off\nSelf-registration: off\n' +
         noBranding,
       stderr: '',
+    });
+  });
+
+  it('says so when the policy requires MFA of chosen groups, not of everyone', async () => {
+    expect((await t.run(['org', 'mfa-policy', 'set', '--for', 'groups'])).code).toBe(0);
+    const shown = await t.run(['org', 'show']);
+    expect(shown.stdout).toMatch(
+      /^MFA required for everyone: off \(required of chosen groups: org mfa-policy\)\n/,
+    );
+    expect(JSON.parse((await t.run(['org', 'show', '--json'])).stdout)).toMatchObject({
+      mfaRequired: false,
+      mfaAppliesTo: 'groups',
     });
   });
 
@@ -68,12 +80,14 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
         account_id: null,
         reason: 'off',
         occurred_at: START_MS,
+        actor: 'cli',
       },
       {
         type: 'org.mfa_requirement_changed',
         account_id: null,
         reason: 'on',
         occurred_at: START_MS + 60_000,
+        actor: 'cli',
       },
     ]);
   });
@@ -99,12 +113,14 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
         account_id: null,
         reason: '30d',
         occurred_at: START_MS,
+        actor: 'cli',
       },
       {
         type: 'org.remember_browser_changed',
         account_id: null,
         reason: 'off',
         occurred_at: START_MS + 60_000,
+        actor: 'cli',
       },
     ]);
   });
@@ -122,9 +138,9 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
     expect((await t.run(['org', 'show'])).stdout).toContain('Push number: pick-3\n');
     await t.run(['org', 'push-number', 'typed-6']);
     expect(await readPushNumberMode(t.db)).toBe('typed-6');
-    expect((await auditRows()).map((row) => [row.type, row.reason])).toEqual([
-      ['org.push_number_changed', 'pick-3'],
-      ['org.push_number_changed', 'typed-6'],
+    expect((await auditRows()).map((row) => [row.type, row.reason, row.actor])).toEqual([
+      ['org.push_number_changed', 'pick-3', 'cli'],
+      ['org.push_number_changed', 'typed-6', 'cli'],
     ]);
     expect(await t.run(['org', 'push-number', 'typed-4'])).toEqual({
       code: 2,
@@ -143,9 +159,9 @@ describe.each(testBackends())('sesame org (%s)', (backend) => {
     expect((await t.run(['org', 'show'])).stdout).toContain('Passkey sign-in: on\n');
     await t.run(['org', 'passkey-sign-in', 'off']);
     expect(await readPasskeySignIn(t.db)).toBe(false);
-    expect((await auditRows()).map((row) => [row.type, row.reason])).toEqual([
-      ['org.passkey_sign_in_changed', 'on'],
-      ['org.passkey_sign_in_changed', 'off'],
+    expect((await auditRows()).map((row) => [row.type, row.reason, row.actor])).toEqual([
+      ['org.passkey_sign_in_changed', 'on', 'cli'],
+      ['org.passkey_sign_in_changed', 'off', 'cli'],
     ]);
     expect(await t.run(['org', 'passkey-sign-in', 'maybe'])).toEqual({
       code: 2,

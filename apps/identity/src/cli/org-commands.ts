@@ -19,6 +19,7 @@ import {
   setSelfRegistration,
 } from '../lifecycle/self-registration-setting.ts';
 import { readOrgMfaRequired, setOrgMfaRequired } from '../policy/mfa-policy.ts';
+import { readMfaPolicy } from '../policy/mfa-policy-settings.ts';
 import {
   maxRememberDays,
   parseRememberDuration,
@@ -83,9 +84,12 @@ async function showOrg(io: CliIo): Promise<void> {
   const passkeySignIn = await readPasskeySignIn(io.db);
   const selfRegistration = await readSelfRegistration(io.db);
   const branding = await readBranding(io.db);
+  const { appliesTo } = await readMfaPolicy(io.db);
+  // For chosen groups, "off for everyone" alone would mislead: say who.
+  const forGroups = appliesTo === 'groups' ? ' (required of chosen groups: org mfa-policy)' : '';
   report(
     io,
-    `MFA required for everyone: ${onOff(required)}\n` +
+    `MFA required for everyone: ${onOff(required)}${forGroups}\n` +
       `Push number: ${pushNumber}\n` +
       `Remember browser: ${describeRememberDays(rememberDays)}\n` +
       `Passkey sign-in: ${onOff(passkeySignIn)}\n` +
@@ -95,6 +99,7 @@ async function showOrg(io: CliIo): Promise<void> {
         .join(''),
     {
       mfaRequired: required,
+      mfaAppliesTo: appliesTo,
       pushNumber,
       rememberBrowserDays: rememberDays,
       passkeySignIn,
@@ -118,7 +123,7 @@ async function requireMfa(io: CliIo, required: boolean): Promise<void> {
   await setOrgMfaRequired(io.db, required);
   await recordAuditEvent(
     io.db,
-    { type: 'org.mfa_requirement_changed', reason: onOff(required) },
+    { type: 'org.mfa_requirement_changed', reason: onOff(required), actor: 'cli' },
     io.now(),
   );
   report(
@@ -141,7 +146,11 @@ function parsePushNumber(args: string[]): ParsedCommand {
     kind: 'run',
     run: async (io) => {
       await setPushNumberMode(io.db, mode);
-      await recordAuditEvent(io.db, { type: 'org.push_number_changed', reason: mode }, io.now());
+      await recordAuditEvent(
+        io.db,
+        { type: 'org.push_number_changed', reason: mode, actor: 'cli' },
+        io.now(),
+      );
       report(io, `Push number: ${mode}. ${pushNumberExplanations[mode]}\n`, { pushNumber: mode });
     },
   };
@@ -168,7 +177,11 @@ function parseRememberBrowser(args: string[]): ParsedCommand {
     run: async (io) => {
       await setRememberDays(io.db, days);
       const reason = days === 0 ? 'off' : `${days}d`;
-      await recordAuditEvent(io.db, { type: 'org.remember_browser_changed', reason }, io.now());
+      await recordAuditEvent(
+        io.db,
+        { type: 'org.remember_browser_changed', reason, actor: 'cli' },
+        io.now(),
+      );
       report(
         io,
         days === 0
@@ -197,7 +210,7 @@ function parsePasskeySignIn(args: string[]): ParsedCommand {
       await setPasskeySignIn(io.db, value === 'on');
       await recordAuditEvent(
         io.db,
-        { type: 'org.passkey_sign_in_changed', reason: value },
+        { type: 'org.passkey_sign_in_changed', reason: value, actor: 'cli' },
         io.now(),
       );
       report(
