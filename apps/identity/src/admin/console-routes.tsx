@@ -23,6 +23,7 @@ import { isInvitationPending } from '../lifecycle/invitation.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { KeyRotationDeps } from '../oidc/rotate-signing-key.ts';
 import { readMfaStanding } from '../policy/mfa-policy.ts';
+import { readMfaPolicy } from '../policy/mfa-policy-settings.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import type { MessageKey } from '../ui/i18n/messages.ts';
 import { Layout } from '../ui/layout.tsx';
@@ -197,12 +198,13 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
       const { t } = request.page;
       const account = await findAccountRow(db, request.params.id);
       if (account === undefined) throw new AppError('request.not_found');
-      const [methods, events, orgMfaRequired, invitationPending] = await Promise.all([
+      const [methods, events, orgMfaRequired, invitationPending, policy] = await Promise.all([
         listActiveAuthenticators(db, account.id),
         listAuditEvents(db, { accountId: account.id, limit: 50 }),
         // Required by the organization's policy (everyone, or a group of the account's).
         readMfaStanding(db, account.id).then((standing) => standing.required),
         isInvitationPending(db, account.id),
+        readMfaPolicy(db),
       ]);
       const done = request.query.done ? `admin.done.${request.query.done}` : undefined;
       return sendPage(
@@ -212,6 +214,7 @@ async function guardedRoutes(app: FastifyInstance, options: ConsoleOptions) {
           admin={request.admin}
           account={account}
           orgMfaRequired={orgMfaRequired}
+          mfaByGroup={policy.appliesTo === 'groups'}
           invitationPending={invitationPending}
           methods={methods.map((m) => ({
             id: m.id,

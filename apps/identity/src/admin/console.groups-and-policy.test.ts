@@ -121,6 +121,7 @@ describe.each(testBackends())('groups and the MFA policy in the console (%s)', (
     expect(location).toMatch(/\/interaction\//);
     const userPage = (await browser.get(`/admin/users/${nadia}`)).body;
     expect(userPage).not.toContain('non obligatoire');
+    expect(userPage).toContain('obligatoire pour un de ses groupes');
   });
 
   it('refuses a rule that a method cannot have, and a grace out of range', async () => {

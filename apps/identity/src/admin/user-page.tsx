@@ -19,6 +19,8 @@ type UserButton = UserAction | 'access-code' | 'invitation';
 export interface UserPageProps extends ConsolePageProps {
   account: AccountRow;
   orgMfaRequired: boolean;
+  /** The policy requires MFA of chosen groups (so of one of this account's, if required). */
+  mfaByGroup: boolean;
   /** Invited, no password chosen yet (lifecycle/invitation.ts). */
   invitationPending: boolean;
   methods: Array<{ id: string; description: string; addedAt: number; lastUsedAt: number | null }>;
@@ -34,7 +36,7 @@ export function UserPage(props: UserPageProps) {
     account.mfa_required === 1
       ? t('admin.user.mfaByAccount')
       : props.orgMfaRequired
-        ? t('admin.user.mfaByOrg')
+        ? t(props.mfaByGroup ? 'admin.user.mfaByGroup' : 'admin.user.mfaByOrg')
         : t('admin.user.mfaNotRequired');
   return (
     <ConsoleLayout {...props} title={account.username}>

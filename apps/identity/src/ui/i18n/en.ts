@@ -386,6 +386,7 @@ export const en = {
   'admin.user.mfa': 'MFA',
   'admin.user.mfaByAccount': 'required for this account',
   'admin.user.mfaByOrg': 'required by the organization',
+  'admin.user.mfaByGroup': 'required of one of its groups',
   'admin.user.mfaNotRequired': 'not required',
   'admin.user.methods': 'Verification methods',
   'admin.user.noMethods':

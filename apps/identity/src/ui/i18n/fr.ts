@@ -405,6 +405,7 @@ export const fr = {
   'admin.user.mfa': 'MFA',
   'admin.user.mfaByAccount': 'obligatoire pour ce compte',
   'admin.user.mfaByOrg': 'obligatoire pour l’organisation',
+  'admin.user.mfaByGroup': 'obligatoire pour un de ses groupes',
   'admin.user.mfaNotRequired': 'non obligatoire',
   'admin.user.methods': 'Méthodes de vérification',
   'admin.user.noMethods':
