@@ -4,11 +4,9 @@
  * new address is mailed its verification link; the old one, if proved, is told of the change.
  */
 import { cliActor } from '../accounts/operations/actor.ts';
-import { changeEmail } from '../accounts/operations/change-email.ts';
 import { removeAuthenticator } from '../accounts/operations/remove-authenticator.ts';
-import { renameAccount } from '../accounts/operations/rename-account.ts';
 import { listActiveAuthenticators } from '../factors/authenticator-queries.ts';
-import { mailNewAddress } from '../lifecycle/mail-new-address.ts';
+import { editProfile } from '../lifecycle/edit-profile.ts';
 import { type CliIo, CommandError, type ParsedCommand, report, UsageError } from './cli-io.ts';
 import { HELP_OPTION, onePositional, parseCommandArgs } from './parse-command-args.ts';
 import { requireAccount } from './require-account.ts';
@@ -44,26 +42,20 @@ async function editUser(
   change: { name: string | undefined; email: string | null | undefined },
 ): Promise<void> {
   const account = await requireAccount(io.db, identifier);
-  const deps = { db: io.db, now: io.now };
-  // The address first: refused, it leaves the name unchanged too.
-  const email =
-    change.email === undefined
-      ? undefined
-      : await changeEmail(deps, cliActor, { accountId: account.id, email: change.email });
-  if (email !== undefined && !email.ok)
+  const deps = { db: io.db, now: io.now, mailer: io.mail.mailer, publicUrl: io.mail.publicUrl };
+  const edited = await editProfile(deps, cliActor, {
+    accountId: account.id,
+    currentName: account.name,
+    ...change,
+  });
+  if (!edited.ok)
     throw new CommandError(
-      email.code === 'accounts.identifier_taken'
+      edited.code === 'accounts.identifier_taken'
         ? 'another account already signs in with this address'
-        : `invalid email address (${email.reason})`,
-      email.code,
+        : `invalid email address (${edited.reason})`,
+      edited.code,
     );
-  if (change.name !== undefined && change.name !== account.name)
-    await renameAccount(deps, cliActor, { accountId: account.id, name: change.name });
-  const mailDeps = { ...deps, mailer: io.mail.mailer, publicUrl: io.mail.publicUrl };
-  const sent =
-    email?.changed === true && change.email !== null
-      ? await mailNewAddress(mailDeps, cliActor, { accountId: account.id })
-      : false;
+  const sent = edited.mailed;
   const after = await requireAccount(io.db, account.username);
   const lines = [`Saved ${after.username}: name ${after.name}, email ${after.email ?? '-'}.\n`];
   if (sent) lines.push('A verification link was sent to the new address.\n');

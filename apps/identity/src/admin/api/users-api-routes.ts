@@ -8,16 +8,14 @@ import { type Static, Type } from 'typebox';
 import { requestOrigin } from '../../account/account-session.ts';
 import { generateAcceptablePassword } from '../../accounts/generate-password.ts';
 import type { Actor } from '../../accounts/operations/actor.ts';
-import { changeEmail } from '../../accounts/operations/change-email.ts';
 import { deleteAccount } from '../../accounts/operations/delete-account.ts';
 import { lockAccount } from '../../accounts/operations/lock-account.ts';
 import { registerAccount } from '../../accounts/operations/register-account.ts';
-import { renameAccount } from '../../accounts/operations/rename-account.ts';
 import { resetMfa } from '../../accounts/operations/reset-mfa.ts';
 import { setMfaRequired } from '../../accounts/operations/set-mfa-required.ts';
 import { signOutEverywhere } from '../../accounts/operations/sign-out-everywhere.ts';
 import { unlockAccount } from '../../accounts/operations/unlock-account.ts';
-import { mailNewAddress } from '../../lifecycle/mail-new-address.ts';
+import { editProfile } from '../../lifecycle/edit-profile.ts';
 import { type AccountRow, findAccountRow, searchAccounts } from '../console-queries.ts';
 import type { ConsoleOptions } from '../console-routes.tsx';
 import { inviteAndMail } from '../invitation-routes.tsx';
@@ -165,23 +163,17 @@ export async function usersApiRoutes(app: FastifyInstance, options: ConsoleOptio
       const origin = requestOrigin(request);
       if (name !== undefined && name.trim() === '')
         return reply.status(400).send({ error: 'accounts.invalid_name', message: 'Empty name.' });
-      // The address first: refused, it leaves the name unchanged too.
-      const changed =
-        email === undefined
-          ? undefined
-          : await changeEmail(options, actorOf(request), { accountId: row.id, email, origin });
-      if (changed !== undefined && !changed.ok)
+      const edited = await editProfile(options, actorOf(request), {
+        accountId: row.id,
+        currentName: row.name,
+        name: name?.trim(),
+        email,
+        origin,
+      });
+      if (!edited.ok)
         return reply
-          .status(changed.code === 'accounts.identifier_taken' ? 409 : 400)
-          .send({ error: changed.code, message: changed.reason });
-      if (name !== undefined && name.trim() !== row.name)
-        await renameAccount(options, actorOf(request), {
-          accountId: row.id,
-          name: name.trim(),
-          origin,
-        });
-      if (changed?.ok && changed.changed && email)
-        await mailNewAddress(options, actorOf(request), { accountId: row.id, origin });
+          .status(edited.code === 'accounts.identifier_taken' ? 409 : 400)
+          .send({ error: edited.code, message: edited.reason });
       return toUser((await findAccountRow(db, row.id)) as AccountRow);
     },
   );

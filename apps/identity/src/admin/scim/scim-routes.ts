@@ -10,13 +10,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { canonicalizeIdentifier } from '../../accounts/canonical-identifier.ts';
 import { generateAcceptablePassword } from '../../accounts/generate-password.ts';
 import type { Actor } from '../../accounts/operations/actor.ts';
-import { changeEmail } from '../../accounts/operations/change-email.ts';
 import { deleteAccount } from '../../accounts/operations/delete-account.ts';
 import { lockAccount } from '../../accounts/operations/lock-account.ts';
 import { registerAccount } from '../../accounts/operations/register-account.ts';
-import { renameAccount } from '../../accounts/operations/rename-account.ts';
 import { unlockAccount } from '../../accounts/operations/unlock-account.ts';
-import { mailNewAddress } from '../../lifecycle/mail-new-address.ts';
+import { editProfile } from '../../lifecycle/edit-profile.ts';
 import { apiGuard } from '../api/api-guard.ts';
 import {
   type AccountRow,
@@ -190,32 +188,21 @@ export async function scimRoutes(app: FastifyInstance, options: ConsoleOptions) 
     change: ScimChange,
   ) {
     const deps = options;
-    if (change.email !== undefined) {
-      const email = await changeEmail(deps, actorOf(request), {
-        accountId: row.id,
-        email: change.email,
-        origin: origin(request),
-      });
-      if (!email.ok)
-        return email.code === 'accounts.identifier_taken'
-          ? scimError(reply, 409, 'email already used by another user.', 'uniqueness')
-          : scimError(reply, 400, email.reason, 'invalidValue');
-      if (email.changed && change.email !== null)
-        await mailNewAddress(deps, actorOf(request), {
-          accountId: row.id,
-          origin: origin(request),
-        });
-    }
+    const edited = await editProfile(deps, actorOf(request), {
+      accountId: row.id,
+      currentName: row.name,
+      name: change.name,
+      email: change.email,
+      origin: origin(request),
+    });
+    if (!edited.ok)
+      return edited.code === 'accounts.identifier_taken'
+        ? scimError(reply, 409, 'email already used by another user.', 'uniqueness')
+        : scimError(reply, 400, edited.reason, 'invalidValue');
     if (change.active === false && row.locked !== 1)
       await lockAccount(deps, actorOf(request), { accountId: row.id, origin: origin(request) });
     if (change.active === true && row.locked === 1)
       await unlockAccount(deps, actorOf(request), { accountId: row.id, origin: origin(request) });
-    if (change.name !== undefined && change.name !== row.name)
-      await renameAccount(deps, actorOf(request), {
-        accountId: row.id,
-        name: change.name,
-        origin: origin(request),
-      });
     return send(reply, (await findAccountRow(db, row.id)) as AccountRow);
   }
 
