@@ -33,14 +33,21 @@ export async function countStatements(
 export function statementTables(counts: StatementCounts, topStatements = 12): string {
   const per = (n: number) => fixed(n / counts.signIns, 1);
   const total = counts.byRequest.reduce(
-    (sum, r) => ({ statements: sum.statements + r.statements, commits: sum.commits + r.commits }),
-    { statements: 0, commits: 0 },
+    (sum, r) => ({
+      statements: sum.statements + r.statements,
+      commits: sum.commits + r.commits,
+      cpuMicros: sum.cpuMicros + r.cpuMicros,
+    }),
+    { statements: 0, commits: 0, cpuMicros: 0 },
   );
+  const ms = (micros: number) => fixed(micros / 1000 / counts.signIns, 2);
   return [
-    '| request | statements / sign-in | commits / sign-in |',
-    '| --- | ---: | ---: |',
-    ...counts.byRequest.map((r) => `| ${r.request} | ${per(r.statements)} | ${per(r.commits)} |`),
-    `| **whole sign-in** | **${per(total.statements)}** | **${per(total.commits)}** |`,
+    '| request | statements / sign-in | commits / sign-in | main-thread CPU ms / sign-in |',
+    '| --- | ---: | ---: | ---: |',
+    ...counts.byRequest.map(
+      (r) => `| ${r.request} | ${per(r.statements)} | ${per(r.commits)} | ${ms(r.cpuMicros)} |`,
+    ),
+    `| **whole sign-in** | **${per(total.statements)}** | **${per(total.commits)}** | **${ms(total.cpuMicros)}** |`,
     '',
     '| statement (most frequent) | per sign-in |',
     '| --- | ---: |',

@@ -11,33 +11,60 @@ import { StatementSync } from 'node:sqlite';
 
 export interface SqlTally {
   /** `GET /interaction/:uid` → statements and commits while it was served. */
-  byRequest: Array<{ request: string; statements: number; commits: number; requests: number }>;
+  byRequest: Array<{
+    request: string;
+    statements: number;
+    commits: number;
+    requests: number;
+    /** The main thread's CPU from the request's start to its response's end (with the trace's own). */
+    cpuMicros: number;
+  }>;
   /** SQL text (as Kysely compiled it) → how many times it ran. */
-  bySql: Array<{ sql: string; count: number }>;
+  /** …and how long `node:sqlite` took to run it, in all (µs of wall time, one request at a time). */
+  bySql: Array<{ sql: string; count: number; micros: number }>;
+  /** Each request's start and end on the monotonic clock in µs (a CPU profile's clock). */
+  windows: Array<{ request: string; start: number; end: number }>;
 }
 
 type Method = 'run' | 'all' | 'get' | 'iterate';
 const methods: Method[] = ['run', 'all', 'get', 'iterate'];
 const original = new Map<Method, (...args: unknown[]) => unknown>();
-const requests = new Map<string, { statements: number; commits: number; requests: number }>();
+const requests = new Map<
+  string,
+  { statements: number; commits: number; requests: number; cpuMicros: number }
+>();
 const sqls = new Map<string, number>();
+const sqlMicros = new Map<string, number>();
 let current = '(outside a request)';
 let inTransaction = false;
+let startedCpu = 0;
+let startedAt = 0;
+const windows: SqlTally['windows'] = [];
+const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
+
+const threadCpuMicros = () => {
+  const { user, system } = process.threadCpuUsage();
+  return user + system;
+};
 
 const onRequest = (message: unknown) => {
   const { request } = message as { request: IncomingMessage };
   const path = (request.url ?? '').split('?')[0] ?? '';
   current = `${request.method} ${path.replace(/^(\/interaction|\/oidc\/auth)\/[^/]+/, '$1/:uid')}`;
   requestEntry().requests += 1;
+  startedCpu = threadCpuMicros();
+  startedAt = monotonicMicros();
 };
 const onFinish = () => {
+  requestEntry().cpuMicros += threadCpuMicros() - startedCpu;
+  windows.push({ request: current, start: startedAt, end: monotonicMicros() });
   current = '(outside a request)';
 };
 
 function requestEntry() {
   let entry = requests.get(current);
   if (entry === undefined) {
-    entry = { statements: 0, commits: 0, requests: 0 };
+    entry = { statements: 0, commits: 0, requests: 0, cpuMicros: 0 };
     requests.set(current, entry);
   }
   return entry;
@@ -60,12 +87,20 @@ export function startSqlTrace(): void {
   if (original.size > 0) return;
   requests.clear();
   sqls.clear();
+  sqlMicros.clear();
+  windows.length = 0;
   for (const method of methods) {
     const run = StatementSync.prototype[method] as (...args: unknown[]) => unknown;
     original.set(method, run);
     StatementSync.prototype[method] = function (this: StatementSync, ...args: unknown[]) {
       record(this.sourceSQL);
-      return run.apply(this, args);
+      const started = process.hrtime.bigint();
+      try {
+        return run.apply(this, args);
+      } finally {
+        const micros = Number(process.hrtime.bigint() - started) / 1000;
+        sqlMicros.set(this.sourceSQL, (sqlMicros.get(this.sourceSQL) ?? 0) + micros);
+      }
     } as never;
   }
   subscribe('http.server.request.start', onRequest);
@@ -79,6 +114,9 @@ export function stopSqlTrace(): SqlTally {
   unsubscribe('http.server.response.finish', onFinish);
   return {
     byRequest: [...requests].map(([request, counts]) => ({ request, ...counts })),
-    bySql: [...sqls].map(([sql, count]) => ({ sql, count })).sort((a, b) => b.count - a.count),
+    bySql: [...sqls]
+      .map(([sql, count]) => ({ sql, count, micros: sqlMicros.get(sql) ?? 0 }))
+      .sort((a, b) => b.count - a.count),
+    windows: [...windows],
   };
 }

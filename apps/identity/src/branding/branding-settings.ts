@@ -3,12 +3,13 @@
  * `org_settings`: its name, its logo (the bytes apart from what the pages read), its accent
  * colour, its support contact. Unset is the default: the pages look as they always did.
  *
- * Every page reads it afresh (one query of a few short rows, by key): a change made by the CLI
- * or by another instance is seen at the next page.
+ * Every page reads it through the organization's settings kept in memory (db/org-settings.ts):
+ * a change made here is seen at the next page, one made by another process within a second.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { readOrgSettings, writeOrgSetting } from '../db/org-settings.ts';
 import type { LogoType } from './logo-image.ts';
 import type { SupportContact } from './support-contact.ts';
 
@@ -33,20 +34,21 @@ export const brandingKeys = {
 
 type BrandingKey = (typeof brandingKeys)[keyof typeof brandingKeys];
 
-/** Everything the pages read: all but the logo's bytes. */
-const pageKeys: BrandingKey[] = Object.values(brandingKeys).filter(
-  (key) => key !== brandingKeys.logoData,
-);
-
 export const noBranding: Branding = Object.freeze({ support: Object.freeze({}) });
 
+/** The branding made from each settings read once, not again at every page. */
+const madeFrom = new WeakMap<ReadonlyMap<string, string>, Branding>();
+
 export async function readBranding(db: Kysely<Database>): Promise<Branding> {
-  const rows = await db
-    .selectFrom('org_settings')
-    .select(['key', 'value'])
-    .where('key', 'in', pageKeys)
-    .execute();
-  const value = new Map(rows.map((row) => [row.key, row.value]));
+  const settings = await readOrgSettings(db);
+  const made = madeFrom.get(settings);
+  if (made !== undefined) return made;
+  const branding = brandingOf(settings);
+  madeFrom.set(settings, branding);
+  return branding;
+}
+
+function brandingOf(value: ReadonlyMap<string, string>): Branding {
   const [type, hash] = (value.get(brandingKeys.logoMeta) ?? '').split(' ');
   const support: SupportContact = {
     ...optional('email', value.get(brandingKeys.supportEmail)),
@@ -95,13 +97,6 @@ export async function writeBranding(
   db: Kysely<Database>,
   values: Partial<Record<BrandingKey, string>>,
 ): Promise<void> {
-  for (const [key, value] of Object.entries(values)) {
-    if (value === '') await db.deleteFrom('org_settings').where('key', '=', key).execute();
-    else
-      await db
-        .insertInto('org_settings')
-        .values({ key, value })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-        .execute();
-  }
+  for (const [key, value] of Object.entries(values))
+    await writeOrgSetting(db, key, value === '' ? undefined : value);
 }

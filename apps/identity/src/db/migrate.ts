@@ -30,6 +30,7 @@ import * as m0018 from './migrations/0018-groups-and-policy.ts';
 import * as m0020 from './migrations/0020-self-registration.ts';
 import * as m0021 from './migrations/0021-signing-key-rotation.ts';
 import * as m0022 from './migrations/0022-notice-recipient.ts';
+import * as m0023 from './migrations/0023-oidc-partial-indexes.ts';
 
 interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -58,6 +59,7 @@ const migrations: ReadonlyArray<[string, Migration]> = [
   ['0020-self-registration', m0020],
   ['0021-signing-key-rotation', m0021],
   ['0022-notice-recipient', m0022],
+  ['0023-oidc-partial-indexes', m0023],
 ];
 
 /** Apply every migration not applied yet (or, for tests of a migration, those up to `upTo`). */

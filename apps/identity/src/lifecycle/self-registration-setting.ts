@@ -4,25 +4,16 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { readOrgSetting, writeOrgSetting } from '../db/org-settings.ts';
 
 const selfRegistrationKey = 'self_registration';
 
 export async function readSelfRegistration(db: Kysely<Database>): Promise<boolean> {
-  const row = await db
-    .selectFrom('org_settings')
-    .select('value')
-    .where('key', '=', selfRegistrationKey)
-    .executeTakeFirst();
-  return row?.value === 'on';
+  return (await readOrgSetting(db, selfRegistrationKey)) === 'on';
 }
 
 export async function setSelfRegistration(db: Kysely<Database>, on: boolean): Promise<void> {
-  const value = on ? 'on' : 'off';
-  await db
-    .insertInto('org_settings')
-    .values({ key: selfRegistrationKey, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
+  await writeOrgSetting(db, selfRegistrationKey, on ? 'on' : 'off');
 }
 
 /** A self-registered account whose address is not verified yet completes no sign-in. */

@@ -10,6 +10,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { readOrgSettings, writeOrgSetting } from '../db/org-settings.ts';
 import type { Factor } from '../factors/factor.ts';
 
 export const mfaSettingKeys = {
@@ -69,12 +70,8 @@ export function parseGraceDays(value: string | null | undefined): number {
 }
 
 export async function readMfaPolicy(db: Kysely<Database>): Promise<MfaPolicy> {
-  const rows = await db
-    .selectFrom('org_settings')
-    .select(['key', 'value'])
-    .where('key', 'in', Object.values(mfaSettingKeys))
-    .execute();
-  const value = (key: string) => rows.find((row) => row.key === key)?.value;
+  const settings = await readOrgSettings(db);
+  const value = (key: string) => settings.get(key);
   return {
     appliesTo: parseAppliesTo(value(mfaSettingKeys.appliesTo)),
     methods: parseMethodRules(value(mfaSettingKeys.methods)),
@@ -82,13 +79,7 @@ export async function readMfaPolicy(db: Kysely<Database>): Promise<MfaPolicy> {
   };
 }
 
-export async function writeSetting(db: Kysely<Database>, key: string, value: string) {
-  await db
-    .insertInto('org_settings')
-    .values({ key, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
-}
+const writeSetting = writeOrgSetting;
 
 export async function setMfaAppliesTo(db: Kysely<Database>, appliesTo: MfaAppliesTo) {
   await writeSetting(db, mfaSettingKeys.appliesTo, storedAppliesTo[appliesTo]);

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { readOrgSetting, writeOrgSetting } from '../db/org-settings.ts';
 
 const rememberKey = 'remember_browser_days';
 
@@ -20,21 +21,11 @@ export function parseRememberDuration(text: string): number | undefined {
 }
 
 export async function readRememberDays(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .selectFrom('org_settings')
-    .select('value')
-    .where('key', '=', rememberKey)
-    .executeTakeFirst();
   // An unknown stored value fails closed: no browser is remembered.
-  const days = Number(row?.value ?? 0);
+  const days = Number((await readOrgSetting(db, rememberKey)) ?? 0);
   return Number.isInteger(days) && days > 0 && days <= maxRememberDays ? days : 0;
 }
 
 export async function setRememberDays(db: Kysely<Database>, days: number): Promise<void> {
-  const value = String(days);
-  await db
-    .insertInto('org_settings')
-    .values({ key: rememberKey, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
+  await writeOrgSetting(db, rememberKey, String(days));
 }

@@ -7,6 +7,7 @@
 import type { PushNumberMode } from '@sesame/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { readOrgSetting, writeOrgSetting } from '../../db/org-settings.ts';
 
 const pushNumberKey = 'push_number';
 
@@ -17,19 +18,11 @@ export function isPushNumberMode(value: unknown): value is PushNumberMode {
 }
 
 export async function readPushNumberMode(db: Kysely<Database>): Promise<PushNumberMode> {
-  const row = await db
-    .selectFrom('org_settings')
-    .select('value')
-    .where('key', '=', pushNumberKey)
-    .executeTakeFirst();
+  const value = await readOrgSetting(db, pushNumberKey);
   // An unknown stored value fails closed to the strictest form.
-  return isPushNumberMode(row?.value) ? row.value : 'typed-6';
+  return isPushNumberMode(value) ? value : 'typed-6';
 }
 
 export async function setPushNumberMode(db: Kysely<Database>, mode: PushNumberMode): Promise<void> {
-  await db
-    .insertInto('org_settings')
-    .values({ key: pushNumberKey, value: mode })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: mode }))
-    .execute();
+  await writeOrgSetting(db, pushNumberKey, mode);
 }

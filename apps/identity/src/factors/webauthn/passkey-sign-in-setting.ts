@@ -5,23 +5,14 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { readOrgSetting, writeOrgSetting } from '../../db/org-settings.ts';
 
 const passkeySignInKey = 'passkey_sign_in';
 
 export async function readPasskeySignIn(db: Kysely<Database>): Promise<boolean> {
-  const row = await db
-    .selectFrom('org_settings')
-    .select('value')
-    .where('key', '=', passkeySignInKey)
-    .executeTakeFirst();
-  return row?.value === 'on';
+  return (await readOrgSetting(db, passkeySignInKey)) === 'on';
 }
 
 export async function setPasskeySignIn(db: Kysely<Database>, allowed: boolean): Promise<void> {
-  const value = allowed ? 'on' : 'off';
-  await db
-    .insertInto('org_settings')
-    .values({ key: passkeySignInKey, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
+  await writeOrgSetting(db, passkeySignInKey, allowed ? 'on' : 'off');
 }
