@@ -24,6 +24,8 @@ export interface SqlTally {
   bySql: Array<{ sql: string; count: number; micros: number }>;
   /** Each request's start and end on the monotonic clock in µs (a CPU profile's clock). */
   windows: Array<{ request: string; start: number; end: number }>;
+  /** The statements of the last request of each kind, in order (what one request runs). */
+  sequences: Record<string, string[]>;
 }
 
 type Method = 'run' | 'all' | 'get' | 'iterate';
@@ -40,6 +42,7 @@ let inTransaction = false;
 let startedCpu = 0;
 let startedAt = 0;
 const windows: SqlTally['windows'] = [];
+const sequences: SqlTally['sequences'] = {};
 const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
 
 const threadCpuMicros = () => {
@@ -54,6 +57,7 @@ const onRequest = (message: unknown) => {
   requestEntry().requests += 1;
   startedCpu = threadCpuMicros();
   startedAt = monotonicMicros();
+  sequences[current] = [];
 };
 const onFinish = () => {
   requestEntry().cpuMicros += threadCpuMicros() - startedCpu;
@@ -71,6 +75,7 @@ function requestEntry() {
 }
 
 function record(sql: string) {
+  sequences[current]?.push(sql);
   const entry = requestEntry();
   entry.statements += 1;
   sqls.set(sql, (sqls.get(sql) ?? 0) + 1);
@@ -89,6 +94,7 @@ export function startSqlTrace(): void {
   sqls.clear();
   sqlMicros.clear();
   windows.length = 0;
+  for (const request of Object.keys(sequences)) delete sequences[request];
   for (const method of methods) {
     const run = StatementSync.prototype[method] as (...args: unknown[]) => unknown;
     original.set(method, run);
@@ -118,5 +124,6 @@ export function stopSqlTrace(): SqlTally {
       .map(([sql, count]) => ({ sql, count, micros: sqlMicros.get(sql) ?? 0 }))
       .sort((a, b) => b.count - a.count),
     windows: [...windows],
+    sequences: { ...sequences },
   };
 }

@@ -17,6 +17,7 @@ import { logoutSource, postLogoutSuccessSource, renderError } from './oidc-pages
 import { providerCookies } from './provider-cookies.ts';
 import { sessionTtlSeconds } from './session-ttl.ts';
 import { createStoredClientAdapter } from './stored-client-adapter.ts';
+import { withWriteBatch } from './write-batch.ts';
 
 export interface ProviderOptions {
   issuer: string;
@@ -112,6 +113,8 @@ export function createProvider(options: ProviderOptions): Provider {
   };
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = options.proxy;
+  // Each request's saves committed together, before its response (write-batch.ts).
+  provider.use((_ctx, next) => withWriteBatch(db, next));
   followPublicOrigin(provider, publicOrigin);
   options.ciba.attach(provider);
   return provider;

@@ -4,11 +4,12 @@
  * shared by every identity instance. One table, keyed by (model, id).
  */
 
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import type { Database } from '../db/database.ts';
 import { preparedQuery, slot } from '../db/prepared-query.ts';
+import { currentWriteBatch, type QueuedSave } from './write-batch.ts';
 
 const grantable = new Set([
   'AccessToken',
@@ -98,34 +99,53 @@ function modelQueries(db: Kysely<Database>, model: string) {
 function createKyselyAdapter(db: Kysely<Database>, model: string, now: () => number): Adapter {
   const queries = modelQueries(db, model);
   const findWhere = async (column: 'id' | 'uid' | 'user_code', value: string) => {
+    const batch = currentWriteBatch();
+    if (batch !== undefined) {
+      if (column === 'id') {
+        // Saved or deleted earlier in this request, not committed yet (write-batch.ts).
+        const queued = batch.read(model, value);
+        if (queued === null) return undefined;
+        if (queued !== undefined) return alive(queued.expiresAt, queued.payload, null);
+      } else await batch.commit();
+    }
     const { rows } = await db.executeQuery(queries.find[column]({ value }));
     const row = rows[0] as ModelRow | undefined;
     if (row === undefined) return undefined;
-    if (row.expires_at !== null && row.expires_at <= now()) return undefined;
-    const payload = JSON.parse(row.payload) as AdapterPayload;
-    return row.consumed_at === null
-      ? payload
-      : { ...payload, consumed: Math.floor(row.consumed_at / 1000) };
+    return alive(row.expires_at, row.payload, row.consumed_at);
+  };
+  const alive = (expiresAt: number | null, stored: string, consumedAt: number | null) => {
+    if (expiresAt !== null && expiresAt <= now()) return undefined;
+    const payload = JSON.parse(stored) as AdapterPayload;
+    return consumedAt === null ? payload : { ...payload, consumed: Math.floor(consumedAt / 1000) };
+  };
+  /** Run now, or with the request's other writes (write-batch.ts). */
+  const write = async (id: string, query: CompiledQuery, saved?: QueuedSave) => {
+    const batch = currentWriteBatch();
+    if (batch === undefined) await db.executeQuery(query);
+    else batch.queue(model, id, { query, ...(saved === undefined ? {} : { saved }) });
   };
 
   return {
     async upsert(id, payload, expiresIn) {
-      await db.executeQuery(
-        queries.upsert({
-          id,
-          payload: JSON.stringify(payload),
-          grant_id: grantable.has(model) || model === 'Grant' ? (payload.grantId ?? null) : null,
-          user_code: payload.userCode ?? null,
-          uid: payload.uid ?? null,
-          account_id: accountOf(payload),
-          expires_at: expiresIn ? now() + expiresIn * 1000 : null,
-        }),
-      );
+      const stored = JSON.stringify(payload);
+      const expiresAt = expiresIn ? now() + expiresIn * 1000 : null;
+      const query = queries.upsert({
+        id,
+        payload: stored,
+        grant_id: grantable.has(model) || model === 'Grant' ? (payload.grantId ?? null) : null,
+        user_code: payload.userCode ?? null,
+        uid: payload.uid ?? null,
+        account_id: accountOf(payload),
+        expires_at: expiresAt,
+      });
+      await write(id, query, { payload: stored, expiresAt });
     },
     find: (id) => findWhere('id', id),
     findByUid: (uid) => findWhere('uid', uid),
     findByUserCode: (userCode) => findWhere('user_code', userCode),
     async consume(id) {
+      // Decided by the database, with what this request wrote before it.
+      await currentWriteBatch()?.commit();
       // One atomic statement: of two parallel redemptions of one code, exactly one wins (G-31).
       const { rows } = await db.executeQuery(queries.consume({ now: now(), id }));
       if (rows[0] === undefined) {
@@ -141,9 +161,10 @@ function createKyselyAdapter(db: Kysely<Database>, model: string, now: () => num
       }
     },
     async destroy(id) {
-      await db.executeQuery(queries.destroy({ id }));
+      await write(id, queries.destroy({ id }));
     },
     async revokeByGrantId(grantId) {
+      await currentWriteBatch()?.commit();
       await revokeGrant(db, grantId);
     },
   };

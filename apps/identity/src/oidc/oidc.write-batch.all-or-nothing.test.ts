@@ -1,0 +1,72 @@
+/**
+ * A request to the provider commits what it saved in one transaction, before its response
+ * (oidc/write-batch.ts). Attacked where it matters, over HTTP on both backends: when the last
+ * save of the return from a sign-in fails (the authorization code, refused here by a trigger),
+ * the browser gets an error, not a redirect to the application, and none of that request's saves
+ * is left behind — no session, no grant — so nothing can be signed in with half of it. Once the
+ * database takes codes again, a new sign-in works.
+ */
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signIn } from '../../test/browser-session.ts';
+import { buildTestApp, type TestApp, testBackends } from '../../test/build-test-app.ts';
+import { newBrowser, signInForCode } from '../../test/sign-in-kit.ts';
+import { isPostgres } from '../db/dialect.ts';
+
+const password = 'rivière gelée 2026';
+
+describe.each(testBackends())('a provider request’s saves, all or nothing (%s)', (backend) => {
+  let t: TestApp;
+  let accountId: string;
+  beforeEach(async () => {
+    t = await buildTestApp(backend);
+    accountId = await t.createUser({ username: 'claire', password });
+  });
+  afterEach(() => t.close());
+
+  const refuseCodes = async () => {
+    if (isPostgres(t.db)) {
+      await sql`create function refuse_codes() returns trigger language plpgsql as $$
+        begin
+          if new.model = 'AuthorizationCode' then raise exception 'no codes today'; end if;
+          return new;
+        end $$`.execute(t.db);
+      await sql`create trigger refuse_codes before insert on oidc_models
+        for each row execute function refuse_codes()`.execute(t.db);
+    } else
+      await sql`create trigger refuse_codes before insert on oidc_models
+        when new.model = 'AuthorizationCode'
+        begin select raise(abort, 'no codes today'); end`.execute(t.db);
+  };
+  const takeCodesAgain = () =>
+    isPostgres(t.db)
+      ? sql`drop trigger refuse_codes on oidc_models`.execute(t.db)
+      : sql`drop trigger refuse_codes`.execute(t.db);
+  const recordsOf = async (model: string) =>
+    (
+      await t.db
+        .selectFrom('oidc_models')
+        .select('id')
+        .where('model', '=', model)
+        .where('account_id', '=', accountId)
+        .execute()
+    ).length;
+
+  it('a failed save leaves an error page and none of the request’s other saves', async () => {
+    await refuseCodes();
+    const { response } = await signIn(newBrowser(t), 'claire', password);
+    expect(response.statusCode).toBe(500);
+    expect(String(response.headers.location ?? '')).not.toContain('code=');
+    expect(response.body).not.toContain('no codes today');
+    // The session and the grant were saved in the same request as the refused code: gone too.
+    expect(await recordsOf('Session')).toBe(0);
+    expect(await recordsOf('Grant')).toBe(0);
+    expect(await recordsOf('AuthorizationCode')).toBe(0);
+
+    await takeCodesAgain();
+    const { code } = await signInForCode(newBrowser(t), 'claire', password);
+    expect(code).toMatch(/^[\w-]{20,}$/);
+    expect(await recordsOf('Session')).toBe(1);
+    expect(await recordsOf('Grant')).toBe(1);
+  });
+});

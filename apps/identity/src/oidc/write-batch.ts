@@ -1,0 +1,90 @@
+/**
+ * oidc-provider saves its records one at a time: coming back from a sign-in (`/oidc/auth/:uid`)
+ * it deletes the interaction and saves the session, the grant and the authorization code; the
+ * token request saves an access token and a refresh token. Each save was its own statement and
+ * its own commit — on SQLite a commit writes every page it changed to the WAL, the better part
+ * of a statement's cost (bench/README.md).
+ *
+ * So a request to the provider runs with a batch (`withWriteBatch`, in create-provider.ts): the
+ * adapter (kysely-adapter.ts) queues its saves and deletions instead of running them, and the
+ * batch commits them in one transaction when the provider is done with the request — before its
+ * response is written, so nothing that the response tells the browser or the client about is
+ * missing from the database once they have it. Within the request, the adapter reads a record
+ * it queued from the batch; any other read of the model (by uid, by user code), a consumption
+ * (single use must be decided by the database: G-31) and a revocation commit the batch first,
+ * so every statement still sees what the request did before it. Outside a provider request
+ * (the sign-in pages' calls to `interactionResult`, the account operations) nothing is queued.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { CompiledQuery, Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+/** What a read in the same request gets back of a queued save: the payload as stored (JSON). */
+export interface QueuedSave {
+  payload: string;
+  /** ms; null: no expiry. */
+  expiresAt: number | null;
+}
+
+/** A queued save, or deletion (no `saved`). */
+interface QueuedWrite {
+  query: CompiledQuery;
+  saved?: QueuedSave;
+}
+
+export class WriteBatch {
+  readonly #db: Kysely<Database>;
+  /** By model and id, in the order first written; a later write of a record replaces its own. */
+  readonly #writes = new Map<string, QueuedWrite>();
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  queue(model: string, id: string, write: QueuedWrite): void {
+    this.#writes.set(`${model}\u0000${id}`, write);
+  }
+
+  /** The record as this request left it: `undefined` if not written here, `null` if deleted. */
+  read(model: string, id: string): QueuedWrite['saved'] | null | undefined {
+    const write = this.#writes.get(`${model}\u0000${id}`);
+    if (write === undefined) return undefined;
+    return write.saved ?? null;
+  }
+
+  /** Commit what is queued, in one transaction (none if there is one write). */
+  async commit(): Promise<void> {
+    if (this.#writes.size === 0) return;
+    const queries = [...this.#writes.values()].map((write) => write.query);
+    this.#writes.clear();
+    const [only] = queries;
+    if (queries.length === 1 && only !== undefined) {
+      await this.#db.executeQuery(only);
+      return;
+    }
+    await this.#db.transaction().execute(async (trx) => {
+      for (const query of queries) await trx.executeQuery(query);
+    });
+  }
+}
+
+const current = new AsyncLocalStorage<WriteBatch>();
+
+/** The batch of the provider request being served, if any. */
+export function currentWriteBatch(): WriteBatch | undefined {
+  return current.getStore();
+}
+
+/**
+ * Run `next` (the provider's handling of one request) with a batch, and commit it when `next` is
+ * done, whether it succeeded or not: what the provider saved before an error is saved, as it
+ * was when each save was its own statement.
+ */
+export async function withWriteBatch(db: Kysely<Database>, next: () => Promise<void>) {
+  const batch = new WriteBatch(db);
+  try {
+    await current.run(batch, next);
+  } finally {
+    await batch.commit();
+  }
+}
