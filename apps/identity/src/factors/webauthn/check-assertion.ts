@@ -5,15 +5,13 @@
  * here after the signature (a counter that did not go up is flagged only for a genuine
  * signature), then recorded by compare-and-swap in the caller's transaction.
  */
-import {
-  type AuthenticationResponseJSON,
-  verifyAuthenticationResponse,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import type { Kysely } from 'kysely';
 import { recordAuditEvent } from '../../audit/record-audit-event.ts';
 import type { Database } from '../../db/database.ts';
 import { assertionAmr, isSignCountRegression, type RelyingParty } from './ceremony-checks.ts';
 import { advanceSignCount, type StoredCredential } from './webauthn-queries.ts';
+import { webauthnServer } from './webauthn-server.ts';
 
 export type AssertionOutcome =
   | { ok: true; amr: string[]; newCounter: number; backedUp: boolean }
@@ -32,6 +30,7 @@ export async function checkAssertion(
   const { response, credential } = input;
   // The answer must be from the credential it is checked against.
   if (response.id !== credential.credential_id) return { ok: false, regression: false };
+  const { verifyAuthenticationResponse } = await webauthnServer();
   const verified = await verifyAuthenticationResponse({
     response,
     expectedChallenge: input.expectedChallenge,

@@ -7,7 +7,6 @@
  * checked by @simplewebauthn/server against the public URL. The key is named by its owner.
  */
 import { randomUUID } from 'node:crypto';
-import { generateRegistrationOptions, verifyRegistrationResponse } from '@simplewebauthn/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { findAccountById } from '../../accounts/queries.ts';
@@ -27,6 +26,7 @@ import {
   listAccountCredentials,
   type NewPasskey,
 } from './webauthn-queries.ts';
+import { webauthnServer } from './webauthn-server.ts';
 
 const RegisterBody = Type.Object({
   csrf: Type.Optional(Type.String({ maxLength: 128 })),
@@ -56,6 +56,7 @@ export async function passkeyEnrollmentRoutes(app: FastifyInstance, deps: Factor
       authenticatorId: null,
     });
     const existing = await listAccountCredentials(db, context.accountId);
+    const { generateRegistrationOptions } = await webauthnServer();
     const options = await generateRegistrationOptions({
       rpName: rp.name,
       rpID: rp.id,
@@ -139,6 +140,7 @@ async function registerPasskey(
   });
   const response = parseRegistrationJson(body.attestation);
   if (expectedChallenge === undefined || response === undefined) return false;
+  const { verifyRegistrationResponse } = await webauthnServer();
   const verified = await verifyRegistrationResponse({
     response,
     expectedChallenge,

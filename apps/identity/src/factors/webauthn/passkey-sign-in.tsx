@@ -9,7 +9,6 @@
  * G-41), counts failures per address and per account, and its record guards on the account being
  * still unlocked. Its challenge is bound to the sign-in flow (no account is known before).
  */
-import { generateAuthenticationOptions } from '@simplewebauthn/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { findAccountById } from '../../accounts/queries.ts';
@@ -34,6 +33,7 @@ import {
   createSignInChallenge,
   findActivePasskey,
 } from './webauthn-queries.ts';
+import { webauthnServer } from './webauthn-server.ts';
 
 const SignInBody = Type.Object({
   csrf: Type.Optional(Type.String({ maxLength: 128 })),
@@ -54,6 +54,7 @@ export const passkeySignIn: FirstFactorSignIn = {
       ttlSeconds: ceremonyTtlSeconds,
     });
     // No allowCredentials: the browser offers the passkeys it holds for this site.
+    const { generateAuthenticationOptions } = await webauthnServer();
     const options = await generateAuthenticationOptions({
       rpID: relyingPartyOf(deps.publicUrl).id,
       challenge: challenge.bytes,

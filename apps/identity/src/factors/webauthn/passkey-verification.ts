@@ -6,7 +6,6 @@
  * limits' release, the step's record — is one transaction. User verification is asked for, not
  * required: without it the key proves possession only (`hwk`/`swk`), with it `user` too.
  */
-import { generateAuthenticationOptions } from '@simplewebauthn/server';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import {
@@ -25,6 +24,7 @@ import { auditSignCountRegression, checkAssertion, recordAssertion } from './che
 import { parseAuthenticationJson } from './credential-json.ts';
 import { passkeyKind } from './passkey-kind.ts';
 import { findCredentialOf } from './webauthn-queries.ts';
+import { webauthnServer } from './webauthn-server.ts';
 
 export const passkeyVerification: FactorVerification = {
   begin: async (deps, context, t) => {
@@ -35,6 +35,7 @@ export const passkeyVerification: FactorVerification = {
       flowId: context.flowId,
       authenticatorId: context.authenticator.id,
     });
+    const { generateAuthenticationOptions } = await webauthnServer();
     const options = await generateAuthenticationOptions({
       rpID: relyingPartyOf(deps.publicUrl).id,
       challenge: ceremony.challenge.bytes,
