@@ -50,6 +50,7 @@ import { mountOidcPlugin } from './oidc/mount-oidc.ts';
 import { signingKeysChannel } from './oidc/rotate-signing-key.ts';
 import { loadSigningKeys } from './oidc/signing-keys.ts';
 import { createBackgroundTasks } from './ops/background-tasks.ts';
+import { lazySchemaCompilers } from './ops/lazy-schema-compilers.ts';
 import type { LocalCertificate } from './ops/local-certificate.ts';
 import { loggerOptions } from './ops/logger-options.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
@@ -172,6 +173,8 @@ export async function buildApp(
     // set), instead of dropping it silently (Fastify's default); schemas without
     // `additionalProperties: false` — the pages' forms — still accept what browsers add.
     ajv: { customOptions: { removeAdditional: false } },
+    // Each route's schemas compiled at its first request, not at start (ops/lazy-schema-compilers.ts).
+    schemaController: { compilersFactory: lazySchemaCompilers() },
   }).withTypeProvider<TypeBoxTypeProvider>();
   if (deps.db === undefined) app.addHook('onClose', async () => db.destroy());
   app.addHook('onClose', async () => liveProvider.close());
