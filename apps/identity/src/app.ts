@@ -10,7 +10,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { buildAuthenticatorApp, serveAuthenticatorApp } from '@sesame/authenticator';
+import { buildAuthenticatorApp, serveAuthenticatorApp } from '@sesame/authenticator/server';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { JWK } from 'jose';
 import type { Kysely } from 'kysely';

@@ -9,7 +9,7 @@
  */
 
 import { join } from 'node:path';
-import { buildAuthenticatorApp } from '@sesame/authenticator';
+import { buildAuthenticatorApp } from '@sesame/authenticator/server';
 import type { AppDeps } from './app.ts';
 import type { Config } from './config.ts';
 

@@ -5,7 +5,7 @@
  * the proof's body hash, errors always as `{ error, message }`, and nothing cacheable.
  */
 
-import { type TypeBoxTypeProvider, TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   type AccountInfo,
   ActivateRequest,
@@ -30,6 +30,7 @@ import type { AnswerPushDeps } from '../factors/push/answer-push-challenge.ts';
 import type { PushService } from '../factors/push/push-service.ts';
 import { encodeTotpSecret } from '../factors/totp/totp-secret.ts';
 import type { AttemptLimiter } from '../security/attempt-limiter.ts';
+import { typeBoxValidatorLater } from '../security/compile-later.ts';
 import type { SecretBox } from '../security/secret-box.ts';
 import { codeOf } from '../ui/error-handler.tsx';
 import type { PageContext } from '../ui/page-context.ts';
@@ -86,7 +87,7 @@ export async function deviceApiRoutes(
     };
   };
   const rawBodies = keepRawJsonBodies(app);
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(typeBoxValidatorLater);
   app.setErrorHandler(sendApiError);
   app.addHook('onRequest', async (_request, reply) => {
     // Secrets (the TOTP seed) and account details: never kept by a cache (ASVS 14.3.2).

@@ -14,8 +14,8 @@ import {
 } from '@sesame/contracts';
 import type { ProtectedHeaderParameters } from 'jose';
 import type { Kysely } from 'kysely';
-import { Compile } from 'typebox/compile';
 import type { Database } from '../db/database.ts';
+import { compileLater } from '../security/compile-later.ts';
 import {
   type DeviceWithAccount,
   findDeviceWithAccount,
@@ -62,7 +62,7 @@ const deviceScheme = /^Device ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/
 const maxHeaderLength = 4096;
 /** Device ids are UUIDs (randomUUID at registration). */
 const deviceIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const payloadCheck = Compile(DeviceProofPayload);
+const payloadCheck = compileLater(DeviceProofPayload);
 
 export async function verifyDeviceProof(input: DeviceProofInput): Promise<DeviceProofResult> {
   const jws = readDeviceProofHeader(input.authorization);

@@ -6,7 +6,7 @@
  * carries it is already a signed device request; this binds the decision itself.
  */
 import { PushAnswerPayload, pushAnswerMaxAgeSeconds, pushAnswerType } from '@sesame/contracts';
-import { Compile } from 'typebox/compile';
+import { compileLater } from '../security/compile-later.ts';
 import {
   decodeJwsHeader,
   parseJsonBytes,
@@ -25,7 +25,7 @@ export type PushAnswerCheck =
   | { ok: true; answer: PushAnswerPayload }
   | { ok: false; reason: PushAnswerFailure };
 
-const payloadCheck = Compile(PushAnswerPayload);
+const payloadCheck = compileLater(PushAnswerPayload);
 const compactJws = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 export async function verifyPushAnswer(input: {

@@ -5,7 +5,7 @@
  */
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { Type } from 'typebox';
-import { Compile } from 'typebox/compile';
+import { compileLater } from '../../security/compile-later.ts';
 
 const Base64Url = Type.String({ pattern: '^[A-Za-z0-9_-]*$', maxLength: 8192 });
 const Common = {
@@ -37,8 +37,8 @@ const AuthenticationJson = Type.Object({
   }),
 });
 
-const registrationCheck = Compile(RegistrationJson);
-const authenticationCheck = Compile(AuthenticationJson);
+const registrationCheck = compileLater(RegistrationJson);
+const authenticationCheck = compileLater(AuthenticationJson);
 
 function parseWith<T>(check: { Check(value: unknown): boolean }, text: string | undefined) {
   if (text === undefined || text === '') return undefined;
