@@ -114,10 +114,34 @@ export function createProvider(options: ProviderOptions): Provider {
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = options.proxy;
   // Each request's saves committed together, before its response (write-batch.ts).
-  provider.use((_ctx, next) => withWriteBatch(db, next));
+  provider.use(async (ctx, next) => {
+    try {
+      await withWriteBatch(db, next);
+    } catch (error) {
+      await answerFailedSave(ctx as KoaContextWithOIDC, error);
+    }
+  });
   followPublicOrigin(provider, publicOrigin);
   options.ciba.attach(provider);
   return provider;
+}
+
+/**
+ * The saves of a request failed once the provider had answered it: that answer (a redirect with
+ * a code, tokens) must not go out. The browser's endpoints get the provider's generic error
+ * page, the others its JSON error, as when a save failed inside the provider (G-38: no detail).
+ */
+async function answerFailedSave(ctx: KoaContextWithOIDC, error: unknown): Promise<void> {
+  ctx.app.emit('error', error, ctx);
+  ctx.remove('location');
+  ctx.status = 500;
+  const out = { error: 'server_error', error_description: 'oops! something went wrong' };
+  if (
+    ctx.method === 'GET' &&
+    (ctx.accepts('json', 'html') === 'html' || ctx.path.includes('/auth'))
+  )
+    await renderError(ctx, out);
+  else ctx.body = out;
 }
 
 async function loadFirstPartyGrant(ctx: KoaContextWithOIDC) {

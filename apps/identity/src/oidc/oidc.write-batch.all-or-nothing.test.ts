@@ -57,6 +57,7 @@ describe.each(testBackends())('a provider request’s saves, all or nothing (%s)
     const { response } = await signIn(newBrowser(t), 'claire', password);
     expect(response.statusCode).toBe(500);
     expect(String(response.headers.location ?? '')).not.toContain('code=');
+    expect(response.body).toContain('<code>server_error</code>');
     expect(response.body).not.toContain('no codes today');
     // The session and the grant were saved in the same request as the refused code: gone too.
     expect(await recordsOf('Session')).toBe(0);
