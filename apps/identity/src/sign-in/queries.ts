@@ -262,8 +262,20 @@ export async function deleteAccountFlows(db: Kysely<Database>, accountId: string
   return endFlows(db, { accountId });
 }
 
-/** End one flow, or all of an account's; what they waited on dies with them (ADR 0004). */
+/**
+ * End one flow, or all of an account's; what they waited on dies with them (ADR 0004), in one
+ * transaction (the caller's, when it has one).
+ */
 async function endFlows(
+  db: Kysely<Database>,
+  which: { id: string } | { accountId: string },
+): Promise<number> {
+  return db.isTransaction
+    ? endFlowsIn(db, which)
+    : db.transaction().execute((trx) => endFlowsIn(trx, which));
+}
+
+async function endFlowsIn(
   db: Kysely<Database>,
   which: { id: string } | { accountId: string },
 ): Promise<number> {
