@@ -4,9 +4,11 @@
  * seven reads of the same few rows per MFA sign-in when each read went to the database.
  *
  * So they are read once and kept in memory, all of them but the logo's bytes, for at most
- * `maxAgeMs`. A change written through `writeOrgSetting` in this process (the console, the API,
- * the CLI's in-process commands) is seen at the next read; one written by another process (the
- * `sesame` CLI beside a running server, another instance) within `maxAgeMs`. The MFA
+ * `orgSettingsMaxAgeMs`. A change written through `writeOrgSetting` in this process (the console,
+ * the API, the CLI's in-process commands) is seen at the next read after it commits (a read that
+ * ran while its transaction was still open may keep the old value, for the same second at most);
+ * one written by another process (the `sesame` CLI beside a running server, another instance)
+ * within `orgSettingsMaxAgeMs`. The MFA
  * requirement of an account's standing is read by its own statement (policy/mfa-policy.ts) and
  * never from here, so a policy change holds at the next sign-in on every node.
  */

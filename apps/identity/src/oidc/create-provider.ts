@@ -133,7 +133,9 @@ export function createProvider(options: ProviderOptions): Provider {
  */
 async function answerFailedSave(ctx: KoaContextWithOIDC, error: unknown): Promise<void> {
   ctx.app.emit('error', error, ctx);
+  // Nor the cookies it set: a sign-out's cleared session cookie, for a session still saved.
   ctx.remove('location');
+  ctx.remove('set-cookie');
   ctx.status = 500;
   const out = { error: 'server_error', error_description: 'oops! something went wrong' };
   if (

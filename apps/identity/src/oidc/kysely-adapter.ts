@@ -118,9 +118,13 @@ function createKyselyAdapter(db: Kysely<Database>, model: string, now: () => num
     const payload = JSON.parse(stored) as AdapterPayload;
     return consumedAt === null ? payload : { ...payload, consumed: Math.floor(consumedAt / 1000) };
   };
-  /** Run now, or with the request's other writes (write-batch.ts). */
+  /**
+   * Run now, or with the request's other writes (write-batch.ts). A replay record (the id of a
+   * client assertion seen) is written at once: a parallel request with the same assertion must
+   * find it, not miss it until this request ends.
+   */
   const write = async (id: string, query: CompiledQuery, saved?: QueuedSave) => {
-    const batch = currentWriteBatch();
+    const batch = model === 'ReplayDetection' ? undefined : currentWriteBatch();
     if (batch === undefined) await db.executeQuery(query);
     else batch.queue(model, id, { query, ...(saved === undefined ? {} : { saved }) });
   };

@@ -2,8 +2,8 @@
  * A request to the provider commits what it saved in one transaction, before its response
  * (oidc/write-batch.ts). Attacked where it matters, over HTTP on both backends: when the last
  * save of the return from a sign-in fails (the authorization code, refused here by a trigger),
- * the browser gets an error, not a redirect to the application, and none of that request's saves
- * is left behind — no session, no grant — so nothing can be signed in with half of it. Once the
+ * the browser gets an error, not a redirect to the application nor its cookies, and none of that
+ * request's saves is left behind — no session, no grant — so nothing can be signed in with half of it. Once the
  * database takes codes again, a new sign-in works.
  */
 import { sql } from 'kysely';
@@ -58,6 +58,8 @@ describe.each(testBackends())('a provider request’s saves, all or nothing (%s)
     expect(response.statusCode).toBe(500);
     expect(String(response.headers.location ?? '')).not.toContain('code=');
     expect(response.body).toContain('<code>server_error</code>');
+    // Nor a cookie of the answer that was not sent (the session's, for a session not saved).
+    expect(response.headers['set-cookie']).toBeUndefined();
     expect(response.body).not.toContain('no codes today');
     // The session and the grant were saved in the same request as the refused code: gone too.
     expect(await recordsOf('Session')).toBe(0);
