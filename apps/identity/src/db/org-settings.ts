@@ -8,9 +8,9 @@
  * the API, the CLI's in-process commands) is seen at the next read after it commits (a read that
  * ran while its transaction was still open may keep the old value, for the same second at most);
  * one written by another process (the `sesame` CLI beside a running server, another instance)
- * within `orgSettingsMaxAgeMs`. The MFA
- * requirement of an account's standing is read by its own statement (policy/mfa-policy.ts) and
- * never from here, so a policy change holds at the next sign-in on every node.
+ * within `orgSettingsMaxAgeMs`. The MFA requirement of an account's standing is read by its own
+ * statement (policy/mfa-policy.ts) and never from here, so a policy change holds at the next
+ * sign-in on every node.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './database.ts';

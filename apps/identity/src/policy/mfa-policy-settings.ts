@@ -79,20 +79,18 @@ export async function readMfaPolicy(db: Kysely<Database>): Promise<MfaPolicy> {
   };
 }
 
-const writeSetting = writeOrgSetting;
-
 export async function setMfaAppliesTo(db: Kysely<Database>, appliesTo: MfaAppliesTo) {
-  await writeSetting(db, mfaSettingKeys.appliesTo, storedAppliesTo[appliesTo]);
+  await writeOrgSetting(db, mfaSettingKeys.appliesTo, storedAppliesTo[appliesTo]);
 }
 
 export async function setMethodRules(db: Kysely<Database>, rules: Record<string, MethodRule>) {
   // Optional is the default: only the others are kept.
   const kept = Object.fromEntries(Object.entries(rules).filter(([, rule]) => rule !== 'optional'));
-  await writeSetting(db, mfaSettingKeys.methods, JSON.stringify(kept));
+  await writeOrgSetting(db, mfaSettingKeys.methods, JSON.stringify(kept));
 }
 
 export async function setGraceDays(db: Kysely<Database>, days: number) {
-  await writeSetting(db, mfaSettingKeys.graceDays, String(days));
+  await writeOrgSetting(db, mfaSettingKeys.graceDays, String(days));
 }
 
 /**
