@@ -1,9 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { hash as argon2Hash, parseOptions } from '@node-rs/argon2';
 import { describe, expect, it } from 'vitest';
 import {
   type Argon2Params,
   createPasswordHasher,
   DEFAULT_ARGON2_PARAMS,
+  defaultHashingConcurrency,
 } from './password-hasher.ts';
 
 /** Cheap parameters: these tests are about behaviour, not cost. */
@@ -89,5 +91,23 @@ describe('createPasswordHasher (G-35)', () => {
     expect(await hasher.verifyDummy('')).toBe(false);
     const results = await Promise.all(['a', 'b', 'c'].map((pw) => hasher.verifyDummy(pw)));
     expect(results).toEqual([false, false, false]);
+  });
+
+  it('runs no more verifications at once than its concurrency (ADR 0016)', async () => {
+    // One at a time: a cheap verification asked for second finishes after a costly one asked for
+    // first. Without the limit the cheap one, on another of libuv's threads, finishes long before.
+    const oneAtATime = createPasswordHasher(FAST, 1);
+    const costly = await argon2Hash('costly', { memoryCost: 65536, timeCost: 3, algorithm: 2 });
+    const cheap = await oneAtATime.hash('cheap');
+    const finished: string[] = [];
+    await Promise.all([
+      oneAtATime.verify(costly, 'costly').then(() => finished.push('costly')),
+      oneAtATime.verify(cheap, 'cheap').then(() => finished.push('cheap')),
+    ]);
+    expect(finished).toEqual(['costly', 'cheap']);
+  });
+
+  it('by default leaves one core to the main thread, and runs at least one', () => {
+    expect(defaultHashingConcurrency()).toBe(Math.max(1, availableParallelism() - 1));
   });
 });

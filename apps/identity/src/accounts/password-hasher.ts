@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { Algorithm, Version } from '@node-rs/argon2';
 import { hash, parseOptions, verify } from '@node-rs/argon2';
+import { limitConcurrency } from './limit-concurrency.ts';
 
 // The library's enums are ambient `const enum`s, unusable under `verbatimModuleSyntax`.
 const ARGON2ID: Algorithm = 2;
@@ -45,8 +47,19 @@ export function normalizePassword(password: string): string {
   return password.toWellFormed().normalize('NFKC');
 }
 
+/**
+ * How many argon2id computations run at once: one core fewer than the machine has, so that the
+ * main thread (every other step of every sign-in) keeps a core of its own, and at least one.
+ * Hashes beyond it wait their turn (ADR 0016): on two cores, four at once on libuv's pool took
+ * more CPU per hash, and the main thread's time, than one at a time.
+ */
+export function defaultHashingConcurrency(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
 export function createPasswordHasher(
   params: Readonly<Argon2Params> = DEFAULT_ARGON2_PARAMS,
+  concurrency: number = defaultHashingConcurrency(),
 ): PasswordHasher {
   const options = {
     algorithm: ARGON2ID,
@@ -56,9 +69,11 @@ export function createPasswordHasher(
     parallelism: params.parallelism,
     outputLen: OUTPUT_LENGTH_BYTES,
   };
-  const hashPassword = (password: string) => hash(normalizePassword(password), options);
+  const inTurn = limitConcurrency(concurrency);
+  const hashPassword = (password: string) =>
+    inTurn(() => hash(normalizePassword(password), options));
   const verifyPassword = (stored: string, password: string) =>
-    safeVerify(stored, normalizePassword(password));
+    inTurn(() => safeVerify(stored, normalizePassword(password)));
 
   let dummyHash: Promise<string> | undefined;
   const getDummyHash = () => {
