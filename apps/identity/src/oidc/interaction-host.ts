@@ -115,13 +115,13 @@ export function createInteractionHost(options: InteractionHostOptions) {
       // comes back to the provider (a step-up reads it for freshness: G-23).
       const passedAt = Math.max(...flow.stepsDone.map((step) => step.at));
       const ts = Math.floor((result.secondFactorAt ?? passedAt) / 1000);
-      const redirectTo = await provider.interactionResult(
-        request.raw,
-        reply.raw,
-        { login: { accountId, amr, acr, remember: true, ts } },
-        { mergeWithLastSubmission: false },
-      );
-      return reply.redirect(redirectTo, 303);
+      // The interaction this request read and checked (its cookie, its URL, its session's
+      // account), saved with its result as `provider.interactionResult` would, without reading
+      // and checking it a second time.
+      const details = await interaction(request, reply);
+      details.result = { login: { accountId, amr, acr, remember: true, ts } };
+      await details.save(details.exp - Math.floor(Date.now() / 1000));
+      return reply.redirect(details.returnTo, 303);
     },
   };
 
