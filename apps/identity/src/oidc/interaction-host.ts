@@ -15,6 +15,7 @@ import type { HostedFlow, StepHost } from '../sign-in/step-host.ts';
 import { preferLocales } from '../ui/page-context.ts';
 import { clientRequiresTwoFactors } from './client-metadata.ts';
 import { isSessionNotFound } from './session-not-found.ts';
+import { queueWrites } from './write-batch.ts';
 
 export type InteractionDetails = Awaited<ReturnType<Provider['interactionDetails']>>;
 
@@ -108,8 +109,6 @@ export function createInteractionHost(options: InteractionHostOptions) {
     restartUrl: restartUrlOf(undefined),
     open: async (request, reply) => hosted(await interaction(request, reply)),
     async finish(request, reply, _hosted, flow, result) {
-      // Ended meanwhile by an account operation (lock, new password, MFA reset): not completed.
-      if (!(await deleteFlow(options.db, flow.id))) return false;
       const { accountId, amr, acr } = result;
       // The session's sign-in time is when its last factor was passed, not when the browser
       // comes back to the provider (a step-up reads it for freshness: G-23).
@@ -120,7 +119,17 @@ export function createInteractionHost(options: InteractionHostOptions) {
       // and checking it a second time.
       const details = await interaction(request, reply);
       details.result = { login: { accountId, amr, acr, remember: true, ts } };
-      await details.save(details.exp - Math.floor(Date.now() / 1000));
+      const saved = await queueWrites(options.db, () =>
+        details.save(details.exp - Math.floor(Date.now() / 1000)),
+      );
+      // The flow ends and the interaction gets its result in one transaction. A flow ended
+      // meanwhile by an account operation (lock, new password, MFA reset) is not completed.
+      const ended = await options.db.transaction().execute(async (trx) => {
+        if (!(await deleteFlow(trx, flow.id))) return false;
+        await saved.commit(trx);
+        return true;
+      });
+      if (!ended) return false;
       return reply.redirect(details.returnTo, 303);
     },
   };

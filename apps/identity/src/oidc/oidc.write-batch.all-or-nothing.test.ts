@@ -52,6 +52,49 @@ describe.each(testBackends())('a provider request’s saves, all or nothing (%s)
         .execute()
     ).length;
 
+  /** Refuse the save of an interaction that carries a sign-in's result. */
+  const refuseResults = async () => {
+    if (isPostgres(t.db)) {
+      await sql`create function refuse_results() returns trigger language plpgsql as $$
+        begin
+          if new.model = 'Interaction' and new.payload like '%"result"%' then
+            raise exception 'no results today';
+          end if;
+          return new;
+        end $$`.execute(t.db);
+      await sql`create trigger refuse_results before insert on oidc_models
+        for each row execute function refuse_results()`.execute(t.db);
+    } else
+      await sql`create trigger refuse_results before insert on oidc_models
+        when new.model = 'Interaction' and new.payload like '%"result"%'
+        begin select raise(abort, 'no results today'); end`.execute(t.db);
+  };
+  const flows = async () =>
+    (
+      await t.db
+        .selectFrom('sign_in_flows')
+        .select('id')
+        .where('account_id', '=', accountId)
+        .execute()
+    ).length;
+
+  it('a sign-in’s flow ends with its interaction’s result, or not at all', async () => {
+    await refuseResults();
+    const { response } = await signIn(newBrowser(t), 'claire', password);
+    expect(response.statusCode).toBe(500);
+    expect(String(response.headers.location ?? '')).toBe('');
+    expect(response.body).not.toContain('no results today');
+    // The flow's end was in the transaction of the refused save: the flow is still there.
+    expect(await flows()).toBe(1);
+    const results = await t.db
+      .selectFrom('oidc_models')
+      .select('id')
+      .where('model', '=', 'Interaction')
+      .where('payload', 'like', '%"result"%')
+      .execute();
+    expect(results).toHaveLength(0);
+  });
+
   it('a failed save leaves an error page and none of the request’s other saves', async () => {
     await refuseCodes();
     const { response } = await signIn(newBrowser(t), 'claire', password);

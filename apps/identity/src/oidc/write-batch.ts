@@ -13,7 +13,8 @@
  * it queued from the batch; any other read of the model (by uid, by user code), a consumption
  * (single use must be decided by the database: G-31) and a revocation commit the batch first,
  * so every statement still sees what the request did before it. Outside a provider request
- * (the sign-in pages' calls to `interactionResult`, the account operations) nothing is queued.
+ * (the account operations) nothing is queued, but where a sign-in page's own work asks for it
+ * (`queueWrites`): a finished sign-in's interaction is saved in the transaction that ends its flow.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CompiledQuery, Kysely } from 'kysely';
@@ -52,19 +53,20 @@ export class WriteBatch {
     return write.saved ?? null;
   }
 
-  /** Commit what is queued, in one transaction (none if there is one write). */
-  async commit(): Promise<void> {
+  /**
+   * Commit what is queued, in one transaction (none if there is one write), or run it in `trx`,
+   * a transaction of the caller's that commits it with the caller's own writes.
+   */
+  async commit(trx?: Kysely<Database>): Promise<void> {
     if (this.#writes.size === 0) return;
     const queries = [...this.#writes.values()].map((write) => write.query);
     this.#writes.clear();
-    const [only] = queries;
-    if (queries.length === 1 && only !== undefined) {
-      await this.#db.executeQuery(only);
-      return;
-    }
-    await this.#db.transaction().execute(async (trx) => {
-      for (const query of queries) await trx.executeQuery(query);
-    });
+    const run = async (into: Kysely<Database>) => {
+      for (const query of queries) await into.executeQuery(query);
+    };
+    if (trx !== undefined) await run(trx);
+    else if (queries.length === 1) await run(this.#db);
+    else await this.#db.transaction().execute(run);
   }
 }
 
@@ -87,4 +89,18 @@ export async function withWriteBatch(db: Kysely<Database>, next: () => Promise<v
   } finally {
     await batch.commit();
   }
+}
+
+/**
+ * Run `work` (saves of the provider's models outside a provider request) with a batch and hand
+ * the batch back uncommitted: the caller commits it in its own transaction (`batch.commit(trx)`),
+ * so that those saves and the caller's writes are stored together or not at all.
+ */
+export async function queueWrites(
+  db: Kysely<Database>,
+  work: () => Promise<unknown>,
+): Promise<WriteBatch> {
+  const batch = new WriteBatch(db);
+  await current.run(batch, work);
+  return batch;
 }
