@@ -4,7 +4,8 @@
  * save of the return from a sign-in fails (the authorization code, refused here by a trigger),
  * the browser gets an error, not a redirect to the application nor its cookies, and none of that
  * request's saves is left behind — no session, no grant — so nothing can be signed in with half of it. Once the
- * database takes codes again, a new sign-in works.
+ * database takes codes again, a new sign-in works. And a sign-in page's last step ends its flow in
+ * the transaction that saves the interaction's result: a refused result leaves the flow as it was.
  */
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -24,20 +25,22 @@ describe.each(testBackends())('a provider request’s saves, all or nothing (%s)
   });
   afterEach(() => t.close());
 
-  const refuseCodes = async () => {
+  /** A trigger that refuses the saves of `oidc_models` matching `when` (in both dialects). */
+  const refuseSaves = async (name: string, when: string) => {
     if (isPostgres(t.db)) {
-      await sql`create function refuse_codes() returns trigger language plpgsql as $$
+      await sql`create function ${sql.raw(name)}() returns trigger language plpgsql as $$
         begin
-          if new.model = 'AuthorizationCode' then raise exception 'no codes today'; end if;
+          if ${sql.raw(when)} then raise exception 'refused by ${sql.raw(name)}'; end if;
           return new;
         end $$`.execute(t.db);
-      await sql`create trigger refuse_codes before insert on oidc_models
-        for each row execute function refuse_codes()`.execute(t.db);
+      await sql`create trigger ${sql.raw(name)} before insert on oidc_models
+        for each row execute function ${sql.raw(name)}()`.execute(t.db);
     } else
-      await sql`create trigger refuse_codes before insert on oidc_models
-        when new.model = 'AuthorizationCode'
-        begin select raise(abort, 'no codes today'); end`.execute(t.db);
+      await sql`create trigger ${sql.raw(name)} before insert on oidc_models
+        when ${sql.raw(when)}
+        begin select raise(abort, 'refused by ${sql.raw(name)}'); end`.execute(t.db);
   };
+  const refuseCodes = () => refuseSaves('refuse_codes', "new.model = 'AuthorizationCode'");
   const takeCodesAgain = () =>
     isPostgres(t.db)
       ? sql`drop trigger refuse_codes on oidc_models`.execute(t.db)
@@ -53,22 +56,8 @@ describe.each(testBackends())('a provider request’s saves, all or nothing (%s)
     ).length;
 
   /** Refuse the save of an interaction that carries a sign-in's result. */
-  const refuseResults = async () => {
-    if (isPostgres(t.db)) {
-      await sql`create function refuse_results() returns trigger language plpgsql as $$
-        begin
-          if new.model = 'Interaction' and new.payload like '%"result"%' then
-            raise exception 'no results today';
-          end if;
-          return new;
-        end $$`.execute(t.db);
-      await sql`create trigger refuse_results before insert on oidc_models
-        for each row execute function refuse_results()`.execute(t.db);
-    } else
-      await sql`create trigger refuse_results before insert on oidc_models
-        when new.model = 'Interaction' and new.payload like '%"result"%'
-        begin select raise(abort, 'no results today'); end`.execute(t.db);
-  };
+  const refuseResults = () =>
+    refuseSaves('refuse_results', `new.model = 'Interaction' and new.payload like '%"result"%'`);
   const flows = async () =>
     (
       await t.db
@@ -83,7 +72,7 @@ describe.each(testBackends())('a provider request’s saves, all or nothing (%s)
     const { response } = await signIn(newBrowser(t), 'claire', password);
     expect(response.statusCode).toBe(500);
     expect(String(response.headers.location ?? '')).toBe('');
-    expect(response.body).not.toContain('no results today');
+    expect(response.body).not.toContain('refused by');
     // The flow's end was in the transaction of the refused save: the flow is still there.
     expect(await flows()).toBe(1);
     const results = await t.db
@@ -103,7 +92,7 @@ describe.each(testBackends())('a provider request’s saves, all or nothing (%s)
     expect(response.body).toContain('<code>server_error</code>');
     // Nor a cookie of the answer that was not sent (the session's, for a session not saved).
     expect(response.headers['set-cookie']).toBeUndefined();
-    expect(response.body).not.toContain('no codes today');
+    expect(response.body).not.toContain('refused by');
     // The session and the grant were saved in the same request as the refused code: gone too.
     expect(await recordsOf('Session')).toBe(0);
     expect(await recordsOf('Grant')).toBe(0);
