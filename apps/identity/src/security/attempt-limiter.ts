@@ -101,24 +101,22 @@ export function createAttemptLimiter(db: Kysely<Database>): AttemptLimiter {
   const settleAllIn: AttemptLimiter['settleAllIn'] = async (trx, reservations, outcome) => {
     if (!trx.isTransaction) throw new Error('settleAllIn runs in a transaction');
     // The rows stay: deleting one would let a parallel reservation find no row to lock between
-    // its insert and its select.
-    const rows = await lockCounterRows(
+    // its insert and its select. A row an administrator cleared meanwhile has nothing left to
+    // give back: it is not made again.
+    const rows = await lockExistingRows(
       trx,
       statements,
-      reservations.map(({ key, state }) => ({ key, nowMs: state.windowStartedAt })),
+      reservations.map(({ key }) => key),
     );
     await writeStates(
       trx,
       statements,
-      reservations.map((reservation) => ({
-        key: reservation.key,
-        state: settleAttempt(
-          stateOf(rows.get(reservation.key) as CounterRow),
-          reservation,
-          outcome,
-          reservation.policy,
-        ),
-      })),
+      reservations.flatMap((reservation) => {
+        const row = rows.get(reservation.key);
+        if (row === undefined) return [];
+        const state = settleAttempt(stateOf(row), reservation, outcome, reservation.policy);
+        return [{ key: reservation.key, state }];
+      }),
     );
   };
   return {
@@ -246,6 +244,17 @@ async function lockCounterRows(
     if (rows.size === keys.length) return rows;
   }
   throw new Error(`attempt counters ${keys.join(', ')} could not be locked`);
+}
+
+/** Lock the rows of these keys that exist (PostgreSQL's row locks, in key order). */
+async function lockExistingRows(
+  trx: Kysely<Database>,
+  statements: CounterStatements,
+  keys: string[],
+): Promise<Map<string, CounterRow>> {
+  const values = Object.fromEntries(keys.map((key, i) => [`key${i}`, key]));
+  const { rows } = await trx.executeQuery(statements(keys.length).select(values));
+  return new Map(rows.map((row) => [row.key, row]));
 }
 
 /** Write the counters' new states in one statement. */
