@@ -39,6 +39,8 @@ import { cpuTable, describeMachine, fixed, type Row, throughputTable } from './r
 
 const targetRatio = 0.9;
 const targetCpuBeyondHashMs = 5;
+/** 150 MB (DESIGN.md) in MiB. */
+const targetIdleRssMiB = 150e6 / 2 ** 20;
 /** Above this, the accounts were too few for the throughput: the MFA row measures waiting. */
 const maxTotpWaitShare = 0.01;
 const { values } = parseArgs({
@@ -58,6 +60,7 @@ const { values } = parseArgs({
     'heap-snapshots': { type: 'boolean', default: false },
     'shared-account': { type: 'boolean', default: false },
     'server-node-options': { type: 'string', default: '' },
+    'settle-seconds': { type: 'string', default: '130' },
   },
 });
 const serverNodeOptions = values['server-node-options'].split(' ').filter(Boolean);
@@ -156,6 +159,15 @@ try {
     memory.push(mfa.memory);
   }
   peakHwmMiB = readMemoryMiB(identity.pid, 'VmHWM');
+  // Left alone: V8's memory reducer gives the load's pages back only once no GC has run for
+  // about 100 s (bench/README.md, "Memory: held, or not returned?").
+  const settleSeconds = Number(values['settle-seconds']);
+  if (settleSeconds > 0)
+    memory.push(
+      await memoryCheckpoint(identity, `idle ${settleSeconds} s after the load`, {
+        idleMs: settleSeconds * 1000,
+      }),
+    );
 } finally {
   await identity.stop();
   rmSync(setup.dataDir, { recursive: true, force: true });
@@ -183,6 +195,14 @@ if (password !== undefined) {
   );
 }
 console.log(`\n${memoryTable(memory, peakHwmMiB)}\n`);
+const settled = memory.at(-1);
+if (settled?.label.startsWith('idle ')) {
+  const met = settled.rssMiB <= targetIdleRssMiB;
+  console.log(
+    `memory verdict: ${settled.label} ${fixed(settled.rssMiB, 0)} MiB ${met ? '≤' : '>'} ` +
+      `${fixed(targetIdleRssMiB, 0)} MiB (150 MB) → target ${met ? 'met' : 'NOT met'}\n`,
+  );
+}
 console.log(`${startUp()}; median ${fixed(percentile(readyMs, 0.5), 0)} ms`);
 const allRows = [...(mfa?.rows ?? []), ...(password?.rows ?? [])];
 if (reportFailures(allRows, enrollment?.failures ?? {}) > 0) {

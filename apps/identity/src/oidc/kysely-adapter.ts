@@ -8,6 +8,7 @@ import type { CompiledQuery, Kysely } from 'kysely';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import type { Database } from '../db/database.ts';
+import { isPostgres } from '../db/dialect.ts';
 import { preparedQuery, slot } from '../db/prepared-query.ts';
 import { currentWriteBatch, type QueuedSave } from './write-batch.ts';
 
@@ -35,6 +36,7 @@ export function createKyselyAdapterFactory(db: Kysely<Database>, now: () => numb
 }
 
 interface ModelRow {
+  id: string;
   payload: string;
   expires_at: number | null;
   consumed_at: number | null;
@@ -46,7 +48,7 @@ function modelQueries(db: Kysely<Database>, model: string) {
     preparedQuery(
       db
         .selectFrom('oidc_models')
-        .select(['payload', 'expires_at', 'consumed_at'])
+        .select(['id', 'payload', 'expires_at', 'consumed_at'])
         .where('model', '=', model)
         .where(column, '=', slot<string>('value')),
       ['value'],
@@ -78,6 +80,22 @@ function modelQueries(db: Kysely<Database>, model: string) {
           })),
         ),
       ['id', 'payload', 'grant_id', 'user_code', 'uid', 'account_id', 'expires_at'],
+    ),
+    /** The save of a record read in this request: an update, which finds it or nothing. */
+    update: preparedQuery(
+      db
+        .updateTable('oidc_models')
+        .set({
+          payload: slot('payload'),
+          grant_id: slot('grant_id'),
+          user_code: slot('user_code'),
+          uid: slot('uid'),
+          account_id: slot('account_id'),
+          expires_at: slot('expires_at'),
+        })
+        .where('model', '=', model)
+        .where('id', '=', slot<string>('id')),
+      ['payload', 'grant_id', 'user_code', 'uid', 'account_id', 'expires_at', 'id'],
     ),
     consume: preparedQuery(
       db
@@ -111,6 +129,7 @@ function createKyselyAdapter(db: Kysely<Database>, model: string, now: () => num
     const { rows } = await db.executeQuery(queries.find[column]({ value }));
     const row = rows[0] as ModelRow | undefined;
     if (row === undefined) return undefined;
+    batch?.noteRead(model, row.id);
     return alive(row.expires_at, row.payload, row.consumed_at);
   };
   const alive = (expiresAt: number | null, stored: string, consumedAt: number | null) => {
@@ -123,17 +142,22 @@ function createKyselyAdapter(db: Kysely<Database>, model: string, now: () => num
    * client assertion seen) is written at once: a parallel request with the same assertion must
    * find it, not miss it until this request ends.
    */
-  const write = async (id: string, query: CompiledQuery, saved?: QueuedSave) => {
+  const write = async (
+    id: string,
+    query: CompiledQuery,
+    saved?: { saved: QueuedSave; accountId: string | null },
+    mustExist = false,
+  ) => {
     const batch = model === 'ReplayDetection' ? undefined : currentWriteBatch();
     if (batch === undefined) await db.executeQuery(query);
-    else batch.queue(model, id, { query, ...(saved === undefined ? {} : { saved }) });
+    else batch.queue(model, id, { query, mustExist, ...saved });
   };
 
   return {
     async upsert(id, payload, expiresIn) {
       const stored = JSON.stringify(payload);
       const expiresAt = expiresIn ? now() + expiresIn * 1000 : null;
-      const query = queries.upsert({
+      const values = {
         id,
         payload: stored,
         grant_id: grantable.has(model) || model === 'Grant' ? (payload.grantId ?? null) : null,
@@ -141,8 +165,12 @@ function createKyselyAdapter(db: Kysely<Database>, model: string, now: () => num
         uid: payload.uid ?? null,
         account_id: accountOf(payload),
         expires_at: expiresAt,
-      });
-      await write(id, query, { payload: stored, expiresAt });
+      };
+      // A session or grant this request read, revoked since (G-28), is not saved back to life.
+      const readHere = currentWriteBatch()?.wasRead(model, id) === true;
+      const query = readHere ? queries.update(values) : queries.upsert(values);
+      const saved = { saved: { payload: stored, expiresAt }, accountId: values.account_id };
+      await write(id, query, saved, readHere);
     },
     find: (id) => findWhere('id', id),
     findByUid: (uid) => findWhere('uid', uid),
@@ -201,6 +229,11 @@ export async function revokeAccountOidcState(
   accountId: string,
   keepSessionId?: string,
 ): Promise<number> {
+  if (!db.isTransaction)
+    return db.transaction().execute((trx) => revokeAccountOidcState(trx, accountId, keepSessionId));
+  // PostgreSQL: the account's row first, as a provider request's saves take it (write-batch.ts).
+  if (isPostgres(db))
+    await db.selectFrom('accounts').select('id').where('id', '=', accountId).forUpdate().execute();
   const grants = db
     .selectFrom('oidc_models')
     .select('id')

@@ -12,13 +12,18 @@
  * missing from the database once they have it. Within the request, the adapter reads a record
  * it queued from the batch; any other read of the model (by uid, by user code), a consumption
  * (single use must be decided by the database: G-31) and a revocation commit the batch first,
- * so every statement still sees what the request did before it. Outside a provider request
+ * so every statement still sees what the request did before it. A record the request read from
+ * the database (its session, its grant) is saved back as an update of that row, never made
+ * again: revoked meanwhile by an account operation (G-28), the update finds nothing and the
+ * request's whole batch is refused (`RevokedMeanwhile`), so a request that started before a
+ * « Se déconnecter partout » brings nothing back to life. Outside a provider request
  * (the account operations) nothing is queued, but where a sign-in page's own work asks for it
  * (`queueWrites`): a finished sign-in's interaction is saved in the transaction that ends its flow.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../db/database.ts';
+import { isPostgres } from '../db/dialect.ts';
 
 /** What a read in the same request gets back of a queued save: the payload as stored (JSON). */
 export interface QueuedSave {
@@ -31,19 +36,47 @@ export interface QueuedSave {
 interface QueuedWrite {
   query: CompiledQuery;
   saved?: QueuedSave;
+  /**
+   * The save of a record this request read from the database: an update of it, which must find
+   * it. Gone meanwhile (revoked by an account operation: G-28), nothing of the request is saved.
+   */
+  mustExist?: boolean;
+  /** The account the record belongs to, if any (see `commit`). */
+  accountId?: string | null;
+}
+
+/** A record this request read and saves back was deleted meanwhile: the request saves nothing. */
+export class RevokedMeanwhile extends Error {
+  constructor(model: string) {
+    super(`${model} revoked while the request was using it`);
+    this.name = 'RevokedMeanwhile';
+  }
 }
 
 export class WriteBatch {
   readonly #db: Kysely<Database>;
   /** By model and id, in the order first written; a later write of a record replaces its own. */
-  readonly #writes = new Map<string, QueuedWrite>();
+  readonly #writes = new Map<string, QueuedWrite & { model: string }>();
+  /** The records this request read from the database (model and id), and not deleted since. */
+  readonly #read = new Set<string>();
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
   }
 
   queue(model: string, id: string, write: QueuedWrite): void {
-    this.#writes.set(`${model}\u0000${id}`, write);
+    const key = `${model}\u0000${id}`;
+    if (write.saved === undefined) this.#read.delete(key);
+    this.#writes.set(key, { ...write, model });
+  }
+
+  /** Note a record read from the database: saving it back updates it, if it is still there. */
+  noteRead(model: string, id: string): void {
+    this.#read.add(`${model}\u0000${id}`);
+  }
+
+  wasRead(model: string, id: string): boolean {
+    return this.#read.has(`${model}\u0000${id}`);
   }
 
   /** The record as this request left it: `undefined` if not written here, `null` if deleted. */
@@ -59,13 +92,31 @@ export class WriteBatch {
    */
   async commit(trx?: Kysely<Database>): Promise<void> {
     if (this.#writes.size === 0) return;
-    const queries = [...this.#writes.values()].map((write) => write.query);
+    const writes = [...this.#writes.values()];
     this.#writes.clear();
+    // PostgreSQL: first a share lock on the accounts the writes belong to, the row an account's
+    // revocation locks for update before it deletes (revokeAccountOidcState): the two then take
+    // their turns instead of locking oidc_models' rows in opposite orders (a deadlock).
+    const accounts = [...new Set(writes.flatMap((write) => write.accountId ?? []))].sort();
+    const lockAccounts = isPostgres(this.#db) && accounts.length > 0;
     const run = async (into: Kysely<Database>) => {
-      for (const query of queries) await into.executeQuery(query);
+      if (lockAccounts)
+        await into
+          .selectFrom('accounts')
+          .select('id')
+          .where('id', 'in', accounts)
+          .orderBy('id')
+          .forShare()
+          .execute();
+      for (const { query, mustExist, model } of writes) {
+        const { numAffectedRows } = await into.executeQuery(query);
+        // Thrown inside the transaction, which then stores none of the request's writes.
+        if (mustExist === true && Number(numAffectedRows ?? 0) !== 1)
+          throw new RevokedMeanwhile(model);
+      }
     };
     if (trx !== undefined) await run(trx);
-    else if (queries.length === 1) await run(this.#db);
+    else if (writes.length === 1 && !lockAccounts) await run(this.#db);
     else await this.#db.transaction().execute(run);
   }
 }
