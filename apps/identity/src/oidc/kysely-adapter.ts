@@ -53,22 +53,22 @@ function modelQueries(db: Kysely<Database>, model: string) {
         .where(column, '=', slot<string>('value')),
       ['value'],
     );
+  // The columns a save writes, and their parameters in that order.
+  const saved = {
+    payload: slot<string>('payload'),
+    grant_id: slot<string | null>('grant_id'),
+    user_code: slot<string | null>('user_code'),
+    uid: slot<string | null>('uid'),
+    account_id: slot<string | null>('account_id'),
+    expires_at: slot<number | null>('expires_at'),
+  };
+  const columns = Object.keys(saved) as Array<keyof typeof saved>;
   return {
     find: { id: findBy('id'), uid: findBy('uid'), user_code: findBy('user_code') },
     upsert: preparedQuery(
       db
         .insertInto('oidc_models')
-        .values({
-          model,
-          id: slot('id'),
-          payload: slot('payload'),
-          grant_id: slot('grant_id'),
-          user_code: slot('user_code'),
-          uid: slot('uid'),
-          account_id: slot('account_id'),
-          expires_at: slot('expires_at'),
-          consumed_at: null,
-        })
+        .values({ model, id: slot('id'), ...saved, consumed_at: null })
         .onConflict((oc) =>
           oc.columns(['model', 'id']).doUpdateSet((eb) => ({
             payload: eb.ref('excluded.payload'),
@@ -79,23 +79,16 @@ function modelQueries(db: Kysely<Database>, model: string) {
             expires_at: eb.ref('excluded.expires_at'),
           })),
         ),
-      ['id', 'payload', 'grant_id', 'user_code', 'uid', 'account_id', 'expires_at'],
+      ['id', ...columns],
     ),
     /** The save of a record read in this request: an update, which finds it or nothing. */
     update: preparedQuery(
       db
         .updateTable('oidc_models')
-        .set({
-          payload: slot('payload'),
-          grant_id: slot('grant_id'),
-          user_code: slot('user_code'),
-          uid: slot('uid'),
-          account_id: slot('account_id'),
-          expires_at: slot('expires_at'),
-        })
+        .set(saved)
         .where('model', '=', model)
         .where('id', '=', slot<string>('id')),
-      ['payload', 'grant_id', 'user_code', 'uid', 'account_id', 'expires_at', 'id'],
+      [...columns, 'id'],
     ),
     consume: preparedQuery(
       db
