@@ -40,6 +40,9 @@ export interface InteractionHostOptions {
   clients: readonly Pick<ClientConfig, 'clientId' | 'initiateLoginUri'>[];
 }
 
+/** Rolls a finished sign-in's result back when its flow was ended meanwhile. */
+class FlowEndedMeanwhile extends Error {}
+
 export function createInteractionHost(options: InteractionHostOptions) {
   const { provider } = options;
 
@@ -122,14 +125,19 @@ export function createInteractionHost(options: InteractionHostOptions) {
       const saved = await queueWrites(options.db, () =>
         details.save(details.exp - Math.floor(Date.now() / 1000)),
       );
-      // The flow ends and the interaction gets its result in one transaction. A flow ended
+      // The interaction gets its result and the flow ends in one transaction. A flow ended
       // meanwhile by an account operation (lock, new password, MFA reset) is not completed.
-      const ended = await options.db.transaction().execute(async (trx) => {
-        if (!(await deleteFlow(trx, flow.id))) return false;
-        await saved.commit(trx);
-        return true;
-      });
-      if (!ended) return false;
+      // The result first: on PostgreSQL its save locks the account's row, as an account
+      // operation does before it ends the account's flows — in that order both, or a deadlock.
+      try {
+        await options.db.transaction().execute(async (trx) => {
+          await saved.commit(trx);
+          if (!(await deleteFlow(trx, flow.id))) throw new FlowEndedMeanwhile();
+        });
+      } catch (error) {
+        if (error instanceof FlowEndedMeanwhile) return false;
+        throw error;
+      }
       return reply.redirect(details.returnTo, 303);
     },
   };

@@ -186,7 +186,13 @@ function createKyselyAdapter(db: Kysely<Database>, model: string, now: () => num
       }
     },
     async destroy(id) {
-      await write(id, queries.destroy({ id }));
+      // The interaction a request resumes and the session whose id it renews must still be
+      // there to delete: revoked meanwhile, the request saves nothing (G-28). (A code or token
+      // may be gone by the request's own doing: a reused code revokes its grant.)
+      const mustExist =
+        (model === 'Interaction' || model === 'Session') &&
+        currentWriteBatch()?.wasRead(model, id) === true;
+      await write(id, queries.destroy({ id }), undefined, mustExist);
     },
     async revokeByGrantId(grantId) {
       await currentWriteBatch()?.commit();
@@ -226,7 +232,12 @@ export async function revokeAccountOidcState(
     return db.transaction().execute((trx) => revokeAccountOidcState(trx, accountId, keepSessionId));
   // PostgreSQL: the account's row first, as a provider request's saves take it (write-batch.ts).
   if (isPostgres(db))
-    await db.selectFrom('accounts').select('id').where('id', '=', accountId).forUpdate().execute();
+    await db
+      .selectFrom('accounts')
+      .select('id')
+      .where('id', '=', accountId)
+      .forNoKeyUpdate()
+      .execute();
   const grants = db
     .selectFrom('oidc_models')
     .select('id')

@@ -63,4 +63,26 @@ describe.each(testBackends())('revocation racing single sign-on (%s)', (backend)
       }
     }
   });
+
+  it('gives no session to a sign-in whose return to the provider meets the revocation', async () => {
+    for (let round = 0; round < 8; round += 1) {
+      const browser = newBrowser(t);
+      const { action, csrf, verifier } = await openSignIn(browser);
+      // The steps are done; the browser is on its way back to the provider (`/oidc/auth/:uid`).
+      const done = await browser.post(action, { csrf, username: 'ines', password });
+      const resume = String(done.headers.location);
+      expect(resume).toContain('/oidc/auth/');
+      const revoked = (async () => {
+        for (let hop = 0; hop < round * 15; hop += 1) await null;
+        if (backend === 'postgres') await new Promise((resolve) => setTimeout(resolve, round));
+        return revokeAccountOidcState(t.db, accountId);
+      })();
+      const [answer] = await Promise.all([browser.get(resume), revoked]);
+      expect(await heldAtProvider()).toEqual([]);
+      if (gotCode(answer)) {
+        const code = new URL(String(answer.headers.location)).searchParams.get('code') as string;
+        expect((await redeemCode(t.app, code, verifier)).status).toBe(400);
+      }
+    }
+  });
 });

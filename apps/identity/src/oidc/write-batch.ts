@@ -37,8 +37,8 @@ interface QueuedWrite {
   query: CompiledQuery;
   saved?: QueuedSave;
   /**
-   * The save of a record this request read from the database: an update of it, which must find
-   * it. Gone meanwhile (revoked by an account operation: G-28), nothing of the request is saved.
+   * The save or deletion of a record this request read from the database, which must find it.
+   * Gone meanwhile (revoked by an account operation: G-28), nothing of the request is saved.
    */
   mustExist?: boolean;
   /** The account the record belongs to, if any (see `commit`). */
