@@ -23,6 +23,12 @@ describe.each(testBackends())('revocation racing single sign-on (%s)', (backend)
   });
   afterEach(() => t.close());
 
+  /** The account's revocation, after `hops` turns of the event loop's microtasks (and `ms`). */
+  const revokeAfter = async (hops: number, ms: number) => {
+    for (let hop = 0; hop < hops; hop += 1) await null;
+    if (backend === 'postgres') await new Promise((resolve) => setTimeout(resolve, ms));
+    return revokeAccountOidcState(t.db, accountId);
+  };
   const heldAtProvider = async () =>
     (
       await t.db
@@ -44,11 +50,7 @@ describe.each(testBackends())('revocation racing single sign-on (%s)', (backend)
         return { response: await browser.get(url), verifier };
       });
       // Each round lets the requests go a little further before the revocation starts.
-      const revoked = (async () => {
-        for (let hop = 0; hop < round * 40; hop += 1) await null;
-        if (backend === 'postgres') await new Promise((resolve) => setTimeout(resolve, round));
-        return revokeAccountOidcState(t.db, accountId);
-      })();
+      const revoked = revokeAfter(round * 40, round);
       const [answers] = await Promise.all([Promise.all(requests), revoked]);
       expect(await heldAtProvider()).toEqual([]);
       // The copied cookie signs in no more, and no code of the race is worth a token.
@@ -72,11 +74,7 @@ describe.each(testBackends())('revocation racing single sign-on (%s)', (backend)
       const done = await browser.post(action, { csrf, username: 'ines', password });
       const resume = String(done.headers.location);
       expect(resume).toContain('/oidc/auth/');
-      const revoked = (async () => {
-        for (let hop = 0; hop < round * 15; hop += 1) await null;
-        if (backend === 'postgres') await new Promise((resolve) => setTimeout(resolve, round));
-        return revokeAccountOidcState(t.db, accountId);
-      })();
+      const revoked = revokeAfter(round * 15, round);
       const [answer] = await Promise.all([browser.get(resume), revoked]);
       expect(await heldAtProvider()).toEqual([]);
       if (gotCode(answer)) {
