@@ -150,8 +150,10 @@ describe.each(testBackends())('self-registration (%s)', (backend) => {
     await smtp.waitFor('user9@example.ca');
     for (let i = 0; i < 50 && (await accounts()).length < 10; i += 1)
       await new Promise((resolve) => setTimeout(resolve, 20));
+    // Each registration's work runs after its page was answered, its password hashed in turn
+    // (ADR 0016): which ten of the eleven are counted first is not fixed, but ten only are made.
     const made = (await accounts()).map((a) => a.username);
     expect(made).toHaveLength(10);
-    expect(made).not.toContain('user10');
+    expect(made.every((name) => /^user(10|\d)$/.test(name))).toBe(true);
   });
 });
